@@ -1,0 +1,20 @@
+package io.lvstack.api;
+
+/**
+ * What a segment type's segments can do, after LVM2's {@code SEG_*} flags. The engine derives
+ * generic behaviour from these instead of asking for a type by name.
+ */
+public enum SegmentCapability {
+    /** Areas are stripes: each area holds {@code len / areaCount} extents. */
+    AREAS_STRIPED,
+    /** Areas are mirror legs: each area holds all {@code len} extents. */
+    AREAS_MIRRORED,
+    /** A segment may be split at an LE boundary ({@code lv_split_segment}). */
+    CAN_SPLIT,
+    /** Maps no real extents (error, zero, unknown): the owning LV is VIRTUAL. */
+    VIRTUAL,
+    /** The classic {@code mirror} type: its owner is marked MIRROR and MIRRORED. */
+    MIRROR,
+    /** The type is not one lvstack understands; its segments are kept verbatim. */
+    UNKNOWN
+}

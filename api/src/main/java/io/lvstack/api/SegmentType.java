@@ -1,0 +1,106 @@
+package io.lvstack.api;
+
+import io.lvstack.api.check.ProblemSink;
+import io.lvstack.api.dm.TargetContext;
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.text.ConfigSection;
+import io.lvstack.api.text.DecodedSegment;
+import io.lvstack.api.text.SegmentWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A segment type: LVM2's {@code segtype_handler}, made generic. An implementation is stateless
+ * (or holds only its settings) and must be safe to call from several threads.
+ *
+ * <p>The contract that keeps the stack consistent: <b>a segment type declares references, it
+ * never makes them</b>. {@link #decode} names the areas key and count and the LVs referenced by
+ * role; the engine resolves, stores and links them, and keeps the upward links
+ * ({@code segs_using_this_lv}) in step. Everything a type receives is a read-only view.
+ */
+public interface SegmentType {
+
+    /** The name written as {@code type = "..."} in metadata. */
+    String name();
+
+    Set<SegmentCapability> capabilities();
+
+    default boolean has(SegmentCapability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /** The extra LV references (besides areas) segments of this type may hold. */
+    default List<ReferenceRole> referenceRoles() {
+        return List.of();
+    }
+
+    /**
+     * A fallback type serves its name only when no loaded plugin provides a primary type of that
+     * name, and only for sections it {@link #accepts}. The linear plugin uses this to read
+     * LVM2's {@code type = "striped"} with {@code stripe_count = 1} when the striped plugin is
+     * absent.
+     */
+    default boolean fallback() {
+        return false;
+    }
+
+    /** Whether this type can read {@code segment}; a section it refuses is kept as unknown. */
+    default boolean accepts(ConfigSection segment) {
+        return true;
+    }
+
+    /**
+     * Reads the type's own fields of a segment section (the engine has already read
+     * {@code start_extent}, {@code extent_count}, {@code type} and {@code tags}).
+     *
+     * @param extentCount the segment's length in extents
+     * @throws MetadataException naming the line and what was expected
+     */
+    DecodedSegment decode(ConfigSection segment, long extentCount);
+
+    /** Writes the type's own fields of {@code segment}, in LVM2's order. */
+    void encode(SegmentView segment, SegmentWriter out);
+
+    /** The name reports show for the segment ({@code linear} for a one-area striped segment). */
+    default String displayName(SegmentView segment) {
+        return name();
+    }
+
+    /** Reports what is wrong with the type's own fields of {@code segment}. */
+    default void validate(SegmentView segment, ProblemSink problems) {
+    }
+
+    /**
+     * Whether {@code second}, which follows {@code first} in the same LV, can be merged into it
+     * (LVM2's {@code merge_segments} hook). The engine merges areas; the type keeps
+     * {@code first}'s fields.
+     */
+    default boolean canMerge(SegmentView first, SegmentView second) {
+        return false;
+    }
+
+    /**
+     * Fields of the two halves when {@code segment} (which has {@link SegmentCapability#CAN_SPLIT})
+     * is split {@code offset} extents from its start. Immutable fields are usually shared.
+     */
+    default List<TypeFields> splitFields(SegmentView segment, long offset) {
+        return List.of(segment.fields(), segment.fields());
+    }
+
+    /** Called for link changes of this type's segments (LVM2 marks mirror images and logs). */
+    default Optional<LinkHook> linkHook() {
+        return Optional.empty();
+    }
+
+    /**
+     * The device-mapper target and parameters for {@code segment}, without start and length
+     * ({@code "linear 7:0 2048"}); empty when the type has no target.
+     */
+    default Optional<String> targetLine(SegmentView segment, TargetContext context) {
+        return Optional.empty();
+    }
+}

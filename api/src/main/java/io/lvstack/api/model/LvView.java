@@ -1,0 +1,39 @@
+package io.lvstack.api.model;
+
+import java.util.List;
+import java.util.Set;
+
+/** Read-only view of a logical volume, as segment types and hooks see it. */
+public interface LvView {
+    String name();
+
+    /** Every status bit, stored and derived. */
+    Set<LvStatus> status();
+
+    default boolean has(LvStatus bit) {
+        return status().contains(bit);
+    }
+
+    /** Not hidden: has the VISIBLE word. */
+    default boolean visible() {
+        return has(LvStatus.VISIBLE);
+    }
+
+    /** Segments in LE order. */
+    List<? extends SegmentView> segments();
+
+    /** Number of logical extents (the sum of the segments' lengths). */
+    long extentCount();
+
+    /** Sectors per extent of the LV's VG. */
+    long extentSize();
+
+    /** Number of distinct segments that use this LV (the upward links). */
+    int userCount();
+
+    /** The segments that use this LV, in the order they were linked. */
+    List<? extends SegmentView> users();
+
+    /** How many references {@code segment} holds to this LV (0 when it is no user). */
+    int userCount(SegmentView segment);
+}

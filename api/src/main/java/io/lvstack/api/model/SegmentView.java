@@ -1,0 +1,34 @@
+package io.lvstack.api.model;
+
+import io.lvstack.api.SegmentType;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only view of one segment of an LV, as segment types and hooks see it. */
+public interface SegmentView {
+    /** The LV owning this segment. */
+    LvView lv();
+
+    SegmentType type();
+
+    TypeFields fields();
+
+    /** First logical extent of the segment within its LV. */
+    long le();
+
+    /** Number of logical extents. */
+    long len();
+
+    /** Extents each area maps ({@code len / areaCount} for stripes, {@code len} for mirror legs). */
+    long areaLen();
+
+    int areaCount();
+
+    /** Area {@code index}, empty when unassigned. */
+    Optional<Area> area(int index);
+
+    /** The LV held in {@code role}, if any. */
+    Optional<LvView> reference(ReferenceRole role);
+
+    List<String> tags();
+}

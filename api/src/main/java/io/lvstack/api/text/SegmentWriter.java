@@ -1,0 +1,30 @@
+package io.lvstack.api.text;
+
+/**
+ * Where a segment type writes its own fields of a segment section. The engine owns the layout
+ * (indentation, comment columns, blank lines, the file and on-disk forms); the type only says
+ * what to write, in order. The common fields ({@code start_extent}, {@code extent_count},
+ * {@code type}, {@code tags}) are written by the engine before the type's own.
+ */
+public interface SegmentWriter {
+    /** {@code key = value}. */
+    void integer(String key, long value);
+
+    /** {@code key = value  # comment} (LVM2's {@code # linear}). */
+    void integer(String key, long value, String comment);
+
+    /** {@code key = sectors  # 64 Kilobytes}: a size in sectors with LVM2's size comment. */
+    void size(String key, long sectors);
+
+    /** {@code key = "value"}, escaped. */
+    void string(String key, String value);
+
+    /** The segment's areas as {@code key = [ "pvN", pe, "lv", le, ... ]}, after a blank line. */
+    void areas(String key);
+
+    /**
+     * Nodes kept verbatim, in libdm's compact form ({@code key=value}); used for segment types
+     * lvstack does not know.
+     */
+    void verbatim(ConfigNode node);
+}

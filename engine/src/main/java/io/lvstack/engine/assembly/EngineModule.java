@@ -1,0 +1,43 @@
+package io.lvstack.engine.assembly;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.segtype.SegmentTypeRegistry;
+import java.util.List;
+import org.apache.commons.configuration2.ImmutableConfiguration;
+
+/** Guice wiring of an engine: configuration in, registry and engine out. */
+public final class EngineModule extends AbstractModule {
+    private final ImmutableConfiguration config;
+    private final ClassLoader loader;
+    private final List<LinkHook> hooks;
+
+    public EngineModule(ImmutableConfiguration config, ClassLoader loader, List<LinkHook> hooks) {
+        this.config = config;
+        this.loader = loader;
+        this.hooks = List.copyOf(hooks);
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        binder().disableCircularProxies();
+        binder().requireExactBindingAnnotations();
+        bind(ImmutableConfiguration.class).toInstance(config);
+    }
+
+    @Provides
+    @Singleton
+    SegmentTypeRegistry registry(ImmutableConfiguration configuration) {
+        return SegmentTypeLoader.load(configuration, loader);
+    }
+
+    @Provides
+    @Singleton
+    Engine engine(SegmentTypeRegistry registry, ImmutableConfiguration configuration) {
+        return new Engine(registry, hooks, configuration);
+    }
+}

@@ -1,0 +1,69 @@
+package io.lvstack.engine.assembly;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.engine.segtype.ProviderDiscovery;
+import io.lvstack.engine.segtype.RegisteredType;
+import io.lvstack.engine.segtype.SegmentTypeRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.configuration2.ImmutableConfiguration;
+
+/**
+ * Builds the registry from the providers on a class loader and the configuration's load and
+ * exclude lists ({@code lvstack.segtypes.load}, {@code *} for all; {@code lvstack.segtypes.exclude}).
+ * The lists name primary types; a plugin's fallback types come with it when any of its primary
+ * types is loaded.
+ */
+final class SegmentTypeLoader {
+    static final String LOAD = "lvstack.segtypes.load";
+    static final String EXCLUDE = "lvstack.segtypes.exclude";
+
+    private SegmentTypeLoader() {
+    }
+
+    static SegmentTypeRegistry load(ImmutableConfiguration config, ClassLoader loader) {
+        Set<String> wanted = new LinkedHashSet<>(config.getList(String.class, LOAD, List.of("*")));
+        Set<String> excluded = new LinkedHashSet<>(config.getList(String.class, EXCLUDE, List.of()));
+        boolean all = wanted.remove("*");
+
+        List<RegisteredType> chosen = new ArrayList<>();
+        Set<String> found = new TreeSet<>();
+        List<String> locations = new ArrayList<>();
+        for (ProviderDiscovery.Found f : ProviderDiscovery.find(loader)) {
+            locations.add(f.location());
+            List<RegisteredType> types = ProviderDiscovery.typesOf(f, plugin -> new ConfigPluginSettings(config, plugin));
+            boolean anyPrimary = false;
+            for (RegisteredType t : types) {
+                if (t.type().fallback()) {
+                    continue;
+                }
+                found.add(t.name());
+                if ((all || wanted.contains(t.name())) && !excluded.contains(t.name())) {
+                    chosen.add(t);
+                    anyPrimary = true;
+                }
+            }
+            for (RegisteredType t : types) {
+                if (t.type().fallback() && anyPrimary) {
+                    chosen.add(t);
+                }
+            }
+        }
+        for (String name : wanted) {
+            if (!found.contains(name)) {
+                throw new LvstackException("segment type '" + name + "' is named in " + LOAD
+                        + " but no plugin provides it; looked in " + (locations.isEmpty() ? "(no plugin jars)"
+                                : String.join(", ", locations)) + "; found " + (found.isEmpty() ? "none" : found));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new LvstackException("no segment type is loaded (found " + (found.isEmpty() ? "none" : found)
+                    + ", " + LOAD + " = " + config.getList(String.class, LOAD, List.of("*")) + ", " + EXCLUDE + " = "
+                    + excluded + ")");
+        }
+        return new SegmentTypeRegistry(chosen);
+    }
+}

@@ -1,0 +1,33 @@
+package io.lvstack.engine.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Undo log of one volume group. Every mutation of the graph records its inverse here first, so
+ * that a failed operation (a refused reference, a hook or plugin that throws) can be rolled back
+ * to the exact state it started from.
+ */
+final class Journal {
+    private final List<Runnable> undo = new ArrayList<>();
+
+    int mark() {
+        return undo.size();
+    }
+
+    void record(Runnable inverse) {
+        undo.add(inverse);
+    }
+
+    /** Undoes everything recorded after {@code mark}, newest first. */
+    void rollbackTo(int mark) {
+        for (int i = undo.size() - 1; i >= mark; i--) {
+            undo.remove(i).run();
+        }
+    }
+
+    /** Forgets the recorded inverses once an outermost operation has completed. */
+    void commit() {
+        undo.clear();
+    }
+}

@@ -1,0 +1,162 @@
+package io.lvstack.engine.graph;
+
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.TypeFields;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One segment of an LV: LVM2's {@code lv_segment}. It maps {@code len} logical extents from
+ * {@code le} onto its areas and may hold extra LV references by role. Identity matters: upward
+ * links and PV pieces point at segment objects. Mutated only through {@link StackEditor}.
+ */
+public final class Segment implements SegmentView {
+    private LogicalVolume lv;
+    private final SegmentType type;
+    private TypeFields fields;
+    private long le;
+    private long len;
+    private long areaLen;
+    private final Area[] areas;
+    private final Map<ReferenceRole, LogicalVolume> references = new LinkedHashMap<>(2);
+    private final List<String> tags;
+
+    Segment(LogicalVolume lv, SegmentType type, TypeFields fields, long le, long len, long areaLen, int areaCount,
+            List<String> tags) {
+        this.lv = lv;
+        this.type = type;
+        this.fields = fields;
+        this.le = le;
+        this.len = len;
+        this.areaLen = areaLen;
+        this.areas = new Area[areaCount];
+        this.tags = List.copyOf(tags);
+    }
+
+    @Override
+    public LogicalVolume lv() {
+        return lv;
+    }
+
+    void lv(LogicalVolume owner) {
+        this.lv = owner;
+    }
+
+    @Override
+    public SegmentType type() {
+        return type;
+    }
+
+    @Override
+    public TypeFields fields() {
+        return fields;
+    }
+
+    void fields(TypeFields f) {
+        this.fields = f;
+    }
+
+    @Override
+    public long le() {
+        return le;
+    }
+
+    void le(long value) {
+        this.le = value;
+    }
+
+    @Override
+    public long len() {
+        return len;
+    }
+
+    void len(long value) {
+        this.len = value;
+    }
+
+    @Override
+    public long areaLen() {
+        return areaLen;
+    }
+
+    void areaLen(long value) {
+        this.areaLen = value;
+    }
+
+    @Override
+    public int areaCount() {
+        return areas.length;
+    }
+
+    @Override
+    public Optional<Area> area(int index) {
+        return Optional.ofNullable(areas[index]);
+    }
+
+    /** Area {@code index}, or null when unassigned. */
+    public Area areaOrNull(int index) {
+        return areas[index];
+    }
+
+    void area(int index, Area a) {
+        areas[index] = a;
+    }
+
+    public List<Area> areas() {
+        return Collections.unmodifiableList(Arrays.asList(areas));
+    }
+
+    @Override
+    public Optional<LvView> reference(ReferenceRole role) {
+        return Optional.ofNullable(references.get(role));
+    }
+
+    /** The LV in {@code role}, or null. */
+    public LogicalVolume referenceOrNull(ReferenceRole role) {
+        return references.get(role);
+    }
+
+    /** Extra references by role, in the order they were attached. */
+    public Map<ReferenceRole, LogicalVolume> references() {
+        return Collections.unmodifiableMap(references);
+    }
+
+    void reference(ReferenceRole role, LogicalVolume target) {
+        if (target == null) {
+            references.remove(role);
+        } else {
+            references.put(role, target);
+        }
+    }
+
+    @Override
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** 1-based position in the LV, as LVM2's messages number segments; 0 when detached. */
+    public int number() {
+        return lv == null ? 0 : lv.indexOf(this) + 1;
+    }
+
+    /** {@code LV vg/lv segment 2 (LE 10-19)}. */
+    public String describe() {
+        if (lv == null) {
+            return "a removed segment";
+        }
+        return "LV " + lv.fullName() + " segment " + number() + " (LE " + Extents.range(le, len) + ")";
+    }
+
+    @Override
+    public String toString() {
+        return lv == null ? "segment(removed)" : lv.name() + ":" + le + "-" + (le + len - 1);
+    }
+}

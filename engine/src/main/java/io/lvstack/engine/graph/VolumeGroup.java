@@ -1,0 +1,157 @@
+package io.lvstack.engine.graph;
+
+import io.lvstack.api.link.LinkHook;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A volume group: its PVs, its LVs in LVM2's list order (insertion order, which export keeps),
+ * and the link hooks of the engine that made it. All changes go through {@link #change} or
+ * {@link #apply}, which hand out the {@link StackEditor} and make the whole change atomic.
+ *
+ * <p>A volume group is not thread-safe; see docs/ARCHITECTURE.md for the concurrency model.
+ */
+public final class VolumeGroup {
+    private String name;
+    private VgProperties properties;
+    private final List<PhysicalVolume> pvs = new ArrayList<>();
+    private final List<LogicalVolume> lvs = new ArrayList<>();
+    private final Map<String, LogicalVolume> lvsByName = new HashMap<>();
+    private final List<LinkHook> hooks;
+    private final Journal journal = new Journal();
+    private final StackEditor editor;
+    private int depth;
+
+    /**
+     * An empty VG.
+     *
+     * @param hooks link hooks called for every link change, after the segment type's own hook
+     */
+    public VolumeGroup(String name, VgProperties properties, List<LinkHook> hooks) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.hooks = List.copyOf(hooks);
+        this.editor = new StackEditor(this, journal);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void name(String n) {
+        this.name = n;
+    }
+
+    public VgProperties properties() {
+        return properties;
+    }
+
+    void properties(VgProperties p) {
+        this.properties = p;
+    }
+
+    /** PVs in VG order (the order export numbers them {@code pv0, pv1, ...}). */
+    public List<PhysicalVolume> pvs() {
+        return Collections.unmodifiableList(pvs);
+    }
+
+    List<PhysicalVolume> pvsInternal() {
+        return pvs;
+    }
+
+    /** LVs in list order. */
+    public List<LogicalVolume> lvs() {
+        return Collections.unmodifiableList(lvs);
+    }
+
+    List<LogicalVolume> lvsInternal() {
+        return lvs;
+    }
+
+    Map<String, LogicalVolume> lvsByNameInternal() {
+        return lvsByName;
+    }
+
+    public LogicalVolume lv(String lvName) {
+        return lvsByName.get(lvName);
+    }
+
+    public PhysicalVolume pvById(String id) {
+        for (PhysicalVolume pv : pvs) {
+            if (pv.id().equals(id)) {
+                return pv;
+            }
+        }
+        return null;
+    }
+
+    List<LinkHook> hooks() {
+        return hooks;
+    }
+
+    /** Whether {@code lv} is a live LV of this VG. */
+    public boolean contains(LogicalVolume lv) {
+        return lv != null && lv.vg() == this && lvsByName.get(lv.name()) == lv;
+    }
+
+    public boolean contains(PhysicalVolume pv) {
+        return pv != null && pv.vg() == this && pvs.contains(pv);
+    }
+
+    /** Extents of all PVs. */
+    public long extentCount() {
+        long n = 0;
+        for (PhysicalVolume pv : pvs) {
+            n += pv.peCount();
+        }
+        return n;
+    }
+
+    public long freeCount() {
+        long n = 0;
+        for (PhysicalVolume pv : pvs) {
+            n += pv.extents().freeCount();
+        }
+        return n;
+    }
+
+    /**
+     * Runs {@code change} as one atomic change: if it throws, every mutation it made, including
+     * those of hooks, is undone before the exception propagates. Changes may nest; the outermost
+     * one decides.
+     */
+    public <T> T change(Function<StackEditor, T> change) {
+        int mark = journal.mark();
+        depth++;
+        try {
+            T result = change.apply(editor);
+            return result;
+        } catch (RuntimeException | Error e) {
+            journal.rollbackTo(mark);
+            throw e;
+        } finally {
+            if (--depth == 0) {
+                journal.commit();
+            }
+        }
+    }
+
+    /** {@link #change} without a result. */
+    public void apply(Consumer<StackEditor> change) {
+        change(ed -> {
+            change.accept(ed);
+            return null;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "VG " + name;
+    }
+}

@@ -1,0 +1,12 @@
+package io.lvstack.engine.segtype;
+
+import io.lvstack.api.SpiVersion;
+
+/**
+ * Where a segment type came from: the plugin that provided it and the jar (or class directory)
+ * its provider class was loaded from.
+ */
+public record Origin(String plugin, String version, SpiVersion spiVersion, String location) {
+    /** Origin of types the engine makes itself (unknown segment types). */
+    public static final Origin ENGINE = new Origin("engine", "", SpiVersion.CURRENT, "built into the engine");
+}

@@ -1,0 +1,77 @@
+package io.lvstack.engine.segtype;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.text.ConfigSection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The segment types an engine knows, by the name metadata uses. Each name has at most one
+ * primary type and one fallback type; a fallback serves only when no primary type has its name
+ * and only for sections it accepts. Whatever no type serves becomes an
+ * {@link UnknownSegmentType}, one object per name, so segments of one unknown name still share
+ * a type.
+ */
+public final class SegmentTypeRegistry {
+    private final Map<String, RegisteredType> primary = new LinkedHashMap<>();
+    private final Map<String, RegisteredType> fallback = new LinkedHashMap<>();
+    private final Map<String, UnknownSegmentType> unknown = new ConcurrentHashMap<>();
+
+    /**
+     * @throws LvstackException when two types claim one name in the same rank, naming both origins
+     */
+    public SegmentTypeRegistry(List<RegisteredType> types) {
+        for (RegisteredType t : types) {
+            Map<String, RegisteredType> rank = t.type().fallback() ? fallback : primary;
+            RegisteredType clash = rank.putIfAbsent(t.name(), t);
+            if (clash != null) {
+                throw new LvstackException("segment type '" + t.name() + "' is provided twice: by plugin "
+                        + clash.origin().plugin() + " (" + clash.origin().location() + ") and by plugin "
+                        + t.origin().plugin() + " (" + t.origin().location() + "); remove one of them");
+            }
+        }
+    }
+
+    /** The types in effect: every primary type, and each fallback no primary type overrides. */
+    public List<RegisteredType> active() {
+        List<RegisteredType> out = new ArrayList<>(primary.values());
+        for (RegisteredType f : fallback.values()) {
+            if (!primary.containsKey(f.name())) {
+                out.add(f);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The type serving {@code name} for operations that create segments, or null. */
+    public SegmentType byName(String name) {
+        RegisteredType t = primary.get(name);
+        if (t == null) {
+            t = fallback.get(name);
+        }
+        return t == null ? null : t.type();
+    }
+
+    /** The type that reads a segment section of type {@code name}: a plugin's, or unknown. */
+    public SegmentType forSection(String name, ConfigSection section) {
+        RegisteredType p = primary.get(name);
+        if (p != null) {
+            return p.type().accepts(section) ? p.type() : unknown(name);
+        }
+        RegisteredType f = fallback.get(name);
+        if (f != null && f.type().accepts(section)) {
+            return f.type();
+        }
+        return unknown(name);
+    }
+
+    /** The unknown type for {@code name}. */
+    public UnknownSegmentType unknown(String name) {
+        return unknown.computeIfAbsent(name, UnknownSegmentType::new);
+    }
+}

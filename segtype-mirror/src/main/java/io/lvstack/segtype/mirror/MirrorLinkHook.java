@@ -1,0 +1,60 @@
+package io.lvstack.segtype.mirror;
+
+import io.lvstack.api.link.LinkEvent;
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.api.link.StatusEditor;
+import io.lvstack.api.link.Via;
+import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.SegmentView;
+
+/**
+ * Marks the LVs a mirror segment uses, as LVM2 does: a leg is MIRROR_IMAGE while a mirror
+ * segment holds it in an area, the log is MIRROR_LOG while a mirror segment holds it as log.
+ * A mark is cleared only when no mirror segment uses the LV that way any more.
+ */
+final class MirrorLinkHook implements LinkHook {
+    private final MirrorSegmentType type;
+
+    MirrorLinkHook(MirrorSegmentType type) {
+        this.type = type;
+    }
+
+    @Override
+    public void linked(LinkEvent event, StatusEditor status) {
+        status.set(event.used(), bitFor(event.via()));
+    }
+
+    @Override
+    public void unlinked(LinkEvent event, StatusEditor status) {
+        LvStatus bit = bitFor(event.via());
+        if (!stillUsed(event.used(), bit)) {
+            status.clear(event.used(), bit);
+        }
+    }
+
+    private static LvStatus bitFor(Via via) {
+        return via instanceof Via.AreaSlot ? LvStatus.MIRROR_IMAGE : LvStatus.MIRROR_LOG;
+    }
+
+    private boolean stillUsed(LvView lv, LvStatus bit) {
+        for (SegmentView user : lv.users()) {
+            if (user.type() != type) {
+                continue;
+            }
+            if (bit == LvStatus.MIRROR_LOG) {
+                if (user.reference(MirrorSegmentType.LOG).orElse(null) == lv) {
+                    return true;
+                }
+            } else {
+                for (int i = 0; i < user.areaCount(); i++) {
+                    if (user.area(i).orElse(null) instanceof Area.OnLv l && l.lv() == lv) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+package io.lvstack.segtype.mirror;
+
+import io.lvstack.api.MetadataException;
+import io.lvstack.api.SegmentCapability;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.check.ProblemSink;
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.text.ConfigSection;
+import io.lvstack.api.text.DecodedSegment;
+import io.lvstack.api.text.SegmentWriter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * LVM2's classic {@code mirror} segment type ({@code lib/mirror/mirrored.c}): every area is a
+ * full copy; an optional log LV (the {@link #LOG} role; absent means a core log); pvmove uses it
+ * with PV areas and {@code extents_moved}. Mirror segments neither merge nor split, as in LVM2.
+ */
+public final class MirrorSegmentType implements SegmentType {
+    /** The mirror log. */
+    public static final ReferenceRole LOG = ReferenceRole.of("log");
+
+    /** Largest mirror count LVM2 allows ({@code MAX_STRIPES} areas). */
+    static final int MAX_AREAS = 128;
+
+    private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_MIRRORED,
+            SegmentCapability.MIRROR);
+
+    private final long defaultRegionSize;
+    private final LinkHook hook = new MirrorLinkHook(this);
+
+    /** @param defaultRegionSize sectors, for operations that create mirrors */
+    public MirrorSegmentType(long defaultRegionSize) {
+        this.defaultRegionSize = defaultRegionSize;
+    }
+
+    public long defaultRegionSize() {
+        return defaultRegionSize;
+    }
+
+    @Override
+    public String name() {
+        return "mirror";
+    }
+
+    @Override
+    public Set<SegmentCapability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<ReferenceRole> referenceRoles() {
+        return List.of(LOG);
+    }
+
+    @Override
+    public DecodedSegment decode(ConfigSection segment, long extentCount) {
+        long count = segment.requireInt("mirror_count");
+        if (count < 1 || count > MAX_AREAS) {
+            throw new MetadataException(segment.lineOf("mirror_count"), "mirror_count " + count + " of "
+                    + segment.key() + " is outside 1.." + MAX_AREAS);
+        }
+        Long moved = segment.optInt("extents_moved").orElse(null);
+        Optional<String> log = segment.optString("mirror_log");
+        Optional<Long> region = segment.optInt("region_size");
+        if (log.isPresent() && region.isEmpty()) {
+            throw new MetadataException(segment.line(), "Missing region size for mirror log in " + segment.key());
+        }
+        if (region.isPresent() && region.get() < 0) {
+            throw new MetadataException(segment.lineOf("region_size"), "region_size " + region.get() + " of "
+                    + segment.key() + " is negative");
+        }
+        Map<ReferenceRole, String> refs = new LinkedHashMap<>();
+        log.ifPresent(name -> refs.put(LOG, name));
+        return new DecodedSegment("mirrors", (int) count, new MirrorFields(region.orElse(0L), moved), refs);
+    }
+
+    @Override
+    public void encode(SegmentView segment, SegmentWriter out) {
+        MirrorFields f = fields(segment);
+        out.integer("mirror_count", segment.areaCount());
+        if (f.extentsMoved() != null) {
+            out.size("extents_moved", f.extentsMoved());
+        }
+        segment.reference(LOG).ifPresent(log -> out.string("mirror_log", log.name()));
+        if (f.regionSize() != 0) {
+            out.integer("region_size", f.regionSize());
+        }
+        out.areas("mirrors");
+    }
+
+    /** LVM2's mirror rules of {@code _check_lv_segment}, in its words. */
+    @Override
+    public void validate(SegmentView segment, ProblemSink problems) {
+        MirrorFields f = fields(segment);
+        LvView lv = segment.lv();
+        if (f.pvmove()) {
+            return;
+        }
+        if (f.regionSize() == 0) {
+            problems.error("region size is zero");
+        } else {
+            if (!lv.name().contains("_mlog") && f.regionSize() > lv.extentCount() * lv.extentSize()) {
+                problems.error("region size is bigger then LV itself");
+            }
+            if (Long.bitCount(f.regionSize()) != 1) {
+                problems.error("region size is non power of 2");
+            }
+        }
+        for (int i = 0; i < segment.areaCount(); i++) {
+            if (segment.area(i).orElse(null) instanceof Area.OnLv leg && leg.lv().extentCount() != segment.areaLen()) {
+                problems.error("mirrored image " + i + " has wrong size " + leg.lv().extentCount() + " (should be "
+                        + segment.areaLen() + ")");
+            }
+        }
+    }
+
+    @Override
+    public Optional<LinkHook> linkHook() {
+        return Optional.of(hook);
+    }
+
+    private static MirrorFields fields(SegmentView segment) {
+        return (MirrorFields) segment.fields();
+    }
+}
