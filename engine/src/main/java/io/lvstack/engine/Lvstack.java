@@ -1,11 +1,15 @@
 package io.lvstack.engine;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.spi.Message;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.engine.assembly.EngineModule;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +81,22 @@ public final class Lvstack {
         try {
             return Guice.createInjector(Stage.PRODUCTION, new EngineModule(config, loader, hooks))
                     .getInstance(Engine.class);
-        } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof LvstackException)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                throw (LvstackException) cause;
-            }
-            throw new LvstackException("cannot assemble the engine: " + e.getMessage(), e);
+        } catch (CreationException e) {
+            throw unwrap(e.getErrorMessages(), e);
+        } catch (ProvisionException e) {
+            throw unwrap(e.getErrorMessages(), e);
         }
+    }
+
+    /** Guice wraps what a provider throws; users get lvstack's own one-line error back. */
+    private static LvstackException unwrap(Collection<Message> messages, RuntimeException e) {
+        for (Message m : messages) {
+            for (Throwable t = m.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof LvstackException le) {
+                    return le;
+                }
+            }
+        }
+        return new LvstackException("cannot assemble the engine: " + e.getMessage(), e);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class Journal {
     private final List<Runnable> undo = new ArrayList<>();
+    private final List<Runnable> onCommit = new ArrayList<>();
 
     int mark() {
         return undo.size();
@@ -26,8 +27,17 @@ final class Journal {
         }
     }
 
+    /** Runs {@code action} when the outermost change commits (clean-up that undo must not see). */
+    void onCommit(Runnable action) {
+        onCommit.add(action);
+    }
+
     /** Forgets the recorded inverses once an outermost operation has completed. */
     void commit() {
         undo.clear();
+        for (Runnable r : onCommit) {
+            r.run();
+        }
+        onCommit.clear();
     }
 }

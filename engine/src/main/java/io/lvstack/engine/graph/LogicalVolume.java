@@ -166,7 +166,7 @@ public final class LogicalVolume implements LvView {
 
     @Override
     public List<Segment> users() {
-        return new ArrayList<>(users.snapshot().keySet());
+        return users.users();
     }
 
     /** The segments using this LV with their reference counts, in link order. */

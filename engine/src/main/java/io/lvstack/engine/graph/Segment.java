@@ -124,9 +124,19 @@ public final class Segment implements SegmentView {
         return references.get(role);
     }
 
-    /** Extra references by role, in the order they were attached. */
+    /** Extra references by role, in the order the type declares its roles. */
     public Map<ReferenceRole, LogicalVolume> references() {
-        return Collections.unmodifiableMap(references);
+        if (references.size() < 2) {
+            return Collections.unmodifiableMap(references);
+        }
+        Map<ReferenceRole, LogicalVolume> ordered = new LinkedHashMap<>();
+        for (ReferenceRole role : type.referenceRoles()) {
+            LogicalVolume lv = references.get(role);
+            if (lv != null) {
+                ordered.put(role, lv);
+            }
+        }
+        return Collections.unmodifiableMap(ordered);
     }
 
     void reference(ReferenceRole role, LogicalVolume target) {

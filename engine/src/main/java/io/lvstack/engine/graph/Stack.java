@@ -40,7 +40,7 @@ public final class Stack {
         if (lv.links().size() != 1) {
             return null;
         }
-        Segment s = lv.links().users().iterator().next();
+        Segment s = lv.links().first();
         return lv.links().count(s) == 1 ? s : null;
     }
 

@@ -488,6 +488,9 @@ public final class StackEditor {
         }
         used.links().remove(user);
         journal.record(() -> used.links().add(user));
+        if (used.links().count(user) == 0) {
+            journal.onCommit(used.links()::purge);
+        }
         fire(new LinkEvent(used, user, via), false);
     }
 

@@ -1,39 +1,63 @@
 package io.lvstack.engine.graph;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * LVM2's {@code segs_using_this_lv}: the segments that reference one LV, each with the number of
  * references it holds. A hash map keyed by segment identity makes adding and removing a
  * reference O(1) however many users there are (LVM2 walks a list); insertion order is kept so
- * that reports and messages list users in the order LVM2 would.
+ * that reports and messages list users in link order.
+ *
+ * <p>An entry whose count drops to zero stays as a tombstone until the change commits
+ * ({@link #purge}), so that undoing the removal puts the user back in its old place rather than
+ * at the end: a rolled-back change leaves the order exactly as it was.
  */
 final class UpwardLinks {
     private final Map<Segment, int[]> counts = new LinkedHashMap<>();
+    private int live;
+    private final List<Segment> tombstones = new ArrayList<>(1);
 
     /** Adds one reference from {@code user}; returns the new count. */
     int add(Segment user) {
         int[] c = counts.get(user);
         if (c == null) {
             counts.put(user, new int[] {1});
+            live++;
             return 1;
         }
-        return ++c[0];
+        if (c[0]++ == 0) {
+            live++;
+        }
+        return c[0];
     }
 
-    /** Removes one reference from {@code user}; returns the new count. */
+    /** Removes one reference from {@code user}; returns the new count (0 leaves a tombstone). */
     int remove(Segment user) {
         int[] c = counts.get(user);
-        if (c == null) {
+        if (c == null || c[0] == 0) {
             throw new IllegalStateException("segment " + user + " is not a user");
         }
         if (--c[0] == 0) {
-            counts.remove(user);
-            return 0;
+            live--;
+            tombstones.add(user);
         }
         return c[0];
+    }
+
+    /** Drops tombstones still at zero; called when the change that made them commits. O(tombstones). */
+    void purge() {
+        for (Segment s : tombstones) {
+            int[] c = counts.get(s);
+            if (c != null && c[0] == 0) {
+                counts.remove(s);
+            }
+        }
+        tombstones.clear();
     }
 
     int count(Segment user) {
@@ -41,18 +65,42 @@ final class UpwardLinks {
         return c == null ? 0 : c[0];
     }
 
+    /** Number of distinct users. */
     int size() {
-        return counts.size();
+        return live;
     }
 
     /** A snapshot of users and counts, in link order. */
     Map<Segment, Integer> snapshot() {
         Map<Segment, Integer> out = new LinkedHashMap<>();
-        counts.forEach((s, c) -> out.put(s, c[0]));
+        counts.forEach((s, c) -> {
+            if (c[0] > 0) {
+                out.put(s, c[0]);
+            }
+        });
         return Collections.unmodifiableMap(out);
     }
 
-    Iterable<Segment> users() {
-        return counts.keySet();
+    /** The users in link order. */
+    List<Segment> users() {
+        List<Segment> out = new ArrayList<>(live);
+        counts.forEach((s, c) -> {
+            if (c[0] > 0) {
+                out.add(s);
+            }
+        });
+        return out;
+    }
+
+    /** The first user, or null: O(1) when there are no tombstones. */
+    Segment first() {
+        Iterator<Map.Entry<Segment, int[]>> it = counts.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Segment, int[]> e = it.next();
+            if (e.getValue()[0] > 0) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 }

@@ -1,0 +1,108 @@
+package io.lvstack.engine.segtype;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.SpiVersion;
+import io.lvstack.api.text.ConfigEntry;
+import io.lvstack.api.text.ConfigSection;
+import io.lvstack.api.text.ConfigValue;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.Lvstack;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Discovery over the real plugin jars, the load list, fallbacks and duplicates. */
+class SegmentTypeRegistryTest {
+
+    private static ConfigSection stripes(long count) {
+        return new ConfigSection("segment1", List.of(new ConfigEntry("type", ConfigValue.Str.of("striped"), 1),
+                new ConfigEntry("stripe_count", new ConfigValue.Int(count), 2)), 1);
+    }
+
+    @Test
+    void findsTheThreeRealPluginsWithTheirJars() {
+        Engine engine = Lvstack.engine();
+        List<RegisteredType> active = engine.segmentTypes().active();
+        assertEquals(List.of("linear", "striped", "mirror"),
+                active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
+        for (RegisteredType t : active) {
+            String plugin = t.name();
+            assertEquals(plugin, t.origin().plugin());
+            assertEquals("0.1.0", t.origin().version());
+            assertEquals(SpiVersion.CURRENT, t.origin().spiVersion());
+            // A jar under `mvn verify`, the module's classes directory under `mvn test`.
+            assertTrue(Pattern.matches(".*(lvstack-segtype-" + plugin + "-0\\.1\\.0\\.jar|segtype-" + plugin
+                    + "/target/classes)", t.origin().location()), t.origin().location());
+        }
+    }
+
+    private static int order(String name) {
+        return List.of("linear", "striped", "mirror").indexOf(name);
+    }
+
+    @Test
+    void stripedOwnsItsNameWhenLoadedAndLinearIsTheFallbackOtherwise() {
+        SegmentTypeRegistry all = Lvstack.engine().segmentTypes();
+        SegmentType fromStriped = all.forSection("striped", stripes(1));
+        assertEquals("io.lvstack.segtype.striped.StripedSegmentType", fromStriped.getClass().getName());
+        assertSame(fromStriped, all.forSection("striped", stripes(3)));
+
+        SegmentTypeRegistry linearOnly = Lvstack.builder().set("lvstack.segtypes.load", "linear").build()
+                .segmentTypes();
+        SegmentType fallback = linearOnly.forSection("striped", stripes(1));
+        assertEquals("io.lvstack.segtype.linear.LinearSegmentType", fallback.getClass().getName());
+        assertTrue(fallback.fallback());
+        assertInstanceOf(UnknownSegmentType.class, linearOnly.forSection("striped", stripes(2)));
+        assertEquals(List.of("linear", "striped"), linearOnly.active().stream().map(RegisteredType::name).toList());
+        assertInstanceOf(UnknownSegmentType.class, linearOnly.forSection("mirror", stripes(1)));
+    }
+
+    @Test
+    void unknownTypesAreOneObjectPerName() {
+        SegmentTypeRegistry r = Lvstack.engine().segmentTypes();
+        assertSame(r.unknown("frobnicate"), r.forSection("frobnicate", stripes(1)));
+        assertEquals("frobnicate", r.unknown("frobnicate").name());
+    }
+
+    @Test
+    void excludeDropsATypeAndALoadListMissIsAClearError() {
+        SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
+        assertEquals(List.of("linear", "striped"),
+                r.active().stream().map(RegisteredType::name).sorted().toList());
+
+        LvstackException e = assertThrows(LvstackException.class,
+                () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
+        assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
+                + "provides it; looked in "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [linear, mirror, striped]"), e.getMessage());
+    }
+
+    @Test
+    void twoTypesWithOneNameIsAnErrorNamingBothOrigins() {
+        SegmentType a = Lvstack.engine().segmentTypes().byName("mirror");
+        Origin one = new Origin("mirror", "1", SpiVersion.CURRENT, "/x/one.jar");
+        Origin two = new Origin("mirror2", "1", SpiVersion.CURRENT, "/y/two.jar");
+        LvstackException e = assertThrows(LvstackException.class,
+                () -> new SegmentTypeRegistry(List.of(new RegisteredType(a, one), new RegisteredType(a, two))));
+        assertEquals("segment type 'mirror' is provided twice: by plugin mirror (/x/one.jar) and by plugin mirror2 "
+                + "(/y/two.jar); remove one of them", e.getMessage());
+    }
+
+    @Test
+    void pluginSettingsReachTheirPlugin() {
+        SegmentType mirror = Lvstack.builder().set("segtype.mirror.region_size", "1024").build().segmentTypes()
+                .byName("mirror");
+        assertEquals(1024, ((io.lvstack.segtype.mirror.MirrorSegmentType) mirror).defaultRegionSize());
+        LvstackException e = assertThrows(LvstackException.class,
+                () -> Lvstack.builder().set("segtype.mirror.region_size", "1000").build());
+        assertEquals("setting segtype.mirror.region_size = 1000 must be a power of two number of sectors",
+                e.getMessage());
+    }
+}
