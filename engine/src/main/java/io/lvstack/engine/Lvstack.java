@@ -97,6 +97,7 @@ public final class Lvstack {
                 }
             }
         }
-        return new LvstackException("cannot assemble the engine: " + e.getMessage(), e);
+        String first = messages.isEmpty() ? String.valueOf(e.getMessage()) : messages.iterator().next().getMessage();
+        return new LvstackException("cannot assemble the engine: " + first.lines().findFirst().orElse(""), e);
     }
 }

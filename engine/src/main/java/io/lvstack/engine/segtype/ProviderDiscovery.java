@@ -28,7 +28,10 @@ public final class ProviderDiscovery {
     public record Found(SegmentTypeProvider provider, String location) {
     }
 
-    /** Every provider visible to {@code loader}, in class-path order. */
+    /**
+     * Every provider visible to {@code loader}, ordered by plugin name and location: class-path
+     * order is not stable ({@code lib/*} expands in directory order), and results must be.
+     */
     public static List<Found> find(ClassLoader loader) {
         List<Found> out = new ArrayList<>();
         ServiceLoader<SegmentTypeProvider> sl = ServiceLoader.load(SegmentTypeProvider.class, loader);
@@ -43,6 +46,7 @@ public final class ProviderDiscovery {
             }
             out.add(new Found(provider, locationOf(p.type())));
         }
+        out.sort(java.util.Comparator.comparing((Found f) -> f.provider().pluginName()).thenComparing(Found::location));
         return out;
     }
 

@@ -1,0 +1,98 @@
+package io.lvstack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The top command: version, help, and how errors become exit codes. */
+class MainTest {
+    @Test
+    void versionNamesProjectAndSpiVersions() {
+        CliRun r = CliRun.of("--version");
+        assertEquals(0, r.exitCode());
+        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 1.0)"), r.outLines());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        CliRun r = CliRun.of("--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("Usage: lvstack "), r.out());
+        assertTrue(r.out().contains("segtypes"), r.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun r = CliRun.of("segtypes", "--bogus");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals(List.of(
+                "lvstack: Unknown option: '--bogus'",
+                "Usage: lvstack segtypes [-hV] [--json] [--config=FILE] [-D=KEY=VALUE]...",
+                "Try 'lvstack segtypes --help' for more information."), r.errLines());
+    }
+
+    @Test
+    void unknownTopLevelOptionIsAUsageError() {
+        CliRun r = CliRun.of("--bogus", "segtypes");
+        assertEquals(2, r.exitCode());
+        assertEquals("lvstack: Unknown option: '--bogus'", r.errLines().get(0));
+        assertTrue(r.err().contains("Try 'lvstack --help' for more information."), r.err());
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        CliRun r = CliRun.of();
+        assertEquals(2, r.exitCode());
+        assertEquals("lvstack: Missing required subcommand", r.errLines().get(0));
+    }
+
+    @Test
+    void malformedDefinitionIsAUsageError() {
+        CliRun r = CliRun.of("segtypes", "-D", "novalue");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errLines().get(0).contains("novalue"), r.err());
+    }
+
+    @Test
+    void engineErrorIsOneLineAndExitsOne() {
+        CliRun r = CliRun.of("segtypes", "-D", "lvstack.segtypes.load=nosuch");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals(1, r.errLines().size(), r.err());
+        String line = r.errLines().get(0);
+        assertTrue(line.startsWith("lvstack: "), line);
+        assertTrue(line.contains("'nosuch'"), line);
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        CliRun r = CliRun.of("segtypes", "--config", "/nonexistent");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals(List.of("lvstack: configuration file /nonexistent does not exist"), r.errLines());
+    }
+
+    @Test
+    void directoryAsConfigFileIsNamed(@TempDir Path dir) {
+        CliRun r = CliRun.of("segtypes", "--config", dir.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals(List.of("lvstack: configuration file " + dir + " is not a regular file"), r.errLines());
+    }
+
+    @Test
+    void errorsNeverShowAStackTrace(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.properties"), "lvstack.segtypes.load = nosuch\n");
+        CliRun r = CliRun.of("--config", bad.toString(), "segtypes");
+        assertEquals(1, r.exitCode());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+}
