@@ -39,6 +39,20 @@ public final class Lvstack {
     private Lvstack() {
     }
 
+    /** This lvstack's version, from the build. */
+    public static String version() {
+        try (java.io.InputStream in = Lvstack.class.getResourceAsStream("engine.properties")) {
+            if (in == null) {
+                throw new LvstackException("the engine jar lacks io/lvstack/engine/engine.properties");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException e) {
+            throw new LvstackException("cannot read io/lvstack/engine/engine.properties: " + e.getMessage());
+        }
+    }
+
     public static Lvstack builder() {
         return new Lvstack();
     }

@@ -17,12 +17,24 @@ import java.util.Optional;
 public final class ConfigSection implements ConfigNode {
     private final String key;
     private final int line;
+    private final int endLine;
     private final List<ConfigNode> children;
 
     public ConfigSection(String key, List<? extends ConfigNode> children, int line) {
+        this(key, children, line, line);
+    }
+
+    /** @param endLine the line of the closing brace (0 or {@code line} when unknown) */
+    public ConfigSection(String key, List<? extends ConfigNode> children, int line, int endLine) {
         this.key = ConfigNode.checkKey(key);
         this.children = Collections.unmodifiableList(new ArrayList<>(children));
         this.line = line;
+        this.endLine = endLine;
+    }
+
+    /** The line of the closing brace, or {@link #line()} when the section was not parsed from text. */
+    public int endLine() {
+        return endLine;
     }
 
     @Override

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * A segment type no loaded plugin provides (LVM2 {@code lib/unknown}). Its segments keep every
- * node of their section except the common fields, and are written back verbatim in libdm's
- * compact form, as LVM2 does. They have no areas; the engine refuses allocation in a VG that
+ * node of their section except the common fields. {@link #encode} writes them in libdm's
+ * compact form, as LVM2 does; the exporter prefers the source lines when it has them (see
+ * {@link RawFields}). They have no areas; the engine refuses allocation in a VG that
  * holds them, since their extents would otherwise look free.
  */
 public final class UnknownSegmentType implements SegmentType {
@@ -48,7 +49,7 @@ public final class UnknownSegmentType implements SegmentType {
                 kept.add(n);
             }
         }
-        return DecodedSegment.of(null, 0, new RawFields(kept));
+        return DecodedSegment.of(null, 0, new RawFields(kept, List.of()));
     }
 
     @Override

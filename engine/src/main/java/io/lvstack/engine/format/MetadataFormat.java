@@ -1,0 +1,136 @@
+package io.lvstack.engine.format;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.MetadataException;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.text.ConfigDocument;
+import io.lvstack.engine.text.ConfigParser;
+import io.lvstack.engine.text.ConfigSyntaxException;
+import io.lvstack.engine.text.ParseOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * LVM2's text metadata format: reads metadata into a {@link VolumeGroup} and writes it back
+ * exactly as LVM2 would. Read from a path, a stream, bytes or a string; write to a path
+ * (atomically), a stream or a string. Every failure is an {@link LvstackException} whose message
+ * names the source, line and column.
+ */
+public final class MetadataFormat {
+    /** The two renderings of metadata text. */
+    public enum Form {
+        /** What {@code vgcfgbackup} writes: indented, commented, header first. */
+        FILE,
+        /** What LVM2 keeps in a PV's metadata area: no indentation or comments, header last. */
+        ON_DISK
+    }
+
+    private final Engine engine;
+    private final ParseOptions options;
+    private final ZoneId zone;
+
+    public MetadataFormat(Engine engine) {
+        this(engine, ParseOptions.fileForm(), ZoneId.systemDefault());
+    }
+
+    private MetadataFormat(Engine engine, ParseOptions options, ZoneId zone) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.options = options;
+        this.zone = zone;
+    }
+
+    /** The time zone of date comments; LVM2 uses the local one. */
+    public MetadataFormat withZone(ZoneId zoneId) {
+        return new MetadataFormat(engine, options, zoneId);
+    }
+
+    /** Parser rules and limits (duplicate keys, nesting depth, input size). */
+    public MetadataFormat withParseOptions(ParseOptions parseOptions) {
+        return new MetadataFormat(engine, parseOptions, zone);
+    }
+
+    public ImportedVg read(Path path) {
+        String name = path.toString();
+        try {
+            if (Files.isDirectory(path)) {
+                throw new MetadataSourceException(name, 0, 0, "is a directory, not a metadata file", null);
+            }
+            long size = Files.size(path);
+            if (size > options.maxBytes()) {
+                throw new MetadataSourceException(name, 0, 0, "input is " + size + " bytes, over the limit of "
+                        + options.maxBytes(), null);
+            }
+            return read(Files.readAllBytes(path), name);
+        } catch (NoSuchFileException e) {
+            throw new MetadataSourceException(name, 0, 0, "no such file", null);
+        } catch (AccessDeniedException e) {
+            throw new MetadataSourceException(name, 0, 0, "permission denied", null);
+        } catch (IOException e) {
+            throw new MetadataSourceException(name, 0, 0, "cannot read: " + e.getMessage(), null);
+        }
+    }
+
+    public ImportedVg read(InputStream in, String sourceName) {
+        try {
+            byte[] bytes = in.readNBytes(options.maxBytes() + 1);
+            return read(bytes, sourceName);
+        } catch (IOException e) {
+            throw new MetadataSourceException(sourceName, 0, 0, "cannot read: " + e.getMessage(), null);
+        }
+    }
+
+    public ImportedVg read(String text, String sourceName) {
+        return read(text.getBytes(StandardCharsets.UTF_8), sourceName);
+    }
+
+    public ImportedVg read(byte[] bytes, String sourceName) {
+        ConfigDocument doc;
+        try {
+            doc = ConfigParser.parse(bytes, sourceName, options);
+        } catch (ConfigSyntaxException e) {
+            throw new MetadataSourceException(sourceName, e.line(), e.column(), e.getMessage(), e);
+        }
+        try {
+            return new VgImporter(engine, bytes).read(doc);
+        } catch (MetadataSourceException e) {
+            throw e;
+        } catch (MetadataException e) {
+            throw new MetadataSourceException(sourceName, e.line(), 0, e.getMessage(), e);
+        } catch (LvstackException e) {
+            throw new MetadataSourceException(sourceName, 0, 0, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A plugin that fails while decoding: name it, keep the graph out of the caller's hands.
+            throw new MetadataSourceException(sourceName, 0, 0, "a segment-type plugin failed: " + e, e);
+        }
+    }
+
+    /** The text of {@code vg} in {@code form}. */
+    public String write(VolumeGroup vg, MetadataHeader header, Form form) {
+        return new VgExporter(zone, "lvstack version " + io.lvstack.engine.Lvstack.version())
+                .write(vg, header, form == Form.FILE);
+    }
+
+    public void write(VolumeGroup vg, MetadataHeader header, Form form, OutputStream out) {
+        try {
+            out.write(write(vg, header, form).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code path} atomically: it holds either its old content or the complete new one. */
+    public void write(VolumeGroup vg, MetadataHeader header, Form form, Path path) {
+        AtomicFile.write(path, write(vg, header, form).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,74 @@
+package io.lvstack.engine.format;
+
+import io.lvstack.api.model.Area;
+import io.lvstack.api.text.ConfigNode;
+import io.lvstack.api.text.SegmentWriter;
+import io.lvstack.engine.graph.PhysicalVolume;
+import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.text.CompactWriter;
+import java.util.Map;
+
+/** Where a segment type writes its fields: LVM2's layout of one segment section. */
+final class SegmentTextWriter implements SegmentWriter {
+    private final TextLayout out;
+    private final Segment segment;
+    private final Map<PhysicalVolume, String> pvNames;
+
+    SegmentTextWriter(TextLayout out, Segment segment, Map<PhysicalVolume, String> pvNames) {
+        this.out = out;
+        this.segment = segment;
+        this.pvNames = pvNames;
+    }
+
+    @Override
+    public void integer(String key, long value) {
+        out.line(key + " = " + value);
+    }
+
+    @Override
+    public void integer(String key, long value, String comment) {
+        out.line(key + " = " + value, "# " + comment);
+    }
+
+    @Override
+    public void size(String key, long sectors) {
+        out.line(key + " = " + sectors, SizeComment.of(sectors));
+    }
+
+    @Override
+    public void string(String key, String value) {
+        out.line(key + " = " + TextLayout.quote(value));
+    }
+
+    /** LVM2's {@code out_areas}: one {@code "name", offset} pair a line, no trailing comma. */
+    @Override
+    public void areas(String key) {
+        out.blank();
+        out.line(key + " = [");
+        out.push();
+        int n = segment.areaCount();
+        for (int i = 0; i < n; i++) {
+            Area a = segment.areaOrNull(i);
+            String sep = i == n - 1 ? "" : ",";
+            if (a instanceof Area.OnPv p) {
+                out.line(TextLayout.quote(pvNames.get((PhysicalVolume) p.pv())) + ", " + p.pe() + sep);
+            } else if (a instanceof Area.OnLv l) {
+                out.line(TextLayout.quote(l.lv().name()) + ", " + l.le() + sep);
+            } else {
+                throw new io.lvstack.api.LvstackException(segment.describe() + " has unassigned area " + i
+                        + ", which metadata cannot express");
+            }
+        }
+        out.pop();
+        out.line("]");
+    }
+
+    @Override
+    public void verbatim(ConfigNode node) {
+        StringBuilder b = new StringBuilder();
+        CompactWriter.write(node, "", b);
+        for (String line : b.toString().split("\n")) {
+            out.rawLine(line, 0);
+        }
+    }
+}

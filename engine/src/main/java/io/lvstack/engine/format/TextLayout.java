@@ -1,0 +1,127 @@
+package io.lvstack.engine.format;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The two renderings LVM2's exporter has for one tree ({@code export.c}): the file form, with
+ * TAB indentation and aligned trailing comments, and the on-disk form, with neither. Blank
+ * lines are the same in both.
+ */
+final class TextLayout {
+    /** LVM2 never indents deeper than this ({@code MAX_INDENT}). */
+    private static final int MAX_INDENT = 5;
+    /** Comments are aligned to this many TAB stops when the text is short enough. */
+    private static final int COMMENT_TAB = 6;
+
+    private final StringBuilder out;
+    private final boolean file;
+    private int indent;
+
+    TextLayout(StringBuilder out, boolean file) {
+        this.out = out;
+        this.file = file;
+    }
+
+    boolean fileForm() {
+        return file;
+    }
+
+    /** One line of text. */
+    void line(String text) {
+        line(text, null);
+    }
+
+    /** One line with a trailing comment (dropped in the on-disk form). */
+    void line(String text, String comment) {
+        indentTo(indent);
+        out.append(text);
+        if (file && comment != null) {
+            // _out_with_comment_file: counts the bytes printed plus eight per indent level.
+            int i = (utf8Length(text) + 8 * indent) / 8 + 1;
+            do {
+                out.append('\t');
+            } while (++i < COMMENT_TAB);
+            out.append(comment);
+        }
+        out.append('\n');
+    }
+
+    /** A line written as it was read (unknown segments), {@code extra} levels deeper than now. */
+    void rawLine(String text, int extra) {
+        indentTo(Math.min(MAX_INDENT, indent + extra));
+        out.append(text).append('\n');
+    }
+
+    void blank() {
+        out.append('\n');
+    }
+
+    /** {@code name {} and one level deeper. */
+    void open(String name) {
+        line(name + " {");
+        indent = Math.min(MAX_INDENT, indent + 1);
+    }
+
+    /** One level up and {@code }}. */
+    void close() {
+        indent--;
+        line("}");
+    }
+
+    /** One level deeper without an opening line (the elements of an areas array). */
+    void push() {
+        indent = Math.min(MAX_INDENT, indent + 1);
+    }
+
+    void pop() {
+        indent--;
+    }
+
+    private void indentTo(int level) {
+        if (file) {
+            for (int i = 0; i < level; i++) {
+                out.append('\t');
+            }
+        }
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else {
+                return n + s.substring(i).getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
+    }
+
+    /** {@code "text"} with {@code "} and {@code \} escaped ({@code dm_escape_double_quotes}). */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    /** {@code ["a", "b"]}, the form of status, flags and tags lists. */
+    static String stringList(Iterable<String> items) {
+        StringBuilder b = new StringBuilder("[");
+        boolean first = true;
+        for (String s : items) {
+            if (!first) {
+                b.append(", ");
+            }
+            first = false;
+            b.append(quote(s));
+        }
+        return b.append(']').toString();
+    }
+}
