@@ -10,11 +10,12 @@ final class SizeComment {
     static String of(long sectors) {
         double d = sectors / 2.0;
         int i = 0;
-        // Strictly greater: exactly 1024 KiB stays "1024 Kilobytes", as in LVM2.
-        while (d > 1024.0 && i < UNITS.length - 1) {
+        // Strictly greater: exactly 1024 KiB stays "1024 Kilobytes", as in LVM2. Past Exabytes
+        // LVM2's loop reaches its table's NULL end, which glibc prints as "(null)".
+        while (d > 1024.0 && i < UNITS.length) {
             d /= 1024.0;
             i++;
         }
-        return "# " + CFormat.g(d) + " " + UNITS[i];
+        return "# " + CFormat.g(d) + " " + (i < UNITS.length ? UNITS[i] : "(null)");
     }
 }

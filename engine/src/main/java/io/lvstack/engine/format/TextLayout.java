@@ -48,6 +48,10 @@ final class TextLayout {
 
     /** A line written as it was read (unknown segments), {@code extra} levels deeper than now. */
     void rawLine(String text, int extra) {
+        if (text.isEmpty()) {
+            blank();
+            return;
+        }
         indentTo(Math.min(MAX_INDENT, indent + extra));
         out.append(text).append('\n');
     }

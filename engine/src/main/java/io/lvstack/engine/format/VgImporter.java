@@ -65,7 +65,7 @@ final class VgImporter {
                         .map(v -> ((ConfigValue.Int) v).value()).orElse(null),
                 vgSec.line() > 1 ? source.before(vgSec.line()) : null);
         VolumeGroup vg = engine.newVolumeGroup(vgSec.key(), vgProperties(vgSec));
-        vg.apply(ed -> {
+        vg.load(ed -> {
             ConfigSection pvs = vgSec.section("physical_volumes")
                     .orElseThrow(() -> new MetadataException(vgSec.line(), "Couldn't find section 'physical_volumes' in volume group "
                             + vgSec.key() + "."));
@@ -387,7 +387,8 @@ final class VgImporter {
         for (int n = first; n < end; n++) {
             String text = source.line(n);
             if (text.isBlank()) {
-                return List.of();
+                out.add(new RawFields.SourceLine(0, ""));
+                continue;
             }
             out.add(new RawFields.SourceLine(Math.max(0, leadingTabs(text) - base), text.strip()));
         }

@@ -337,6 +337,7 @@ public final class StackEditor {
             own(pv);
             checkIndex(seg, index);
             releaseArea(seg, index);
+            guardExtents("allocate extents");
             String conflict = pv.extents().conflict(pe, seg.areaLen());
             if (conflict != null) {
                 throw new GraphException(seg.describe() + " area " + index + ": " + conflict);
@@ -370,6 +371,7 @@ public final class StackEditor {
             }
             setAreaRaw(seg, index, null);
             if (a instanceof Area.OnPv p) {
+                guardExtents("free extents");
                 PhysicalVolume pv = (PhysicalVolume) p.pv();
                 removePiece(pv, pv.extents().pieceAt(p.pe()));
             } else if (a instanceof Area.OnLv l) {
@@ -599,16 +601,41 @@ public final class StackEditor {
     private void insertSegmentRaw(LogicalVolume lv, int index, Segment seg) {
         lv.segmentsInternal().add(index, seg);
         seg.lv(lv);
-        journal.record(() -> lv.segmentsInternal().remove(index));
+        countUnknown(seg, 1);
+        journal.record(() -> {
+            lv.segmentsInternal().remove(index);
+            countUnknown(seg, -1);
+        });
     }
 
     private void removeSegmentRaw(LogicalVolume lv, int index) {
         Segment seg = lv.segmentsInternal().remove(index);
         seg.lv(null);
+        countUnknown(seg, -1);
         journal.record(() -> {
             lv.segmentsInternal().add(index, seg);
             seg.lv(lv);
+            countUnknown(seg, 1);
         });
+    }
+
+    private void countUnknown(Segment seg, int delta) {
+        if (seg.type().has(SegmentCapability.UNKNOWN)) {
+            vg.countUnknown(seg.type().name(), delta);
+        }
+    }
+
+    /**
+     * Unknown segments keep their areas only as text, so the extents they use look free: in a VG
+     * that holds any, moving extents could hand out someone's data. Loading is exempt.
+     */
+    private void guardExtents(String what) {
+        if (!vg.loading() && !vg.unknownSegmentTypes().isEmpty()) {
+            String types = String.join(", ", vg.unknownSegmentTypes());
+            throw new GraphException("refusing to " + what + " in VG " + vg.name() + ": it holds segments of type "
+                    + types + ", which no loaded plugin knows, so the extents they use would look free; drop a plugin"
+                    + " for " + types + " into plugins/ to change this VG");
+        }
     }
 
     private void addExtentCount(LogicalVolume lv, long delta) {

@@ -27,6 +27,9 @@ public final class VolumeGroup {
     private final Journal journal = new Journal();
     private final StackEditor editor;
     private int depth;
+    /** Segments per unknown type name: while any exist, extents must not change hands. */
+    private final Map<String, Integer> unknownSegments = new java.util.TreeMap<>();
+    private boolean loading;
 
     /**
      * An empty VG.
@@ -139,6 +142,36 @@ public final class VolumeGroup {
             if (--depth == 0) {
                 journal.commit();
             }
+        }
+    }
+
+    /**
+     * Builds the graph from stored metadata: like {@link #apply}, but segments of types no
+     * plugin knows may coexist with extent changes, since the text says where everything is.
+     */
+    public void load(Consumer<StackEditor> change) {
+        boolean was = loading;
+        loading = true;
+        try {
+            apply(change);
+        } finally {
+            loading = was;
+        }
+    }
+
+    boolean loading() {
+        return loading;
+    }
+
+    /** Names of the segment types no loaded plugin knows that segments of this VG use. */
+    public java.util.Set<String> unknownSegmentTypes() {
+        return java.util.Collections.unmodifiableSet(unknownSegments.keySet());
+    }
+
+    void countUnknown(String type, int delta) {
+        unknownSegments.merge(type, delta, Integer::sum);
+        if (unknownSegments.get(type) == 0) {
+            unknownSegments.remove(type);
         }
     }
 
