@@ -7,7 +7,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an {@link LvstackException} into its one-line message and exit code 1. Any other
- * exception is a bug and keeps its stack trace.
+ * exception is a bug: it gets a one-line message too, and its stack trace only when
+ * {@code LVSTACK_DEBUG} is set, so users never see a trace.
  */
 final class LvstackErrorHandler implements IExecutionExceptionHandler {
     static final int EXIT_ERROR = 1;
@@ -15,7 +16,13 @@ final class LvstackErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) throws Exception {
         if (!(e instanceof LvstackException)) {
-            throw e;
+            cmd.getErr().println("lvstack: internal error: " + e
+                    + " (please report it; set LVSTACK_DEBUG=1 to see where it happened)");
+            if (System.getenv("LVSTACK_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return EXIT_ERROR;
         }
         cmd.getErr().println("lvstack: " + e.getMessage());
         cmd.getErr().flush();

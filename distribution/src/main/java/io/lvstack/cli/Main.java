@@ -17,7 +17,16 @@ public final class Main {
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset));
-        int code = run(out, err, args);
+        int code;
+        try {
+            code = run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            err.println("lvstack: out of memory; give the JVM more with LVSTACK_JAVA_OPTS=-Xmx...");
+            code = LvstackErrorHandler.EXIT_ERROR;
+        } catch (StackOverflowError e) {
+            err.println("lvstack: internal error: stack overflow (please report it)");
+            code = LvstackErrorHandler.EXIT_ERROR;
+        }
         // System.exit does not flush writers.
         out.flush();
         err.flush();
