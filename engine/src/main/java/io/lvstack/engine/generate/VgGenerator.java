@@ -1,0 +1,192 @@
+package io.lvstack.engine.generate;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.text.ConfigEntry;
+import io.lvstack.api.text.ConfigSection;
+import io.lvstack.api.text.ConfigValue;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.format.ImportedVg;
+import io.lvstack.engine.format.MetadataHeader;
+import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.LvProperties;
+import io.lvstack.engine.graph.PhysicalVolume;
+import io.lvstack.engine.graph.PvProperties;
+import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.StackEditor;
+import io.lvstack.engine.graph.VgProperties;
+import io.lvstack.engine.graph.VolumeGroup;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Makes large, valid volume groups for tests and benchmarks, deterministically from a seed: a
+ * mix of linear LVs (one to three segments), striped LVs (two or three stripes) and disk-log
+ * mirrors (two legs and a log each), on four PVs, built through the engine so every link is
+ * real. {@code lvCount} counts every LV, sub-LVs included, as {@code lvs -a} does.
+ */
+public final class VgGenerator {
+    /** 4 MiB extents, LVM2's default. */
+    static final long EXTENT_SIZE = 8192;
+    static final int PV_COUNT = 4;
+    /** A fixed clock, so the same seed gives the same bytes. */
+    static final long BASE_TIME = 1795573800L;
+    private static final String ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final EnumSet<LvStatus> VISIBLE = EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE);
+    private static final EnumSet<LvStatus> HIDDEN = EnumSet.of(LvStatus.READ, LvStatus.WRITE);
+
+    private final Engine engine;
+    private final SegmentType striped;
+    private final SegmentType mirror;
+
+    public VgGenerator(Engine engine) {
+        this.engine = engine;
+        this.striped = require(engine, "striped");
+        this.mirror = require(engine, "mirror");
+    }
+
+    private static SegmentType require(Engine engine, String name) {
+        SegmentType t = engine.segmentTypes().byName(name);
+        if (t == null) {
+            throw new LvstackException("generating a VG needs the " + name + " segment type, which is not loaded");
+        }
+        return t;
+    }
+
+    /** A VG named {@code vgName} with {@code lvCount} LVs. */
+    public ImportedVg generate(String vgName, int lvCount, long seed) {
+        if (lvCount < 0) {
+            throw new LvstackException("the number of LVs must not be negative, not " + lvCount);
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        // Each LV needs at most 6 extents; leave room so allocation never fails.
+        long pvExtents = Math.max(64, (long) lvCount * 6 / PV_COUNT + 64);
+        VolumeGroup vg = engine.newVolumeGroup(vgName, new VgProperties(id(rnd), 1, "lvm2",
+                List.of("RESIZEABLE", "READ", "WRITE"), List.of(), List.of(), null, null, null, EXTENT_SIZE, 0, 0, null,
+                null, 0L));
+        vg.apply(ed -> {
+            Allocator alloc = new Allocator();
+            for (int i = 0; i < PV_COUNT; i++) {
+                alloc.pvs.add(ed.addPv(PvProperties.simple(id(rnd), "/dev/loop" + (4 + i), 2048, pvExtents,
+                        pvExtents * EXTENT_SIZE + 2048)));
+            }
+            int made = 0;
+            int n = 0;
+            while (made < lvCount) {
+                int kind = rnd.nextInt(100);
+                if (kind < 15 && lvCount - made >= 4) {
+                    mirrorLv(ed, alloc, rnd, "mirror" + n++);
+                    made += 4;
+                } else if (kind < 40) {
+                    stripedLv(ed, alloc, rnd, "stripe" + n++);
+                    made++;
+                } else {
+                    linearLv(ed, alloc, rnd, "lvol" + n++);
+                    made++;
+                }
+            }
+        });
+        return new ImportedVg(vg, MetadataHeader.fresh("lvstack generate --lvs " + lvCount + " --seed " + seed,
+                "lvstack", BASE_TIME), List.of());
+    }
+
+    /** Hands out extents PV by PV; consecutive segments land on different PVs, so none merge. */
+    private static final class Allocator {
+        final List<PhysicalVolume> pvs = new ArrayList<>();
+        final long[] next = new long[PV_COUNT];
+        int turn;
+
+        int nextPv() {
+            turn = (turn + 1) % PV_COUNT;
+            return turn;
+        }
+
+        long take(int pv, long len) {
+            long pe = next[pv];
+            next[pv] += len;
+            return pe;
+        }
+    }
+
+    private LogicalVolume lv(StackEditor ed, SplittableRandom rnd, String name, boolean visible, int index) {
+        return ed.createLv(name, id(rnd), visible ? VISIBLE : HIDDEN, List.of(),
+                new LvProperties(BASE_TIME + index, "lvstack", null, null, null, null, null, null));
+    }
+
+    private void linearLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
+        LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvs().size());
+        int segments = 1 + rnd.nextInt(3);
+        for (int s = 0; s < segments; s++) {
+            onPv(ed, alloc, lv, alloc.nextPv(), 1 + rnd.nextInt(2));
+        }
+    }
+
+    private Segment onPv(StackEditor ed, Allocator alloc, LogicalVolume lv, int pv, long len) {
+        Segment seg = ed.addSegment(lv, striped, fields(striped, 1, 0), lv.extentCount(), len, 1, List.of());
+        ed.setPvArea(seg, 0, alloc.pvs.get(pv), alloc.take(pv, len));
+        return seg;
+    }
+
+    private void stripedLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
+        LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvs().size());
+        int stripes = 2 + rnd.nextInt(2);
+        long perStripe = 1 + rnd.nextInt(2);
+        Segment seg = ed.addSegment(lv, striped, fields(striped, stripes, 128), 0, stripes * perStripe, stripes,
+                List.of());
+        int first = alloc.nextPv();
+        for (int i = 0; i < stripes; i++) {
+            int pv = (first + i) % PV_COUNT;
+            ed.setPvArea(seg, i, alloc.pvs.get(pv), alloc.take(pv, perStripe));
+        }
+    }
+
+    private void mirrorLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
+        int index = ed.vg().lvs().size();
+        long len = 2 + rnd.nextInt(3);
+        LogicalVolume top = lv(ed, rnd, name, true, index);
+        LogicalVolume leg0 = lv(ed, rnd, name + "_mimage_0", false, index);
+        LogicalVolume leg1 = lv(ed, rnd, name + "_mimage_1", false, index);
+        LogicalVolume log = lv(ed, rnd, name + "_mlog", false, index);
+        int first = alloc.nextPv();
+        onPv(ed, alloc, leg0, first, len);
+        onPv(ed, alloc, leg1, (first + 1) % PV_COUNT, len);
+        onPv(ed, alloc, log, (first + 2) % PV_COUNT, 1);
+        Segment seg = ed.addSegment(top, mirror, fields(mirror, 2, 0), 0, len, 2, List.of());
+        ed.setLvArea(seg, 0, leg0, 0);
+        ed.setLvArea(seg, 1, leg1, 0);
+        ed.attach(seg, ReferenceRole.of("log"), log);
+    }
+
+    /** The type's own fields, decoded from the text LVM2 would write, so the generator knows no plugin classes. */
+    private static TypeFields fields(SegmentType type, int areas, long size) {
+        List<ConfigEntry> entries = new ArrayList<>();
+        if (type.name().equals("mirror")) {
+            entries.add(new ConfigEntry("mirror_count", new ConfigValue.Int(areas), 0));
+            entries.add(new ConfigEntry("mirror_log", ConfigValue.Str.of("log"), 0));
+            entries.add(new ConfigEntry("region_size", new ConfigValue.Int(512), 0));
+        } else {
+            entries.add(new ConfigEntry("stripe_count", new ConfigValue.Int(areas), 0));
+            entries.add(new ConfigEntry("stripe_size", new ConfigValue.Int(size), 0));
+        }
+        return type.decode(new ConfigSection("segment1", entries, 0), areas).fields();
+    }
+
+    private static String id(SplittableRandom rnd) {
+        StringBuilder b = new StringBuilder(38);
+        int[] groups = {6, 4, 4, 4, 4, 4, 6};
+        for (int g = 0; g < groups.length; g++) {
+            if (g > 0) {
+                b.append('-');
+            }
+            for (int i = 0; i < groups[g]; i++) {
+                b.append(ID_CHARS.charAt(rnd.nextInt(ID_CHARS.length())));
+            }
+        }
+        return b.toString();
+    }
+}

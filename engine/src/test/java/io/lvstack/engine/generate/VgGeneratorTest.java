@@ -1,0 +1,46 @@
+package io.lvstack.engine.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.lvstack.engine.Lvstack;
+import io.lvstack.engine.check.LinkConsistency;
+import io.lvstack.engine.format.ImportedVg;
+import io.lvstack.engine.format.MetadataFormat;
+import io.lvstack.engine.graph.LogicalVolume;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VgGeneratorTest {
+    private static final io.lvstack.engine.Engine ENGINE = Lvstack.engine();
+    private static final MetadataFormat FORMAT = new MetadataFormat(ENGINE).withZone(ZoneOffset.UTC);
+
+    private static String text(int lvs, long seed) {
+        ImportedVg vg = new VgGenerator(ENGINE).generate("vgbig", lvs, seed);
+        return FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
+    }
+
+    @Test
+    void makesExactlyTheLvsAskedForWithEveryKindAndConsistentLinks() {
+        ImportedVg vg = new VgGenerator(ENGINE).generate("vgbig", 2000, 7);
+        List<LogicalVolume> lvs = vg.vg().lvs();
+        assertEquals(2000, lvs.size());
+        assertEquals(List.of(), LinkConsistency.problems(vg.vg()));
+        long mirrors = lvs.stream().filter(lv -> lv.name().endsWith("_mlog")).count();
+        long striped = lvs.stream().filter(lv -> lv.name().startsWith("stripe")).count();
+        long multiSegment = lvs.stream().filter(lv -> lv.segments().size() > 1).count();
+        assertEquals(true, mirrors > 50 && striped > 200 && multiSegment > 200, mirrors + " " + striped + " "
+                + multiSegment);
+    }
+
+    @Test
+    void sameSeedSameBytesAndTheTextReadsBackUnchanged() {
+        String a = text(500, 42);
+        assertEquals(a, text(500, 42));
+        assertNotEquals(a, text(500, 43));
+        ImportedVg back = FORMAT.read(a, "generated");
+        assertEquals(a, FORMAT.write(back.vg(), back.header().regenerated(), MetadataFormat.Form.FILE));
+        assertEquals(List.of(), LinkConsistency.problems(back.vg()));
+    }
+}
