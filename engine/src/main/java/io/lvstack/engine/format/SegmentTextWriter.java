@@ -13,11 +13,13 @@ final class SegmentTextWriter implements SegmentWriter {
     private final TextLayout out;
     private final Segment segment;
     private final Map<PhysicalVolume, String> pvNames;
+    private final SizeComment sizes;
 
-    SegmentTextWriter(TextLayout out, Segment segment, Map<PhysicalVolume, String> pvNames) {
+    SegmentTextWriter(TextLayout out, Segment segment, Map<PhysicalVolume, String> pvNames, SizeComment sizes) {
         this.out = out;
         this.segment = segment;
         this.pvNames = pvNames;
+        this.sizes = sizes;
     }
 
     @Override
@@ -32,7 +34,7 @@ final class SegmentTextWriter implements SegmentWriter {
 
     @Override
     public void size(String key, long sectors) {
-        out.line(key + " = " + sectors, SizeComment.of(sectors));
+        out.line(key + " = " + sectors, sizes.comment(sectors));
     }
 
     @Override

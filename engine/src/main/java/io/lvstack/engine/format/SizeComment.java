@@ -1,10 +1,19 @@
 package io.lvstack.engine.format;
 
-/** LVM2's size comments ({@code _sectors_to_units}): {@code # 4 Megabytes}. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * LVM2's size comments ({@code _sectors_to_units}): {@code # 4 Megabytes}. One instance serves
+ * one export and remembers what it formatted: sizes repeat a lot in a VG, and %g is costly.
+ */
 final class SizeComment {
     private static final String[] UNITS = {"Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Petabytes", "Exabytes"};
 
-    private SizeComment() {
+    private final Map<Long, String> seen = new HashMap<>();
+
+    String comment(long sectors) {
+        return seen.computeIfAbsent(sectors, SizeComment::of);
     }
 
     static String of(long sectors) {

@@ -30,6 +30,7 @@ final class VgExporter {
 
     private final ZoneId zone;
     private final String generator;
+    private final SizeComment sizes = new SizeComment();
 
     /**
      * @param zone      the time zone of the date comments (LVM2 uses the writer's local time)
@@ -103,7 +104,7 @@ final class VgExporter {
         out.blank();
     }
 
-    private static void vgFields(TextLayout out, VgProperties p) {
+    private void vgFields(TextLayout out, VgProperties p) {
         out.line("id = " + TextLayout.quote(p.id()));
         out.line("seqno = " + p.seqno());
         out.line("format = \"lvm2\"", "# informational");
@@ -121,7 +122,7 @@ final class VgExporter {
                 out.line("lock_args = " + TextLayout.quote(p.lockArgs()));
             }
         }
-        out.line("extent_size = " + p.extentSize(), SizeComment.of(p.extentSize()));
+        out.line("extent_size = " + p.extentSize(), sizes.comment(p.extentSize()));
         out.line("max_lv = " + p.maxLv());
         out.line("max_pv = " + p.maxPv());
         if (p.allocationPolicy() != null) {
@@ -134,7 +135,7 @@ final class VgExporter {
         out.line("metadata_copies = " + (p.metadataCopies() == null ? 0 : p.metadataCopies()));
     }
 
-    private static void pv(TextLayout out, String name, PvProperties p, long extentSize) {
+    private void pv(TextLayout out, String name, PvProperties p, long extentSize) {
         out.open(name);
         out.line("id = " + TextLayout.quote(p.id()));
         if (p.device() != null) {
@@ -151,13 +152,13 @@ final class VgExporter {
             out.line("tags = " + TextLayout.stringList(p.tags()));
         }
         if (p.devSize() != null) {
-            out.line("dev_size = " + p.devSize(), SizeComment.of(p.devSize()));
+            out.line("dev_size = " + p.devSize(), sizes.comment(p.devSize()));
         }
         out.line("pe_start = " + p.peStart());
-        out.line("pe_count = " + p.peCount(), SizeComment.of(p.peCount() * extentSize));
+        out.line("pe_count = " + p.peCount(), sizes.comment(p.peCount() * extentSize));
         if (p.baStart() != null && p.baSize() != null && p.baSize() != 0) {
             out.line("ba_start = " + p.baStart());
-            out.line("ba_size = " + p.baSize(), SizeComment.of(p.baSize()));
+            out.line("ba_size = " + p.baSize(), sizes.comment(p.baSize()));
         }
         out.close();
     }
@@ -214,7 +215,7 @@ final class VgExporter {
         long extentSize = s.lv().extentSize();
         out.open("segment" + n);
         out.line("start_extent = " + s.le());
-        out.line("extent_count = " + s.len(), SizeComment.of(s.len() * extentSize));
+        out.line("extent_count = " + s.len(), sizes.comment(s.len() * extentSize));
         out.blank();
         out.line("type = " + TextLayout.quote(s.type().name() + suffix));
         if (!s.tags().isEmpty()) {
@@ -227,7 +228,7 @@ final class VgExporter {
             }
         } else {
             try {
-                s.type().encode(s, new SegmentTextWriter(out, s, pvNames));
+                s.type().encode(s, new SegmentTextWriter(out, s, pvNames, sizes));
             } catch (LvstackException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -239,7 +240,13 @@ final class VgExporter {
     }
 
     private static List<String> words(LogicalVolume lv, LvStatus.Kind kind) {
-        return lv.status().stream().filter(s -> s.kind() == kind).map(LvStatus::word).toList();
+        List<String> out = new java.util.ArrayList<>(4);
+        for (LvStatus s : lv.status()) {
+            if (s.kind() == kind) {
+                out.add(s.word());
+            }
+        }
+        return out;
     }
 
     /** LV status bits of the SEGTYPE kind, written as {@code +WORD} after the segment type. */

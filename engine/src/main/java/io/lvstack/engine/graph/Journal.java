@@ -11,13 +11,21 @@ import java.util.List;
 final class Journal {
     private final List<Runnable> undo = new ArrayList<>();
     private final List<Runnable> onCommit = new ArrayList<>();
+    private boolean suspended;
 
     int mark() {
         return undo.size();
     }
 
     void record(Runnable inverse) {
-        undo.add(inverse);
+        if (!suspended) {
+            undo.add(inverse);
+        }
+    }
+
+    /** Stops recording: for loading a fresh VG, which is discarded whole if loading fails. */
+    void suspend(boolean on) {
+        suspended = on;
     }
 
     /** Undoes everything recorded after {@code mark}, newest first. */

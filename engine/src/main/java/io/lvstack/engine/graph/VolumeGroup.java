@@ -146,16 +146,23 @@ public final class VolumeGroup {
     }
 
     /**
-     * Builds the graph from stored metadata: like {@link #apply}, but segments of types no
-     * plugin knows may coexist with extent changes, since the text says where everything is.
+     * Builds a new VG from stored metadata: like {@link #apply}, but segments of types no
+     * plugin knows may coexist with extent changes, since the text says where everything is,
+     * and nothing is recorded for undo. So a failed load leaves the VG half-built: a loader
+     * must discard the VG when this throws (the importer does), which is what makes loading
+     * a large VG cheap.
      */
     public void load(Consumer<StackEditor> change) {
-        boolean was = loading;
+        if (loading || depth > 0) {
+            throw new IllegalStateException("load must be the outermost change of a fresh VG");
+        }
         loading = true;
+        journal.suspend(true);
         try {
             apply(change);
         } finally {
-            loading = was;
+            journal.suspend(false);
+            loading = false;
         }
     }
 
