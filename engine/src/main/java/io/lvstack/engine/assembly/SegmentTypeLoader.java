@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.configuration2.ImmutableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the registry from the providers on a class loader and the configuration's load and
@@ -18,6 +20,7 @@ import org.apache.commons.configuration2.ImmutableConfiguration;
  * types is loaded.
  */
 final class SegmentTypeLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentTypeLoader.class);
     static final String LOAD = "lvstack.segtypes.load";
     static final String EXCLUDE = "lvstack.segtypes.exclude";
 
@@ -63,6 +66,11 @@ final class SegmentTypeLoader {
             throw new LvstackException("no segment type is loaded (found " + (found.isEmpty() ? "none" : found)
                     + ", " + LOAD + " = " + config.getList(String.class, LOAD, List.of("*")) + ", " + EXCLUDE + " = "
                     + excluded + ")");
+        }
+        for (RegisteredType t : chosen) {
+            LOG.debug("segment type {}{} from plugin {} {} (SPI {}) at {}", t.name(),
+                    t.type().fallback() ? " (fallback)" : "", t.origin().plugin(), t.origin().version(),
+                    t.origin().spiVersion(), t.origin().location());
         }
         return new SegmentTypeRegistry(chosen);
     }
