@@ -24,6 +24,7 @@ public final class LogicalVolume implements LvView {
     private final List<Segment> segments = new ArrayList<>(1);
     private long extentCount;
     private final UpwardLinks users = new UpwardLinks();
+    private boolean live;
 
     LogicalVolume(VolumeGroup vg, String name, String id, Set<LvStatus> status, List<String> tags,
             LvProperties properties) {
@@ -37,6 +38,15 @@ public final class LogicalVolume implements LvView {
 
     public VolumeGroup vg() {
         return vg;
+    }
+
+    /** Part of its VG (not removed). */
+    boolean live() {
+        return live;
+    }
+
+    void live(boolean value) {
+        this.live = value;
     }
 
     @Override
@@ -174,9 +184,9 @@ public final class LogicalVolume implements LvView {
         return users.snapshot();
     }
 
-    /** The users without copying, for whole-VG walks. */
+    /** The users without copying, for walks. */
     Iterable<Segment> userSegments() {
-        return users.users();
+        return users.iterable();
     }
 
     UpwardLinks links() {

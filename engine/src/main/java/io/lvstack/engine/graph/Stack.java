@@ -109,35 +109,140 @@ public final class Stack {
     /**
      * If {@code target} is {@code user} or lies above it, the chain of LVs from {@code target}
      * down to {@code user} (so that a reference user -> target would close the cycle
-     * {@code user -> target -> ... -> user}); otherwise null. Walks up from {@code user}, which
-     * stays cheap however many users the LVs further down have.
+     * {@code user -> target -> ... -> user}); otherwise null.
+     *
+     * <p>Two searches answer the same question — up from {@code user} looking for
+     * {@code target}, down from {@code target} looking for {@code user} — and they advance one
+     * edge at a time in turn; the first to meet its goal or run out decides. So the cost is
+     * about that of the cheaper direction: linking to a layer with 100,000 users costs the
+     * small walk up from the new user, and linking from such a layer costs the small walk down
+     * from the new target.
      */
     static List<LogicalVolume> pathUp(LogicalVolume user, LogicalVolume target) {
         if (user == target) {
             return List.of(user);
         }
-        Map<LogicalVolume, LogicalVolume> below = new HashMap<>();
-        ArrayDeque<LogicalVolume> queue = new ArrayDeque<>();
-        queue.add(user);
-        below.put(user, null);
-        while (!queue.isEmpty()) {
-            LogicalVolume cur = queue.poll();
-            for (Segment s : cur.userSegments()) {
-                LogicalVolume up = s.lv();
-                if (below.containsKey(up)) {
-                    continue;
-                }
-                below.put(up, cur);
-                if (up == target) {
-                    List<LogicalVolume> path = new ArrayList<>();
-                    for (LogicalVolume x = up; x != null; x = below.get(x)) {
-                        path.add(x);
-                    }
-                    return path;
-                }
-                queue.add(up);
+        Search up = new Search(user, target, true);
+        Search down = new Search(target, user, false);
+        for (;;) {
+            Boolean found = up.step();
+            if (found != null) {
+                return found ? up.chain(true) : null;
+            }
+            found = down.step();
+            if (found != null) {
+                return found ? down.chain(false) : null;
             }
         }
-        return null;
+    }
+
+    /** A breadth-first walk, up through users or down through references, one edge per step. */
+    private static final class Search {
+        private final LogicalVolume goal;
+        private final boolean upward;
+        /** Each reached LV and the LV it was reached from. */
+        private final Map<LogicalVolume, LogicalVolume> from = new HashMap<>();
+        private final ArrayDeque<LogicalVolume> queue = new ArrayDeque<>();
+        private LogicalVolume current;
+        private java.util.Iterator<LogicalVolume> edges;
+
+        Search(LogicalVolume start, LogicalVolume goal, boolean upward) {
+            this.goal = goal;
+            this.upward = upward;
+            from.put(start, null);
+            queue.add(start);
+        }
+
+        /** TRUE when the goal is reached, FALSE when the walk ran out, null to go on. */
+        Boolean step() {
+            while (edges == null || !edges.hasNext()) {
+                if (queue.isEmpty()) {
+                    return Boolean.FALSE;
+                }
+                current = queue.poll();
+                edges = upward ? usersOf(current) : referencedBy(current);
+            }
+            LogicalVolume next = edges.next();
+            if (from.containsKey(next)) {
+                return null;
+            }
+            from.put(next, current);
+            if (next == goal) {
+                return Boolean.TRUE;
+            }
+            queue.add(next);
+            return null;
+        }
+
+        /** The chain from the upper end to the lower end of the path found. */
+        List<LogicalVolume> chain(boolean startIsLower) {
+            List<LogicalVolume> path = new ArrayList<>();
+            for (LogicalVolume x = goal; x != null; x = from.get(x)) {
+                path.add(x);
+            }
+            if (!startIsLower) {
+                Collections.reverse(path);
+            }
+            return path;
+        }
+
+        private static java.util.Iterator<LogicalVolume> usersOf(LogicalVolume lv) {
+            java.util.Iterator<Segment> it = lv.userSegments().iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public LogicalVolume next() {
+                    return it.next().lv();
+                }
+            };
+        }
+
+        /** The LVs {@code lv}'s segments reference, through areas and roles, lazily. */
+        private static java.util.Iterator<LogicalVolume> referencedBy(LogicalVolume lv) {
+            List<Segment> segs = lv.segmentsInternal();
+            return new java.util.Iterator<>() {
+                private int seg;
+                private int slot;
+                private java.util.Iterator<LogicalVolume> roles;
+                private LogicalVolume next = advance();
+
+                private LogicalVolume advance() {
+                    while (seg < segs.size()) {
+                        Segment s = segs.get(seg);
+                        while (slot < s.areaCount()) {
+                            if (s.areaOrNull(slot++) instanceof Area.OnLv l) {
+                                return (LogicalVolume) l.lv();
+                            }
+                        }
+                        if (roles == null) {
+                            roles = s.references().values().iterator();
+                        }
+                        if (roles.hasNext()) {
+                            return roles.next();
+                        }
+                        seg++;
+                        slot = 0;
+                        roles = null;
+                    }
+                    return null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public LogicalVolume next() {
+                    LogicalVolume out = next;
+                    next = advance();
+                    return out;
+                }
+            };
+        }
     }
 }

@@ -114,12 +114,8 @@ public final class StackEditor {
             }
         }
         LogicalVolume lv = new LogicalVolume(vg, name, id, stored, tags, properties);
-        vg.lvsInternal().add(lv);
-        vg.lvsByNameInternal().put(name, lv);
-        journal.record(() -> {
-            vg.lvsInternal().remove(vg.lvsInternal().size() - 1);
-            vg.lvsByNameInternal().remove(name);
-        });
+        vg.addLv(lv);
+        journal.record(() -> vg.dropLv(lv));
         return lv;
     }
 
@@ -133,13 +129,9 @@ public final class StackEditor {
             for (int i = lv.segmentsInternal().size() - 1; i >= 0; i--) {
                 removeSegment(lv.segmentsInternal().get(i));
             }
-            int index = vg.lvsInternal().indexOf(lv);
-            vg.lvsInternal().remove(index);
-            vg.lvsByNameInternal().remove(lv.name());
-            journal.record(() -> {
-                vg.lvsInternal().add(index, lv);
-                vg.lvsByNameInternal().put(lv.name(), lv);
-            });
+            vg.killLv(lv);
+            journal.record(() -> vg.reviveLv(lv));
+            journal.onCommit(() -> vg.purgeLv(lv));
         });
     }
 

@@ -92,6 +92,39 @@ final class UpwardLinks {
         return out;
     }
 
+    /** The users in link order, without copying (do not change the links while iterating). */
+    Iterable<Segment> iterable() {
+        return () -> new Iterator<>() {
+            private final Iterator<Map.Entry<Segment, int[]>> it = counts.entrySet().iterator();
+            private Segment next = advance();
+
+            private Segment advance() {
+                while (it.hasNext()) {
+                    Map.Entry<Segment, int[]> e = it.next();
+                    if (e.getValue()[0] > 0) {
+                        return e.getKey();
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Segment next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Segment s = next;
+                next = advance();
+                return s;
+            }
+        };
+    }
+
     /** The first user, or null: O(1) when there are no tombstones. */
     Segment first() {
         Iterator<Map.Entry<Segment, int[]>> it = counts.entrySet().iterator();

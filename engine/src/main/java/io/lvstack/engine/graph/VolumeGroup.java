@@ -21,8 +21,13 @@ public final class VolumeGroup {
     private String name;
     private VgProperties properties;
     private final List<PhysicalVolume> pvs = new ArrayList<>();
-    private final List<LogicalVolume> lvs = new ArrayList<>();
+    /**
+     * LVs in list order. A removed LV stays as a tombstone (not {@code live}) until the change
+     * commits, so undo puts it back in its place; removal is O(1), unlike an array list's.
+     */
+    private final java.util.LinkedHashSet<LogicalVolume> lvs = new java.util.LinkedHashSet<>();
     private final Map<String, LogicalVolume> lvsByName = new HashMap<>();
+    private int liveLvs;
     private final List<LinkHook> hooks;
     private final Journal journal = new Journal();
     private final StackEditor editor;
@@ -68,13 +73,55 @@ public final class VolumeGroup {
         return pvs;
     }
 
-    /** LVs in list order. */
+    /** The live LVs in list order: a snapshot, O(LVs) per call. */
     public List<LogicalVolume> lvs() {
-        return Collections.unmodifiableList(lvs);
+        List<LogicalVolume> out = new ArrayList<>(liveLvs);
+        for (LogicalVolume lv : lvs) {
+            if (lv.live()) {
+                out.add(lv);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
-    List<LogicalVolume> lvsInternal() {
-        return lvs;
+    /** Number of live LVs. */
+    public int lvCount() {
+        return liveLvs;
+    }
+
+    /** Appends a new LV to the list (for {@link StackEditor}). */
+    void addLv(LogicalVolume lv) {
+        lvs.add(lv);
+        lvsByName.put(lv.name(), lv);
+        lv.live(true);
+        liveLvs++;
+    }
+
+    /** Undoes {@link #addLv}. */
+    void dropLv(LogicalVolume lv) {
+        lvs.remove(lv);
+        lvsByName.remove(lv.name());
+        lv.live(false);
+        liveLvs--;
+    }
+
+    /** Makes a live LV a tombstone; it leaves the list when {@code purge} runs at commit. */
+    void killLv(LogicalVolume lv) {
+        lvsByName.remove(lv.name());
+        lv.live(false);
+        liveLvs--;
+    }
+
+    void reviveLv(LogicalVolume lv) {
+        lvsByName.put(lv.name(), lv);
+        lv.live(true);
+        liveLvs++;
+    }
+
+    void purgeLv(LogicalVolume lv) {
+        if (!lv.live()) {
+            lvs.remove(lv);
+        }
     }
 
     Map<String, LogicalVolume> lvsByNameInternal() {
@@ -98,9 +145,9 @@ public final class VolumeGroup {
         return hooks;
     }
 
-    /** Whether {@code lv} is a live LV of this VG. */
+    /** Whether {@code lv} is a live LV of this VG: O(1), no lookup. */
     public boolean contains(LogicalVolume lv) {
-        return lv != null && lv.vg() == this && lvsByName.get(lv.name()) == lv;
+        return lv != null && lv.vg() == this && lv.live();
     }
 
     public boolean contains(PhysicalVolume pv) {
