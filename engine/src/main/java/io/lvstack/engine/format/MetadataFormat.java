@@ -39,8 +39,17 @@ public final class MetadataFormat {
     private final ParseOptions options;
     private final ZoneId zone;
 
+    /** Configuration key: the largest metadata input read, in bytes. */
+    public static final String MAX_BYTES = "lvstack.input.max_bytes";
+    /** Configuration key: how deep sections may nest. */
+    public static final String MAX_DEPTH = "lvstack.input.max_depth";
+
+    /** The format with the limits of the engine's configuration and the local time zone. */
     public MetadataFormat(Engine engine) {
-        this(engine, ParseOptions.fileForm(), ZoneId.systemDefault());
+        this(engine, ParseOptions.fileForm()
+                .withMaxBytes(engine.configuration().getInt(MAX_BYTES, ParseOptions.DEFAULT_MAX_BYTES))
+                .withMaxDepth(engine.configuration().getInt(MAX_DEPTH, ParseOptions.DEFAULT_MAX_DEPTH)),
+                ZoneId.systemDefault());
     }
 
     private MetadataFormat(Engine engine, ParseOptions options, ZoneId zone) {

@@ -212,4 +212,30 @@ class FormatDetailsTest {
         MetadataSourceException isDir = assertThrows(MetadataSourceException.class, () -> F.read(dir));
         assertEquals(dir + ": is a directory, not a metadata file", isDir.getMessage());
     }
+
+    @Test
+    void limitsComeFromTheConfiguration() {
+        MetadataFormat small = new MetadataFormat(io.lvstack.engine.Lvstack.builder()
+                .set(MetadataFormat.MAX_BYTES, 100).set(MetadataFormat.MAX_DEPTH, 2).build());
+        MetadataSourceException big = assertThrows(MetadataSourceException.class,
+                () -> small.read(Corpus.DIR.resolve("linear.vg")));
+        assertTrue(big.getMessage().matches(".*linear.vg: input is \\d+ bytes, over the limit of 100"),
+                big.getMessage());
+        MetadataFormat shallow = new MetadataFormat(io.lvstack.engine.Lvstack.builder()
+                .set(MetadataFormat.MAX_DEPTH, 2).build());
+        MetadataSourceException deep = assertThrows(MetadataSourceException.class,
+                () -> shallow.read(Corpus.DIR.resolve("linear.vg")));
+        assertTrue(deep.getMessage().endsWith(": sections nest deeper than 2 levels"), deep.getMessage());
+    }
+
+    @Test
+    void aMirrorOverAMimagetmpLayerIsConverting() {
+        String text = CorpusRoundTripTest.vgSection(Corpus.readString(Corpus.DIR.resolve("mirror_disklog.vg")));
+        ImportedVg plain = F.read("contents = \"Text Format Volume Group\"\nversion = 1\n" + text, "x");
+        assertFalse(plain.vg().lv("m").has(LvStatus.CONVERTING));
+        ImportedVg converting = F.read("contents = \"Text Format Volume Group\"\nversion = 1\n"
+                + text.replace("m_mimage_0", "m_mimagetmp_2"), "x");
+        assertTrue(converting.vg().lv("m").has(LvStatus.CONVERTING));
+        assertTrue(converting.vg().lv("m_mimagetmp_2").has(LvStatus.MIRROR_IMAGE));
+    }
 }

@@ -12,7 +12,9 @@ import io.lvstack.api.model.SegmentView;
 /**
  * Marks the LVs a mirror segment uses, as LVM2 does: a leg is MIRROR_IMAGE while a mirror
  * segment holds it in an area, the log is MIRROR_LOG while a mirror segment holds it as log.
- * A mark is cleared only when no mirror segment uses the LV that way any more.
+ * A mark is cleared only when no mirror segment uses the LV that way any more. A mirror whose
+ * first segment's first leg is a {@code _mimagetmp_N} layer is CONVERTING (LVM2's
+ * {@code _is_converting}, which also goes by the name).
  */
 final class MirrorLinkHook implements LinkHook {
     private final MirrorSegmentType type;
@@ -24,6 +26,9 @@ final class MirrorLinkHook implements LinkHook {
     @Override
     public void linked(LinkEvent event, StatusEditor status) {
         status.set(event.used(), bitFor(event.via()));
+        if (convertingLayer(event)) {
+            status.set(event.user().lv(), LvStatus.CONVERTING);
+        }
     }
 
     @Override
@@ -32,6 +37,15 @@ final class MirrorLinkHook implements LinkHook {
         if (!stillUsed(event.used(), bit)) {
             status.clear(event.used(), bit);
         }
+        if (convertingLayer(event)) {
+            status.clear(event.user().lv(), LvStatus.CONVERTING);
+        }
+    }
+
+    private static boolean convertingLayer(LinkEvent event) {
+        return event.via() instanceof Via.AreaSlot a && a.index() == 0
+                && event.used().name().contains("_mimagetmp")
+                && event.user().le() == 0;
     }
 
     private static LvStatus bitFor(Via via) {
