@@ -2,8 +2,19 @@ package io.lvstack.api.check;
 
 /** Where a segment type reports what is wrong with one of its segments. */
 public interface ProblemSink {
-    /** The segment is invalid; {@code message} says why, in LVM2's words where it has them. */
+    /**
+     * The segment is invalid. Reported as LVM2's {@code _check_lv_segment} words it:
+     * {@code LV vg/lv, segment N invalid: MESSAGE for TYPE segment.}
+     */
     void error(String message);
+
+    /**
+     * The segment is invalid, reported as LVM2's {@code check_lv_segments} words its own
+     * findings: {@code LV name: MESSAGE.} (the mirror's image-size rule, for one).
+     */
+    default void lvError(String message) {
+        error(message);
+    }
 
     /** Worth telling, but the segment is usable. */
     void warning(String message);

@@ -3,6 +3,8 @@ package io.lvstack.engine.format;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.MetadataException;
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.check.Problem;
+import io.lvstack.engine.check.VgChecker;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.text.ConfigDocument;
 import io.lvstack.engine.text.ConfigParser;
@@ -18,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * LVM2's text metadata format: reads metadata into a {@link VolumeGroup} and writes it back
@@ -69,6 +73,11 @@ public final class MetadataFormat {
     }
 
     public ImportedVg read(Path path) {
+        return read(bytesOf(path), path.toString());
+    }
+
+    /** The bytes of a metadata file, with located errors for what the file system says. */
+    private byte[] bytesOf(Path path) {
         String name = path.toString();
         try {
             if (Files.isDirectory(path)) {
@@ -79,7 +88,7 @@ public final class MetadataFormat {
                 throw new MetadataSourceException(name, 0, 0, "input is " + size + " bytes, over the limit of "
                         + options.maxBytes(), null);
             }
-            return read(Files.readAllBytes(path), name);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new MetadataSourceException(name, 0, 0, "no such file", null);
         } catch (AccessDeniedException e) {
@@ -103,14 +112,39 @@ public final class MetadataFormat {
     }
 
     public ImportedVg read(byte[] bytes, String sourceName) {
-        ConfigDocument doc;
+        ConfigDocument doc = parse(bytes, sourceName);
+        return importing(sourceName, () -> new VgImporter(engine, bytes, false).read(doc));
+    }
+
+    /**
+     * A read that goes on past references that cannot be made, for checking: what was read,
+     * the problems met, and the areas left unassigned because of them.
+     */
+    public record CheckedRead(ImportedVg vg, List<Problem> problems, Set<VgChecker.SegmentArea> reportedAreas) {
+    }
+
+    /** Reads {@code path} for {@link io.lvstack.engine.check.Checker}: see {@link CheckedRead}. */
+    public CheckedRead readCollecting(Path path) {
+        String name = path.toString();
+        byte[] bytes = bytesOf(path);
+        ConfigDocument doc = parse(bytes, name);
+        VgImporter importer = new VgImporter(engine, bytes, true);
+        ImportedVg vg = importing(name, () -> importer.read(doc));
+        return new CheckedRead(vg, importer.problems(), importer.reportedAreas());
+    }
+
+    private ConfigDocument parse(byte[] bytes, String sourceName) {
         try {
-            doc = ConfigParser.parse(bytes, sourceName, options);
+            return ConfigParser.parse(bytes, sourceName, options);
         } catch (ConfigSyntaxException e) {
             throw new MetadataSourceException(sourceName, e.line(), e.column(), e.getMessage(), e);
         }
+    }
+
+    /** Runs an import, turning every failure into a located, one-line error. */
+    private static ImportedVg importing(String sourceName, java.util.function.Supplier<ImportedVg> body) {
         try {
-            return new VgImporter(engine, bytes).read(doc);
+            return body.get();
         } catch (MetadataSourceException e) {
             throw e;
         } catch (MetadataException e) {
@@ -118,7 +152,7 @@ public final class MetadataFormat {
         } catch (LvstackException e) {
             throw new MetadataSourceException(sourceName, 0, 0, e.getMessage(), e);
         } catch (RuntimeException e) {
-            // A plugin that fails while decoding: name it, keep the graph out of the caller's hands.
+            // A plugin that fails while decoding: name it; the half-read graph is dropped.
             throw new MetadataSourceException(sourceName, 0, 0, "a segment-type plugin failed: " + e, e);
         }
     }

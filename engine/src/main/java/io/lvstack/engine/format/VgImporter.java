@@ -10,6 +10,8 @@ import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.ConfigValue;
 import io.lvstack.api.text.DecodedSegment;
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.check.Problem;
+import io.lvstack.engine.check.VgChecker;
 import io.lvstack.engine.graph.GraphException;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
@@ -49,10 +51,52 @@ final class VgImporter {
     private final Set<String> unknownTypesWarned = new LinkedHashSet<>();
     private final Map<String, PhysicalVolume> pvKeys = new HashMap<>();
     private final List<Runnable> pendingRoles = new ArrayList<>();
+    /** Null when every problem is fatal; otherwise where recoverable problems are collected. */
+    private final List<Problem> problems;
+    private final Set<VgChecker.SegmentArea> reported = new java.util.HashSet<>();
 
-    VgImporter(Engine engine, byte[] sourceBytes) {
+    /**
+     * @param collect whether references that cannot be made (a name that resolves to nothing,
+     *                extents another area owns, a cycle) are collected as problems, leaving the
+     *                area or role empty, instead of failing the read
+     */
+    VgImporter(Engine engine, byte[] sourceBytes, boolean collect) {
         this.engine = engine;
         this.source = new SourceText(sourceBytes);
+        this.problems = collect ? new ArrayList<>() : null;
+    }
+
+    /** The problems collected (empty when not collecting). */
+    List<Problem> problems() {
+        return problems == null ? List.of() : problems;
+    }
+
+    /** Areas left unassigned because their reference was reported. */
+    Set<VgChecker.SegmentArea> reportedAreas() {
+        return reported;
+    }
+
+    /** A reference that cannot be made: fatal, or collected. */
+    private void refuse(int line, String where, String message) {
+        if (problems == null) {
+            throw new MetadataException(line, where + ": " + message);
+        }
+        problems.add(Problem.error(where, message));
+    }
+
+    /**
+     * The message of a refused graph change without the location it repeats: {@code PV ... are
+     * already used by ...}, or {@code refusing the reference -> LV x: it would make a cycle ...}.
+     */
+    private static String detail(GraphException e, String location) {
+        String m = e.getMessage();
+        if (m.startsWith(location + ": ")) {
+            return m.substring(location.length() + 2);
+        }
+        if (m.startsWith("refusing " + location + " ")) {
+            return "refusing the reference " + m.substring(("refusing " + location + " ").length());
+        }
+        return m;
     }
 
     ImportedVg read(ConfigDocument doc) {
@@ -284,15 +328,17 @@ final class VgImporter {
             ReferenceRole role = ref.getKey();
             String name = ref.getValue();
             pendingRoles.add(() -> {
+                String where = lv.fullName() + " segment " + segment.number() + " " + role.name();
                 LogicalVolume target = ed.vg().lv(lvName(name));
                 if (target == null) {
-                    throw new MetadataException(sec.line(), "Unrecognised " + type.name() + " " + role.name()
-                            + " in segment " + sec.key() + " of logical volume " + lv.name() + ".");
+                    refuse(sec.line(), where, "Unrecognised " + type.name() + " " + role.name() + " in segment "
+                            + sec.key() + " of logical volume " + lv.name() + ".");
+                    return;
                 }
                 try {
                     ed.attach(segment, role, target);
                 } catch (GraphException e) {
-                    throw new MetadataException(sec.line(), e.getMessage());
+                    refuse(sec.line(), where, detail(e, segment.describe() + " " + role.name()));
                 }
             });
         }
@@ -336,6 +382,7 @@ final class VgImporter {
                 throw new MetadataException(line, "Bad offset in areas array for segment " + sec.key()
                         + " of logical volume " + lv.name() + ".");
             }
+            String where = lv.fullName() + " segment " + segment.number() + " area " + i;
             try {
                 PhysicalVolume pv = pvKeys.get(name.value());
                 if (pv != null) {
@@ -344,12 +391,14 @@ final class VgImporter {
                 }
                 LogicalVolume target = ed.vg().lv(lvName(name.value()));
                 if (target == null) {
-                    throw new MetadataException(line, "Couldn't find volume '" + name.value() + "' for segment '"
-                            + sec.key() + "' of logical volume " + lv.name() + ".");
+                    reported.add(new VgChecker.SegmentArea(segment, i));
+                    refuse(line, where, "Couldn't find volume '" + name.value() + "' for segment '" + sec.key() + "'.");
+                    continue;
                 }
                 ed.setLvArea(segment, i, target, offset.value());
             } catch (GraphException e) {
-                throw new MetadataException(line, e.getMessage());
+                reported.add(new VgChecker.SegmentArea(segment, i));
+                refuse(line, where, detail(e, segment.describe() + " area " + i));
             }
         }
     }

@@ -17,21 +17,21 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputTest {
     private static final Map<String, String> READ_ERRORS = new TreeMap<>(Map.ofEntries(
-            Map.entry("arealen", "arealen.vg:83: LV vgx/good2 segment 1 (LE 0-3) area 0: PV /dev/loop5 extents 0-0 are "
+            Map.entry("arealen", "arealen.vg:83: vgx/good2 segment 1 area 0: PV /dev/loop5 extents 0-0 are "
                     + "already used by LV vgx/good segment 1 (LE 0-4) area 1"),
             Map.entry("badstatus", "badstatus.vg:57: Unknown status flag 'TELEPORT'."),
-            Map.entry("beyond", "beyond.vg:67: LV vgx/good segment 1 (LE 0-3) area 0: extents 100000-100003 lie "
+            Map.entry("beyond", "beyond.vg:67: vgx/good segment 1 area 0: extents 100000-100003 lie "
                     + "outside PV /dev/loop4 (31 extents)"),
-            Map.entry("cycle", "cycle.vg:82: refusing LV vgx/good2 segment 1 (LE 0-3) area 0 -> LV good: it would "
+            Map.entry("cycle", "cycle.vg:82: vgx/good2 segment 1 area 0: refusing the reference -> LV good: it would "
                     + "make a cycle good2 -> good -> good2"),
-            Map.entry("dangling", "dangling.vg:67: Couldn't find volume 'nosuch' for segment 'segment1' of logical "
-                    + "volume good."),
+            Map.entry("dangling", "dangling.vg:67: vgx/good segment 1 area 0: Couldn't find volume 'nosuch' for segment "
+                    + "'segment1'."),
             Map.entry("deepnest", "deepnest.vg:12:384: sections nest deeper than 128 levels"),
             Map.entry("hugeint", "hugeint.vg:64:20: integer 999999999999999999994 is out of range (64-bit)"),
-            Map.entry("nolog", "nolog.vg:60: Unrecognised mirror log in segment segment1 of logical volume m."),
-            Map.entry("overlap", "overlap.vg:82: LV vgx/good2 segment 1 (LE 0-3) area 0: PV /dev/loop4 extents 2-3 "
+            Map.entry("nolog", "nolog.vg:60: vgx/m segment 1 log: Unrecognised mirror log in segment segment1 of logical volume m."),
+            Map.entry("overlap", "overlap.vg:82: vgx/good2 segment 1 area 0: PV /dev/loop4 extents 2-3 "
                     + "are already used by LV vgx/good segment 1 (LE 0-3) area 0"),
-            Map.entry("self", "self.vg:67: refusing LV vgx/good segment 1 (LE 0-3) area 0 -> LV good: it would make "
+            Map.entry("self", "self.vg:67: vgx/good segment 1 area 0: refusing the reference -> LV good: it would make "
                     + "a cycle good -> good"),
             Map.entry("syntax", "syntax.vg:10:2: unexpected 'status' (expected '=' or '{' after key 'lvm2\"'); the "
                     + "string opened at line 7 runs to line 9: is its closing quote missing?")));

@@ -71,7 +71,7 @@ class StackEditorTest {
         f.vg.apply(ed -> ed.releaseArea(s, 0));
         assertEquals(Map.of(), lower.userCounts());
         assertTrue(s.area(0).isEmpty());
-        f.assertConsistent();
+        f.assertLinksAgree();
     }
 
     @Test
@@ -100,7 +100,7 @@ class StackEditorTest {
         assertEquals(Map.of(to, 1), lower.userCounts());
         assertNull(from.areaOrNull(0));
         assertEquals(0, f.pv(1).extents().allocatedCount());
-        f.assertConsistent();
+        f.assertLinksAgree();
 
         Segment onPv = f.appendLinear(a, 2, 50, 4);
         Segment empty = f.vg.change(ed -> ed.addSegment(b, f.striped, new StripedFields(0), 4, 4, 1, List.of()));
@@ -108,7 +108,7 @@ class StackEditorTest {
         PvPiece piece = f.pv(2).extents().pieceAt(50);
         assertSame(empty, piece.segment());
         assertNull(onPv.areaOrNull(0));
-        f.assertConsistent();
+        f.assertLinksAgree();
     }
 
     @Test
@@ -131,7 +131,7 @@ class StackEditorTest {
         assertFalse(img0.has(LvStatus.MIRROR_IMAGE));
         assertFalse(m.has(LvStatus.MIRROR));
         assertFalse(m.has(LvStatus.MIRRORED));
-        f.assertConsistent();
+        f.assertLinksAgree();
     }
 
     @Test
@@ -277,7 +277,7 @@ class StackEditorTest {
         assertEquals("refusing LV vg0/stray segment 1 (LE 0-0) log -> LV stray: it would make a cycle stray -> stray",
                 e.getMessage());
         assertTrue(logSeg.area(0).isPresent());
-        f.assertConsistent();
+        f.assertLinksAgree();
     }
 
     @Test

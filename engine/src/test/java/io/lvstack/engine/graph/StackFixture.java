@@ -98,8 +98,15 @@ final class StackFixture {
         return top;
     }
 
+    /** For primitives that leave a deliberately incomplete stack (released areas, empty LVs). */
+    void assertLinksAgree() {
+        assertEquals(List.of(), LinkConsistency.problems(vg));
+    }
+
+    /** The links agree both ways, and the whole checker finds nothing wrong. */
     void assertConsistent() {
         assertEquals(List.of(), LinkConsistency.problems(vg));
+        assertEquals(List.of(), io.lvstack.engine.check.Checker.check(vg).problems());
     }
 
     String dump() {

@@ -117,8 +117,8 @@ public final class MirrorSegmentType implements SegmentType {
         }
         for (int i = 0; i < segment.areaCount(); i++) {
             if (segment.area(i).orElse(null) instanceof Area.OnLv leg && leg.lv().extentCount() != segment.areaLen()) {
-                problems.error("mirrored image " + i + " has wrong size " + leg.lv().extentCount() + " (should be "
-                        + segment.areaLen() + ")");
+                problems.lvError("mirrored LV segment " + i + " has wrong size " + leg.lv().extentCount()
+                        + " (should be " + segment.areaLen() + ")");
             }
         }
     }
