@@ -1,0 +1,60 @@
+package io.lvstack.cli;
+
+import io.lvstack.engine.check.CheckReport;
+import io.lvstack.engine.check.Checker;
+import io.lvstack.engine.check.Problem;
+import io.lvstack.engine.format.MetadataFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lvstack check FILE}: every problem of a VG, one line each. Exit status 0 when valid
+ * (warnings allowed), 1 when not, 2 for usage errors.
+ */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = "Validates LVM2 metadata completely and reports every problem, not only the first.")
+final class CheckCommand implements Callable<Integer> {
+    @Mixin(name = EngineOptions.MIXIN)
+    EngineOptions engineOptions;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file, as vgcfgbackup writes it.")
+    Path file;
+
+    @Option(names = "--json", description = "Prints the problems as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The JSON document. */
+    record Report(String file, String vg, boolean valid, List<Row> problems) {
+    }
+
+    record Row(String severity, String where, String message) {
+    }
+
+    @Override
+    public Integer call() {
+        CheckReport report = new Checker(new MetadataFormat(engineOptions.engine())).check(file);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, new Report(file.toString(), report.vgName(), report.valid(), report.problems().stream()
+                    .map(p -> new Row(p.severity().label(), p.where(), p.message())).toList()));
+        } else {
+            for (Problem p : report.problems()) {
+                out.println(p);
+            }
+        }
+        out.flush();
+        return report.valid() ? 0 : LvstackErrorHandler.EXIT_ERROR;
+    }
+}
