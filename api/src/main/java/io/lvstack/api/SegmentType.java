@@ -70,6 +70,16 @@ public interface SegmentType {
         return name();
     }
 
+    /** The stripe size in sectors, as reports show it ({@code stripe_size}); 0 when not striped. */
+    default long stripeSize(SegmentView segment) {
+        return 0;
+    }
+
+    /** The region size in sectors, as reports show it ({@code region_size}); 0 when none. */
+    default long regionSize(SegmentView segment) {
+        return 0;
+    }
+
     /** Reports what is wrong with the type's own fields of {@code segment}. */
     default void validate(SegmentView segment, ProblemSink problems) {
     }

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class MirrorSegmentType implements SegmentType {
     /** The mirror log. */
-    public static final ReferenceRole LOG = ReferenceRole.of("log");
+    public static final ReferenceRole LOG = ReferenceRole.LOG;
 
     /** Largest mirror count LVM2 allows ({@code MAX_STRIPES} areas). */
     static final int MAX_AREAS = 128;
@@ -95,6 +95,11 @@ public final class MirrorSegmentType implements SegmentType {
             out.integer("region_size", f.regionSize());
         }
         out.areas("mirrors");
+    }
+
+    @Override
+    public long regionSize(SegmentView segment) {
+        return fields(segment).regionSize();
     }
 
     /** LVM2's mirror rules of {@code _check_lv_segment}, in its words. */

@@ -78,6 +78,11 @@ public final class StripedSegmentType implements SegmentType {
     }
 
     @Override
+    public long stripeSize(SegmentView segment) {
+        return fields(segment).stripeSize();
+    }
+
+    @Override
     public String displayName(SegmentView segment) {
         return segment.areaCount() == 1 ? "linear" : name();
     }

@@ -1,0 +1,147 @@
+package io.lvstack.engine.report;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.PhysicalVolume;
+import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.VolumeGroup;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds a {@link Report} of one VG: chooses the fields ({@code -o}, with {@code +} adding to the
+ * defaults), makes one row per LV (per segment when a segment field is chosen) or per PV, and
+ * sorts stably by the sort keys ({@code -O}, a leading {@code -} for descending).
+ */
+public final class ReportBuilder {
+    private ReportBuilder() {
+    }
+
+    /**
+     * @param fields  {@code -o} as given (null for the defaults)
+     * @param sort    {@code -O} as given (null for the defaults)
+     * @param all     {@code -a}: hidden LVs too
+     */
+    public static Report build(VolumeGroup vg, ReportKind kind, String fields, String sort, boolean all) {
+        List<Field> chosen = fields(kind, fields);
+        boolean perSegment = chosen.stream().anyMatch(f -> f.level() == Field.Level.SEGMENT);
+        List<ReportRow> rows = new ArrayList<>();
+        switch (kind) {
+            case LVS -> {
+                for (LogicalVolume lv : vg.lvs()) {
+                    if (!all && !lv.visible()) {
+                        continue;
+                    }
+                    if (perSegment && !lv.segments().isEmpty()) {
+                        for (Segment s : lv.segments()) {
+                            rows.add(new ReportRow(vg, lv, s, null));
+                        }
+                    } else {
+                        rows.add(new ReportRow(vg, lv, null, null));
+                    }
+                }
+            }
+            case PVS -> {
+                for (PhysicalVolume pv : vg.pvs()) {
+                    rows.add(new ReportRow(vg, null, null, pv));
+                }
+            }
+            case VGS -> rows.add(new ReportRow(vg, null, null, null));
+            default -> throw new IllegalStateException(kind.toString());
+        }
+        rows.sort(comparator(sort == null ? kind.defaultSort() : split(sort)));
+        List<List<Value>> values = new ArrayList<>(rows.size());
+        for (ReportRow r : rows) {
+            List<Value> row = new ArrayList<>(chosen.size());
+            for (Field f : chosen) {
+                row.add(value(f, r));
+            }
+            values.add(row);
+        }
+        return new Report(kind, chosen.stream().map(f -> new Report.Column(f.name(), f.heading(), f.width())).toList(),
+                values);
+    }
+
+    private static Value value(Field f, ReportRow r) {
+        if ((f.level() == Field.Level.SEGMENT && r.seg() == null) || (f.level() == Field.Level.LV && r.lv() == null)
+                || (f.level() == Field.Level.PV && r.pv() == null)) {
+            return Value.EMPTY;
+        }
+        return f.value().apply(r);
+    }
+
+    static List<Field> fields(ReportKind kind, String spec) {
+        List<String> names = new ArrayList<>();
+        if (spec == null || spec.startsWith("+")) {
+            names.addAll(kind.defaultFields());
+        }
+        if (spec != null) {
+            names.addAll(split(spec.startsWith("+") ? spec.substring(1) : spec));
+        }
+        List<Field> out = new ArrayList<>();
+        for (String n : names) {
+            Field f = Fields.ALL.get(n);
+            if (f == null || !fits(kind, f)) {
+                throw new LvstackException("Unrecognised field: " + n + ". Valid fields: " + validNames(kind));
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static boolean fits(ReportKind kind, Field f) {
+        return switch (kind) {
+            case LVS -> f.level() != Field.Level.PV;
+            case PVS -> f.level() == Field.Level.PV || f.level() == Field.Level.VG;
+            case VGS -> f.level() == Field.Level.VG;
+        };
+    }
+
+    /** The field names a report of {@code kind} accepts, as {@code -o help} lists them. */
+    public static List<String> validNames(ReportKind kind) {
+        return Fields.ALL.values().stream().filter(f -> fits(kind, f)).map(Field::name).toList();
+    }
+
+    private static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+
+    private static Comparator<ReportRow> comparator(List<String> keys) {
+        Comparator<ReportRow> c = (a, b) -> 0;
+        for (String key : keys) {
+            boolean descending = key.startsWith("-");
+            String name = descending || key.startsWith("+") ? key.substring(1) : key;
+            Field f = Fields.ALL.get(name);
+            if (f == null) {
+                throw new LvstackException("Unrecognised field: " + name);
+            }
+            Comparator<ReportRow> one = (a, b) -> compare(value(f, a), value(f, b));
+            c = c.thenComparing(descending ? one.reversed() : one);
+        }
+        return c;
+    }
+
+    private static int compare(Value a, Value b) {
+        if (a instanceof Value.Text x && b instanceof Value.Text y) {
+            return x.sortKey().compareTo(y.sortKey());
+        }
+        return Long.compare(number(a), number(b));
+    }
+
+    private static long number(Value v) {
+        if (v instanceof Value.Number n) {
+            return n.value();
+        }
+        if (v instanceof Value.Size s) {
+            return s.sectors();
+        }
+        return Long.MIN_VALUE;
+    }
+}

@@ -1,0 +1,110 @@
+package io.lvstack.engine.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link Report} as LVM2's reporter does: the basic form (two leading spaces, columns
+ * padded to their width, text left-aligned, numbers and sizes right-aligned, headings always
+ * left-aligned) or LVM2's JSON (every value a string, one row a line).
+ */
+public final class ReportFormat {
+    private ReportFormat() {
+    }
+
+    /** Options of the basic form. */
+    public record Basic(boolean headings, String separator, boolean aligned) {
+        public static final Basic DEFAULT = new Basic(true, null, false);
+    }
+
+    public static String basic(Report report, Units units, Basic options) {
+        List<String[]> cells = cells(report, units);
+        int n = report.columns().size();
+        boolean pad = options.separator() == null || options.aligned();
+        String sep = options.separator() == null ? " " : options.separator();
+        int[] width = new int[n];
+        for (int i = 0; i < n; i++) {
+            Report.Column c = report.columns().get(i);
+            width[i] = Math.max(c.minWidth(), options.headings() ? c.heading().length() : 0);
+            for (String[] row : cells) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (options.headings()) {
+            out.append("  ");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.append(sep);
+                }
+                appendPadded(out, report.columns().get(i).heading(), pad ? width[i] : 0, false);
+            }
+            out.append('\n');
+        }
+        for (int r = 0; r < cells.size(); r++) {
+            out.append("  ");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.append(sep);
+                }
+                boolean right = !(report.rows().get(r).get(i) instanceof Value.Text);
+                appendPadded(out, cells.get(r)[i], pad ? width[i] : 0, right);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void appendPadded(StringBuilder out, String s, int width, boolean right) {
+        if (right) {
+            out.append(" ".repeat(Math.max(0, width - s.length()))).append(s);
+        } else {
+            out.append(s).append(" ".repeat(Math.max(0, width - s.length())));
+        }
+    }
+
+    /** LVM2's {@code --reportformat json}. */
+    public static String json(Report report, Units units) {
+        List<String[]> cells = cells(report, units);
+        StringBuilder out = new StringBuilder("  {\n      \"report\": [\n          {\n              \"")
+                .append(report.kind().object()).append("\": [\n");
+        for (int r = 0; r < cells.size(); r++) {
+            out.append("                  {");
+            for (int i = 0; i < cells.get(r).length; i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                out.append('"').append(report.columns().get(i).field()).append("\":\"").append(escape(cells.get(r)[i]))
+                        .append('"');
+            }
+            out.append('}').append(r < cells.size() - 1 ? ",\n" : "\n");
+        }
+        return out.append("              ]\n          }\n      ]\n  }\n").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static List<String[]> cells(Report report, Units units) {
+        List<String[]> out = new ArrayList<>(report.rows().size());
+        for (List<Value> row : report.rows()) {
+            String[] c = new String[row.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = text(row.get(i), units);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    static String text(Value v, Units units) {
+        if (v instanceof Value.Text t) {
+            return t.text();
+        }
+        if (v instanceof Value.Number n) {
+            return Long.toString(n.value());
+        }
+        return units.format(((Value.Size) v).sectors());
+    }
+}
