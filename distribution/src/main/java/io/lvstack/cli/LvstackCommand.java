@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads, checks and reports LVM2-style logical-volume stacks.",
-        subcommands = {SegtypesCommand.class, FmtCommand.class, CheckCommand.class, GenerateCommand.class})
+        subcommands = {SegtypesCommand.class, FmtCommand.class, CheckCommand.class, LvsCommand.class,
+                PvsCommand.class, VgsCommand.class, GenerateCommand.class})
 final class LvstackCommand implements Runnable {
     // Here as well as on each subcommand, so global options may come before the subcommand too.
     @Mixin(name = EngineOptions.MIXIN)

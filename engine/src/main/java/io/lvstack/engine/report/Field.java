@@ -8,5 +8,5 @@ import java.util.function.Function;
  */
 record Field(String name, String heading, int width, Level level, Function<ReportRow, Value> value) {
     /** What a field describes; segment fields make a report one row per segment. */
-    enum Level { VG, LV, SEGMENT, PV }
+    enum Level { VG, LV, SEGMENT, PV, PVSEG }
 }

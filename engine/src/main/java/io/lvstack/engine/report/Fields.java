@@ -92,6 +92,8 @@ final class Fields {
                 * r.vg().properties().extentSize()));
         add(m, "pv_pe_count", "PE", 3, pv, r -> new Value.Number(r.pv().peCount()));
         add(m, "pv_pe_alloc_count", "Alloc", 0, pv, r -> new Value.Number(r.pv().extents().allocatedCount()));
+        add(m, "pvseg_start", "Start", 0, Field.Level.PVSEG, r -> new Value.Number(r.piece().pe()));
+        add(m, "pvseg_size", "SSize", 0, Field.Level.PVSEG, r -> new Value.Number(r.piece().len()));
         add(m, "pv_tags", "PV Tags", 0, pv, r -> text(String.join(",", r.pv().properties().tags())));
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -24,13 +24,24 @@ public final class ReportBuilder {
      * @param all     {@code -a}: hidden LVs too
      */
     public static Report build(VolumeGroup vg, ReportKind kind, String fields, String sort, boolean all) {
+        return build(vg, kind, fields, sort, all, List.of());
+    }
+
+    /**
+     * A report of only the LVs ({@code lv} or {@code vg/lv}) or PVs (device names) named in
+     * {@code names}, all when it is empty. Names that match nothing are simply not reported;
+     * see {@link #unmatched}.
+     */
+    public static Report build(VolumeGroup vg, ReportKind kind, String fields, String sort, boolean all,
+            List<String> names) {
         List<Field> chosen = fields(kind, fields);
         boolean perSegment = chosen.stream().anyMatch(f -> f.level() == Field.Level.SEGMENT);
         List<ReportRow> rows = new ArrayList<>();
         switch (kind) {
             case LVS -> {
                 for (LogicalVolume lv : vg.lvs()) {
-                    if (!all && !lv.visible()) {
+                    if ((!all && !lv.visible()) || (!names.isEmpty() && !names.contains(lv.name())
+                            && !names.contains(lv.fullName()))) {
                         continue;
                     }
                     if (perSegment && !lv.segments().isEmpty()) {
@@ -44,7 +55,20 @@ public final class ReportBuilder {
             }
             case PVS -> {
                 for (PhysicalVolume pv : vg.pvs()) {
-                    rows.add(new ReportRow(vg, null, null, pv));
+                    if (names.isEmpty() || names.contains(pv.name())) {
+                        rows.add(new ReportRow(vg, null, null, pv));
+                    }
+                }
+            }
+            case PVSEGS -> {
+                for (PhysicalVolume pv : vg.pvs()) {
+                    if (!names.isEmpty() && !names.contains(pv.name())) {
+                        continue;
+                    }
+                    for (io.lvstack.engine.graph.PvPiece piece : pv.extents().tiling()) {
+                        Segment s = piece.segment();
+                        rows.add(new ReportRow(vg, s == null ? null : s.lv(), s, pv, piece));
+                    }
                 }
             }
             case VGS -> rows.add(new ReportRow(vg, null, null, null));
@@ -63,9 +87,24 @@ public final class ReportBuilder {
                 values);
     }
 
+    /** The names in {@code names} that are no LV (for lvs) or PV (for pvs) of {@code vg}. */
+    public static List<String> unmatched(VolumeGroup vg, ReportKind kind, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            boolean found = kind == ReportKind.LVS
+                    ? vg.lvs().stream().anyMatch(lv -> lv.name().equals(n) || lv.fullName().equals(n))
+                    : vg.pvs().stream().anyMatch(pv -> pv.name().equals(n));
+            if (!found) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     private static Value value(Field f, ReportRow r) {
         if ((f.level() == Field.Level.SEGMENT && r.seg() == null) || (f.level() == Field.Level.LV && r.lv() == null)
-                || (f.level() == Field.Level.PV && r.pv() == null)) {
+                || (f.level() == Field.Level.PV && r.pv() == null) || (f.level() == Field.Level.PVSEG
+                && r.piece() == null)) {
             return Value.EMPTY;
         }
         return f.value().apply(r);
@@ -94,6 +133,7 @@ public final class ReportBuilder {
         return switch (kind) {
             case LVS -> f.level() != Field.Level.PV;
             case PVS -> f.level() == Field.Level.PV || f.level() == Field.Level.VG;
+            case PVSEGS -> true;
             case VGS -> f.level() == Field.Level.VG;
         };
     }

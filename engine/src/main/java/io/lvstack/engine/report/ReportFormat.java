@@ -18,6 +18,9 @@ public final class ReportFormat {
     }
 
     public static String basic(Report report, Units units, Basic options) {
+        if (report.rows().isEmpty()) {
+            return ""; // LVM2 prints not even the headings when nothing matched
+        }
         List<String[]> cells = cells(report, units);
         int n = report.columns().size();
         boolean pad = options.separator() == null || options.aligned();
@@ -25,7 +28,8 @@ public final class ReportFormat {
         int[] width = new int[n];
         for (int i = 0; i < n; i++) {
             Report.Column c = report.columns().get(i);
-            width[i] = Math.max(c.minWidth(), options.headings() ? c.heading().length() : 0);
+            // Headings count even when not printed (real LVM2 2.03.16, lvm2-lab/attrs/lvs-noheadings.txt).
+            width[i] = Math.max(c.minWidth(), c.heading().length());
             for (String[] row : cells) {
                 width[i] = Math.max(width[i], row[i].length());
             }

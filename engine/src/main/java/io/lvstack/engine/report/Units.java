@@ -8,7 +8,8 @@ import java.math.RoundingMode;
  * LVM2's size units ({@code --units}): {@code h}/{@code H} human (the largest unit that fits, powers
  * of 1024 or 1000), {@code s} sectors, {@code b k m g t p e} in powers of 1024 and their upper-case
  * forms in powers of 1000. Sizes print with two decimals and the unit letter, as LVM2's
- * {@code display_size} does; zero prints as {@code 0 } in human units.
+ * {@code display_size} does; zero prints without decimals: {@code "0 "} (with a space for the
+ * unit) in human units, {@code 0m} in megabytes (both seen from real LVM2 2.03.16).
  */
 public record Units(char unit, boolean suffix) {
     private static final String LETTERS = "bkmgtpe";
@@ -33,10 +34,11 @@ public record Units(char unit, boolean suffix) {
         long base = si ? 1000 : 1024;
         BigDecimal bytes = BigDecimal.valueOf(sectors).multiply(BigDecimal.valueOf(512));
         int power;
+        if (sectors == 0) {
+            boolean human = unit == 'h' || unit == 'H';
+            return "0" + (suffix ? (human ? " " : String.valueOf(unit)) : "");
+        }
         if (unit == 'h' || unit == 'H') {
-            if (sectors == 0) {
-                return suffix ? "0 " : "0";
-            }
             power = 0;
             BigDecimal b = BigDecimal.valueOf(base);
             while (power < LETTERS.length() - 1 && bytes.compareTo(b.pow(power + 1)) >= 0) {

@@ -58,6 +58,23 @@ class ReportCorpusTest {
         assertEquals(lvm2(name, ".lvs.default.txt"), ReportFormat.basic(r, Units.human(), ReportFormat.Basic.DEFAULT));
     }
 
+    /**
+     * The corpus's {@code pvs --segments ... VG} passed the VG name where pvs takes PV names, so
+     * LVM2 matched no PV and printed an empty report (and nothing at all in the basic form).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void pvSegmentsNamingNoPvGiveLvm2sEmptyReport(String name) throws Exception {
+        ImportedVg vg = vg(name);
+        Report r = ReportBuilder.build(vg.vg(), ReportKind.PVSEGS, "pv_name,pvseg_start,pvseg_size,lv_name,seg_pe_ranges",
+                null, false, java.util.List.of(vg.vg().name()));
+        assertEquals(lvm2(name, ".pvsegs.json"), ReportFormat.json(r, Units.parse("s", true)));
+        assertEquals(lvm2(name, ".pvsegs.txt"), ReportFormat.basic(r, Units.parse("s", true),
+                ReportFormat.Basic.DEFAULT));
+        assertEquals(java.util.List.of(vg.vg().name()), ReportBuilder.unmatched(vg.vg(), ReportKind.PVSEGS,
+                java.util.List.of(vg.vg().name())));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void pvsWithDefaultColumnsIsLvm2s(String name) throws Exception {
