@@ -50,4 +50,5 @@ lvs -a --noheadings --separator : -o lv_name,lv_attr,lv_size,devices "$vgname" >
 lvs -a -O -lv_name -o lv_name,lv_size --units G "$vgname" > "$out/lvs-sort-G.txt" 2>/dev/null
 pvs -o pv_name,pv_size,pv_free,pv_used,pv_pe_count,pv_pe_alloc_count,pv_attr "${devs[@]}" > "$out/pvs-more.txt" 2>/dev/null
 lvs --noheadings -O -lv_name -o +seg_count --units m "$vgname" > "$out/lvs-noheadings.txt" 2>/dev/null
+lvs -a -o lv_name,lv_layout,lv_role,lv_uuid,lv_tags,pv_count,vg_size,vg_free "$vgname" > "$out/lvs-layout.txt" 2>/dev/null
 echo ok

@@ -48,6 +48,8 @@ final class Fields {
         add(m, "lv_name", "LV", 4, lvl, r -> lvName(r.lv()));
         add(m, "lv_full_name", "LV", 4, lvl, r -> text(r.lv().fullName()));
         add(m, "lv_parent", "Parent", 0, lvl, r -> parent(r.lv()));
+        add(m, "lv_layout", "Layout", 10, lvl, r -> text(Layout.layout(r.lv())));
+        add(m, "lv_role", "Role", 10, lvl, r -> text(Layout.role(r.lv())));
         add(m, "lv_attr", "Attr", 0, lvl, r -> text(LvAttr.of(r.lv())));
         add(m, "lv_size", "LSize", 0, lvl, r -> new Value.Size(r.lv().extentCount() * r.vg().properties().extentSize()));
         add(m, "seg_count", "#Seg", 0, lvl, r -> new Value.Number(r.lv().segments().size()));

@@ -67,11 +67,19 @@ class LabReportsTest {
                 "-lv_name", true), "G"));
     }
 
-    @org.junit.jupiter.api.Test
-    void noHeadingsKeepTheHeadingWidths() throws Exception {
-        assertEquals(lvm2("attrs", "lvs-noheadings.txt"), ReportFormat.basic(ReportBuilder.build(vg("attrs"),
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void noHeadingsKeepTheHeadingWidths(String name) throws Exception {
+        assertEquals(lvm2(name, "lvs-noheadings.txt"), ReportFormat.basic(ReportBuilder.build(vg(name),
                 ReportKind.LVS, "+seg_count", "-lv_name", false), Units.parse("m", false),
                 new ReportFormat.Basic(false, null, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void layoutRoleIdsTagsAndVgFields(String name) throws Exception {
+        assertEquals(lvm2(name, "lvs-layout.txt"), basic(ReportBuilder.build(vg(name), ReportKind.LVS,
+                "lv_name,lv_layout,lv_role,lv_uuid,lv_tags,pv_count,vg_size,vg_free", null, true), "h"));
     }
 
     @ParameterizedTest(name = "{0}")
