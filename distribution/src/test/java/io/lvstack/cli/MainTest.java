@@ -95,4 +95,14 @@ class MainTest {
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void cdsTrainingRunsTheCommonCommandsQuietlyAndIsHidden() {
+        CliRun r = CliRun.of("cds-training", "../examples/mirror_mirroredlog.vg");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertEquals("", r.err());
+        assertFalse(CliRun.of("--help").out().contains("cds-training"));
+        assertEquals(1, CliRun.of("cds-training", "/nonexistent.vg").exitCode());
+    }
 }

@@ -1,0 +1,34 @@
+package io.lvstack.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Hidden: runs the common commands once on a shipped example so that the launcher can record
+ * the classes they load in a class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}),
+ * which later runs map instead of loading and verifying them again.
+ */
+@Command(name = "cds-training", hidden = true, description = "Loads the classes of the common commands (for the launcher).")
+final class CdsTrainingCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file to run the commands on.")
+    Path file;
+
+    @Override
+    public void run() {
+        String f = file.toString();
+        for (List<String> args : List.of(List.of("fmt", f), List.of("fmt", "--ondisk", f), List.of("check", f),
+                List.of("check", "--json", f), List.of("lvs", "-a", f), List.of("lvs", "-a", "--reportformat", "json", f),
+                List.of("pvs", "--segments", f), List.of("vgs", f), List.of("segtypes", "--json"))) {
+            StringWriter sink = new StringWriter();
+            Main.run(new PrintWriter(sink), new PrintWriter(sink), args.toArray(String[]::new));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new io.lvstack.api.LvstackException(f + ": no such file");
+        }
+    }
+}
