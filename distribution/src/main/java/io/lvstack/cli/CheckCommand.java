@@ -1,9 +1,7 @@
 package io.lvstack.cli;
 
 import io.lvstack.engine.check.CheckReport;
-import io.lvstack.engine.check.Checker;
 import io.lvstack.engine.check.Problem;
-import io.lvstack.engine.format.MetadataFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckReport report = new Checker(new MetadataFormat(engineOptions.engine())).check(file);
+        CheckReport report = MetadataInput.check(engineOptions, file);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, new Report(file.toString(), report.vgName(), report.valid(), report.problems().stream()

@@ -34,15 +34,24 @@ final class EngineOptions {
 
     private Engine engine;
 
-    /** The engine these options describe, built on first use. */
-    Engine engine() {
+    /** The engine these options describe, built on first use; safe to call from two threads. */
+    synchronized Engine engine() {
         if (engine == null) {
             engine = build();
         }
         return engine;
     }
 
+    /** The effective configuration, without assembling the engine. */
+    org.apache.commons.configuration2.ImmutableConfiguration configuration() {
+        return builder().configuration();
+    }
+
     private Engine build() {
+        return builder().build();
+    }
+
+    private Lvstack builder() {
         Deque<EngineOptions> chain = new ArrayDeque<>();
         for (CommandSpec c = mixee; c != null; c = c.parent()) {
             CommandSpec mixin = c.mixins().get(MIXIN);
@@ -62,6 +71,6 @@ final class EngineOptions {
                 builder.configuration(ConfigFile.load(level.configFile));
             }
         }
-        return builder.build();
+        return builder;
     }
 }

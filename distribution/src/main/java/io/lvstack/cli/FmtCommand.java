@@ -37,8 +37,9 @@ final class FmtCommand implements Runnable {
 
     @Override
     public void run() {
-        MetadataFormat format = new MetadataFormat(engineOptions.engine());
-        ImportedVg vg = MetadataInput.read(format, file);
+        MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, file);
+        MetadataFormat format = loaded.format();
+        ImportedVg vg = loaded.vg();
         Warnings.print(spec.commandLine().getErr(), file, vg.warnings());
         MetadataFormat.Form form = onDisk ? MetadataFormat.Form.ON_DISK : MetadataFormat.Form.FILE;
         if (output != null) {

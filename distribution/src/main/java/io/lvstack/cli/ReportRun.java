@@ -1,7 +1,6 @@
 package io.lvstack.cli;
 
 import io.lvstack.engine.format.ImportedVg;
-import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.report.Report;
 import io.lvstack.engine.report.ReportBuilder;
 import io.lvstack.engine.report.ReportKind;
@@ -23,7 +22,7 @@ final class ReportRun {
             out.flush();
             return 0;
         }
-        ImportedVg vg = MetadataInput.read(new MetadataFormat(engine.engine()), file);
+        ImportedVg vg = MetadataInput.read(engine, file).vg();
         Warnings.print(err, file, vg.warnings());
         Report report = ReportBuilder.build(vg.vg(), kind, options.fields, options.sort, all, names);
         out.print(options.render(report));

@@ -86,12 +86,21 @@ public final class Lvstack {
         return this;
     }
 
-    public Engine build() {
+    /**
+     * The effective configuration this builder describes, without assembling anything: cheap,
+     * so a tool can read its limits (say, to parse input) while the engine is still being built.
+     */
+    public org.apache.commons.configuration2.ImmutableConfiguration configuration() {
         CompositeConfiguration config = new CompositeConfiguration(new BaseConfiguration());
         MapConfiguration explicit = new MapConfiguration(new LinkedHashMap<>(settings));
         explicit.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DefaultListDelimiterHandler(','));
         config.addConfiguration(explicit);
         layers.forEach(config::addConfiguration);
+        return config;
+    }
+
+    public Engine build() {
+        org.apache.commons.configuration2.ImmutableConfiguration config = configuration();
         try {
             return Guice.createInjector(Stage.PRODUCTION, new EngineModule(config, loader, hooks))
                     .getInstance(Engine.class);

@@ -24,12 +24,26 @@ public final class Checker {
 
     /** Reads and checks a metadata file. */
     public CheckReport check(Path file) {
+        return check(() -> format.readCollecting(file));
+    }
+
+    /** Checks a text already parsed (see {@link MetadataFormat#parse}). */
+    public CheckReport check(MetadataFormat.Parsed parsed) {
+        return check(() -> format.readCollecting(parsed));
+    }
+
+    /** Turns a located failure of {@code parse} into the one problem of the report. */
+    public static CheckReport unreadable(MetadataSourceException e) {
+        String where = e.source() + (e.line() > 0 ? ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "") : "");
+        return new CheckReport("", List.of(Problem.error(where, e.detail())));
+    }
+
+    private CheckReport check(java.util.function.Supplier<MetadataFormat.CheckedRead> reading) {
         MetadataFormat.CheckedRead read;
         try {
-            read = format.readCollecting(file);
+            read = reading.get();
         } catch (MetadataSourceException e) {
-            String where = e.source() + (e.line() > 0 ? ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "") : "");
-            return new CheckReport("", List.of(Problem.error(where, e.detail())));
+            return unreadable(e);
         }
         return report(read.vg(), read.problems(), read.reportedAreas());
     }

@@ -50,10 +50,39 @@ public final class MetadataFormat {
 
     /** The format with the limits of the engine's configuration and the local time zone. */
     public MetadataFormat(Engine engine) {
-        this(engine, ParseOptions.fileForm()
-                .withMaxBytes(engine.configuration().getInt(MAX_BYTES, ParseOptions.DEFAULT_MAX_BYTES))
-                .withMaxDepth(engine.configuration().getInt(MAX_DEPTH, ParseOptions.DEFAULT_MAX_DEPTH)),
-                ZoneId.systemDefault());
+        this(engine, parseOptions(engine.configuration()), ZoneId.systemDefault());
+    }
+
+    /** The parser rules and limits a configuration asks for (file-form duplicate rules). */
+    public static ParseOptions parseOptions(org.apache.commons.configuration2.ImmutableConfiguration config) {
+        return ParseOptions.fileForm()
+                .withMaxBytes(config.getInt(MAX_BYTES, ParseOptions.DEFAULT_MAX_BYTES))
+                .withMaxDepth(config.getInt(MAX_DEPTH, ParseOptions.DEFAULT_MAX_DEPTH));
+    }
+
+    /**
+     * A metadata text read and parsed, not yet imported: parsing needs no engine, so a tool can
+     * parse while the engine is being assembled, then {@link #read(Parsed)}.
+     */
+    public record Parsed(String source, byte[] bytes, ConfigDocument document) {
+    }
+
+    /** Reads and parses {@code path} under {@code options}; every failure names the file. */
+    public static Parsed parse(Path path, ParseOptions options) {
+        return parse(bytesOf(path, options), path.toString(), options);
+    }
+
+    public static Parsed parse(byte[] bytes, String sourceName, ParseOptions options) {
+        try {
+            return new Parsed(sourceName, bytes, ConfigParser.parse(bytes, sourceName, options));
+        } catch (ConfigSyntaxException e) {
+            throw new MetadataSourceException(sourceName, e.line(), e.column(), e.getMessage(), e);
+        }
+    }
+
+    /** Imports a parsed text. */
+    public ImportedVg read(Parsed parsed) {
+        return importing(parsed.source(), () -> new VgImporter(engine, parsed.bytes(), false).read(parsed.document()));
     }
 
     private MetadataFormat(Engine engine, ParseOptions options, ZoneId zone) {
@@ -73,11 +102,11 @@ public final class MetadataFormat {
     }
 
     public ImportedVg read(Path path) {
-        return read(bytesOf(path), path.toString());
+        return read(parse(path, options));
     }
 
     /** The bytes of a metadata file, with located errors for what the file system says. */
-    private byte[] bytesOf(Path path) {
+    private static byte[] bytesOf(Path path, ParseOptions options) {
         String name = path.toString();
         try {
             if (Files.isDirectory(path)) {
@@ -112,8 +141,7 @@ public final class MetadataFormat {
     }
 
     public ImportedVg read(byte[] bytes, String sourceName) {
-        ConfigDocument doc = parse(bytes, sourceName);
-        return importing(sourceName, () -> new VgImporter(engine, bytes, false).read(doc));
+        return read(parse(bytes, sourceName, options));
     }
 
     /**
@@ -125,20 +153,14 @@ public final class MetadataFormat {
 
     /** Reads {@code path} for {@link io.lvstack.engine.check.Checker}: see {@link CheckedRead}. */
     public CheckedRead readCollecting(Path path) {
-        String name = path.toString();
-        byte[] bytes = bytesOf(path);
-        ConfigDocument doc = parse(bytes, name);
-        VgImporter importer = new VgImporter(engine, bytes, true);
-        ImportedVg vg = importing(name, () -> importer.read(doc));
-        return new CheckedRead(vg, importer.problems(), importer.reportedAreas());
+        return readCollecting(parse(path, options));
     }
 
-    private ConfigDocument parse(byte[] bytes, String sourceName) {
-        try {
-            return ConfigParser.parse(bytes, sourceName, options);
-        } catch (ConfigSyntaxException e) {
-            throw new MetadataSourceException(sourceName, e.line(), e.column(), e.getMessage(), e);
-        }
+    /** {@link #readCollecting(Path)} of a parsed text. */
+    public CheckedRead readCollecting(Parsed parsed) {
+        VgImporter importer = new VgImporter(engine, parsed.bytes(), true);
+        ImportedVg vg = importing(parsed.source(), () -> importer.read(parsed.document()));
+        return new CheckedRead(vg, importer.problems(), importer.reportedAreas());
     }
 
     /** Runs an import, turning every failure into a located, one-line error. */

@@ -15,6 +15,9 @@ import java.util.List;
  * sorts stably by the sort keys ({@code -O}, a leading {@code -} for descending).
  */
 public final class ReportBuilder {
+    /** Below this many rows a report is not worth splitting across cores. */
+    private static final int PARALLEL_ROWS = 2000;
+
     private ReportBuilder() {
     }
 
@@ -75,14 +78,16 @@ public final class ReportBuilder {
             default -> throw new IllegalStateException(kind.toString());
         }
         rows.sort(comparator(sort == null ? kind.defaultSort() : split(sort)));
-        List<List<Value>> values = new ArrayList<>(rows.size());
-        for (ReportRow r : rows) {
+        // Fields only read the graph, so rows are independent: large reports use every core.
+        List<List<Value>> values = java.util.Arrays.asList(new List[rows.size()]);
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, rows.size());
+        (rows.size() >= PARALLEL_ROWS ? range.parallel() : range).forEach(i -> {
             List<Value> row = new ArrayList<>(chosen.size());
             for (Field f : chosen) {
-                row.add(value(f, r));
+                row.add(value(f, rows.get(i)));
             }
-            values.add(row);
-        }
+            values.set(i, row);
+        });
         return new Report(kind, chosen.stream().map(f -> new Report.Column(f.name(), f.heading(), f.width())).toList(),
                 values);
     }
