@@ -47,7 +47,13 @@ public enum LvStatus {
     /** Is referenced as the data LV of a pool. */
     POOL_DATA(Kind.DERIVED),
     /** Is referenced as the metadata LV of a pool. */
-    POOL_METADATA(Kind.DERIVED);
+    POOL_METADATA(Kind.DERIVED),
+    /** Owns a cache-pool segment. */
+    CACHE_POOL(Kind.DERIVED),
+    /** Is the data LV of a cache pool (also POOL_DATA). */
+    CACHE_POOL_DATA(Kind.DERIVED),
+    /** Is the metadata LV of a cache pool (also POOL_METADATA). */
+    CACHE_POOL_METADATA(Kind.DERIVED);
 
     /** Where a status bit lives in the metadata text. */
     public enum Kind {

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class VgChecker {
     /** LVs with these bits belong to one parent segment: images, logs, pool data and metadata. */
     private static final Set<LvStatus> SINGLE_USER = Set.of(LvStatus.MIRROR_IMAGE, LvStatus.MIRROR_LOG,
-            LvStatus.POOL_DATA, LvStatus.POOL_METADATA);
+            LvStatus.POOL_DATA, LvStatus.POOL_METADATA, LvStatus.CACHE_POOL_DATA, LvStatus.CACHE_POOL_METADATA);
     private static final int NAME_LEN = 128;
 
     private VgChecker() {

@@ -321,7 +321,12 @@ final class VgImporter {
         } catch (GraphException e) {
             throw new MetadataException(sec.line(), e.getMessage());
         }
-        if (decoded.areaCount() > 0) {
+        if (!decoded.namedAreas().isEmpty()) {
+            for (int i = 0; i < decoded.namedAreas().size(); i++) {
+                DecodedSegment.NamedArea a = decoded.namedAreas().get(i);
+                setArea(ed, lv, sec, segment, i, a.name(), a.offset(), sec.line());
+            }
+        } else if (decoded.areaCount() > 0) {
             readAreas(ed, lv, sec, segment, decoded);
         }
         for (Map.Entry<ReferenceRole, String> ref : decoded.references().entrySet()) {
@@ -382,24 +387,30 @@ final class VgImporter {
                 throw new MetadataException(line, "Bad offset in areas array for segment " + sec.key()
                         + " of logical volume " + lv.name() + ".");
             }
-            String where = lv.fullName() + " segment " + segment.number() + " area " + i;
-            try {
-                PhysicalVolume pv = pvKeys.get(name.value());
-                if (pv != null) {
-                    ed.setPvArea(segment, i, pv, offset.value());
-                    continue;
-                }
-                LogicalVolume target = ed.vg().lv(lvName(name.value()));
-                if (target == null) {
-                    reported.add(new VgChecker.SegmentArea(segment, i));
-                    refuse(line, where, "Couldn't find volume '" + name.value() + "' for segment '" + sec.key() + "'.");
-                    continue;
-                }
-                ed.setLvArea(segment, i, target, offset.value());
-            } catch (GraphException e) {
-                reported.add(new VgChecker.SegmentArea(segment, i));
-                refuse(line, where, detail(e, segment.describe() + " area " + i));
+            setArea(ed, lv, sec, segment, i, name.value(), offset.value(), line);
+        }
+    }
+
+    /** Points area {@code i} at a PV (by section key) or an LV (by name), or reports why not. */
+    private void setArea(StackEditor ed, LogicalVolume lv, ConfigSection sec, Segment segment, int i, String name,
+            long offset, int line) {
+        String where = lv.fullName() + " segment " + segment.number() + " area " + i;
+        try {
+            PhysicalVolume pv = pvKeys.get(name);
+            if (pv != null) {
+                ed.setPvArea(segment, i, pv, offset);
+                return;
             }
+            LogicalVolume target = ed.vg().lv(lvName(name));
+            if (target == null) {
+                reported.add(new VgChecker.SegmentArea(segment, i));
+                refuse(line, where, "Couldn't find volume '" + name + "' for segment '" + sec.key() + "'.");
+                return;
+            }
+            ed.setLvArea(segment, i, target, offset);
+        } catch (GraphException e) {
+            reported.add(new VgChecker.SegmentArea(segment, i));
+            refuse(line, where, detail(e, segment.describe() + " area " + i));
         }
     }
 

@@ -24,7 +24,7 @@ final class Fields {
     static final Map<String, Field> ALL = build();
     /** Parent LVs are shown for components only: images, logs, pool parts. */
     private static final Set<LvStatus> COMPONENT = Set.of(LvStatus.MIRROR_IMAGE, LvStatus.MIRROR_LOG,
-            LvStatus.POOL_DATA, LvStatus.POOL_METADATA);
+            LvStatus.POOL_DATA, LvStatus.POOL_METADATA, LvStatus.CACHE_POOL_DATA, LvStatus.CACHE_POOL_METADATA);
 
     private Fields() {
     }

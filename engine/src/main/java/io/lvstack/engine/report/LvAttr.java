@@ -38,8 +38,11 @@ final class LvAttr {
         if (lv.has(LvStatus.CONVERTING)) {
             return 'c';
         }
-        if (lv.has(LvStatus.POOL_METADATA) || isPoolMetadataSpare(lv)) {
+        if (lv.has(LvStatus.POOL_METADATA) || lv.has(LvStatus.CACHE_POOL_METADATA) || isPoolMetadataSpare(lv)) {
             return 'e';
+        }
+        if (lv.has(LvStatus.CACHE_POOL) || lv.has(LvStatus.CACHE_POOL_DATA)) {
+            return 'C';
         }
         if (lv.has(LvStatus.MIRROR)) {
             return lv.has(LvStatus.NOTSYNCED) ? 'M' : 'm';
@@ -62,6 +65,9 @@ final class LvAttr {
     }
 
     private static char targetType(LogicalVolume lv, boolean pvmove) {
+        if (lv.has(LvStatus.CACHE_POOL)) {
+            return 'C';
+        }
         if (pvmove || lv.has(LvStatus.MIRROR) || lv.has(LvStatus.MIRROR_IMAGE) || lv.has(LvStatus.MIRROR_LOG)) {
             return 'm';
         }
