@@ -15,11 +15,19 @@ public final class Engine {
     private final SegmentTypeRegistry segmentTypes;
     private final List<LinkHook> hooks;
     private final ImmutableConfiguration config;
+    private final List<String> warnings;
 
-    public Engine(SegmentTypeRegistry segmentTypes, List<LinkHook> hooks, ImmutableConfiguration config) {
+    public Engine(SegmentTypeRegistry segmentTypes, List<LinkHook> hooks, ImmutableConfiguration config,
+            List<String> warnings) {
         this.segmentTypes = segmentTypes;
         this.hooks = List.copyOf(hooks);
         this.config = config;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** What assembling the engine warned about: plugins skipped, each with its reason. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public SegmentTypeRegistry segmentTypes() {

@@ -5,7 +5,6 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.engine.Engine;
-import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.List;
 import org.apache.commons.configuration2.ImmutableConfiguration;
 
@@ -31,13 +30,13 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SegmentTypeRegistry registry(ImmutableConfiguration configuration) {
+    SegmentTypeLoader.Result loaded(ImmutableConfiguration configuration) {
         return SegmentTypeLoader.load(configuration, loader);
     }
 
     @Provides
     @Singleton
-    Engine engine(SegmentTypeRegistry registry, ImmutableConfiguration configuration) {
-        return new Engine(registry, hooks, configuration);
+    Engine engine(SegmentTypeLoader.Result loaded, ImmutableConfiguration configuration) {
+        return new Engine(loaded.registry(), hooks, configuration, loaded.warnings());
     }
 }

@@ -1,6 +1,10 @@
 package io.lvstack.engine.assembly;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.engine.plugin.PluginException;
+import io.lvstack.engine.plugin.PluginLoader;
+import java.nio.file.Path;
 import io.lvstack.engine.segtype.ProviderDiscovery;
 import io.lvstack.engine.segtype.RegisteredType;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
@@ -23,11 +27,18 @@ final class SegmentTypeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentTypeLoader.class);
     static final String LOAD = "lvstack.segtypes.load";
     static final String EXCLUDE = "lvstack.segtypes.exclude";
+    static final String PLUGIN_DIRS = "lvstack.plugins.dirs";
+    static final String ON_ERROR = "lvstack.plugins.onError";
+    static final String ALLOW_WRITABLE = "lvstack.plugins.allowWritable";
+
+    /** The registry and what loading it warned about (plugins skipped). */
+    record Result(SegmentTypeRegistry registry, List<String> warnings) {
+    }
 
     private SegmentTypeLoader() {
     }
 
-    static SegmentTypeRegistry load(ImmutableConfiguration config, ClassLoader loader) {
+    static Result load(ImmutableConfiguration config, ClassLoader loader) {
         Set<String> wanted = new LinkedHashSet<>(config.getList(String.class, LOAD, List.of("*")));
         Set<String> excluded = new LinkedHashSet<>(config.getList(String.class, EXCLUDE, List.of()));
         boolean all = wanted.remove("*");
@@ -35,7 +46,30 @@ final class SegmentTypeLoader {
         List<RegisteredType> chosen = new ArrayList<>();
         Set<String> found = new TreeSet<>();
         List<String> locations = new ArrayList<>();
-        for (ProviderDiscovery.Found f : ProviderDiscovery.find(loader)) {
+        List<String> warnings = new ArrayList<>();
+        List<ProviderDiscovery.Found> providers = new ArrayList<>(ProviderDiscovery.find(loader));
+        String onError = config.getString(ON_ERROR, "skip");
+        if (!onError.equals("skip") && !onError.equals("fail")) {
+            throw new LvstackException(ON_ERROR + " = " + onError + ": expected fail or skip");
+        }
+        PluginLoader plugins = new PluginLoader(SegmentTypeProvider.class.getClassLoader(),
+                config.getBoolean(ALLOW_WRITABLE, false));
+        for (String dir : config.getList(String.class, PLUGIN_DIRS, List.of())) {
+            locations.add(dir + "/");
+            for (Path plugin : PluginLoader.plugins(Path.of(dir))) {
+                try {
+                    for (SegmentTypeProvider p : plugins.load(plugin).providers()) {
+                        providers.add(new ProviderDiscovery.Found(p, plugin.toString()));
+                    }
+                } catch (PluginException e) {
+                    if (onError.equals("fail")) {
+                        throw e;
+                    }
+                    warnings.add(e.getMessage() + " (skipped; " + ON_ERROR + " = fail stops instead)");
+                }
+            }
+        }
+        for (ProviderDiscovery.Found f : providers) {
             locations.add(f.location());
             List<RegisteredType> types = ProviderDiscovery.typesOf(f, plugin -> new ConfigPluginSettings(config, plugin));
             boolean anyPrimary = false;
@@ -59,7 +93,8 @@ final class SegmentTypeLoader {
             if (!found.contains(name)) {
                 throw new LvstackException("segment type '" + name + "' is named in " + LOAD
                         + " but no plugin provides it; looked in " + (locations.isEmpty() ? "(no plugin jars)"
-                                : String.join(", ", locations)) + "; found " + (found.isEmpty() ? "none" : found));
+                                : String.join(", ", locations)) + "; found " + (found.isEmpty() ? "none" : found)
+                        + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings)));
             }
         }
         if (chosen.isEmpty()) {
@@ -72,6 +107,6 @@ final class SegmentTypeLoader {
                     t.type().fallback() ? " (fallback)" : "", t.origin().plugin(), t.origin().version(),
                     t.origin().spiVersion(), t.origin().location());
         }
-        return new SegmentTypeRegistry(chosen);
+        return new Result(new SegmentTypeRegistry(chosen), warnings);
     }
 }

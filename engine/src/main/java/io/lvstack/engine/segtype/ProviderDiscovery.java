@@ -74,8 +74,16 @@ public final class ProviderDiscovery {
         }
         Origin origin = new Origin(p.pluginName(), p.pluginVersion(), built, found.location());
         List<RegisteredType> out = new ArrayList<>();
-        for (SegmentType t : p.segmentTypes(settings.apply(p.pluginName()))) {
-            out.add(new RegisteredType(t, origin));
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        // Libraries inside a plugin look things up through the context loader: give them theirs.
+        thread.setContextClassLoader(p.getClass().getClassLoader());
+        try {
+            for (SegmentType t : p.segmentTypes(settings.apply(p.pluginName()))) {
+                out.add(new RegisteredType(t, origin));
+            }
+        } finally {
+            thread.setContextClassLoader(saved);
         }
         return out;
     }
