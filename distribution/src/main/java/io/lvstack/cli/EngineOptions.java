@@ -2,6 +2,7 @@ package io.lvstack.cli;
 
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,10 +35,18 @@ final class EngineOptions {
 
     private Engine engine;
 
-    /** The engine these options describe, built on first use; safe to call from two threads. */
+    /**
+     * The engine these options describe, built on first use; safe to call from two threads. What
+     * assembling it warned about (plugins skipped) goes to standard error once.
+     */
     synchronized Engine engine() {
         if (engine == null) {
             engine = build();
+            PrintWriter err = mixee.commandLine().getErr();
+            for (String w : engine.warnings()) {
+                err.println("lvstack: warning: " + w);
+            }
+            err.flush();
         }
         return engine;
     }

@@ -1,0 +1,49 @@
+package io.lvstack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dropping the real mirror plugin jar into a plugin directory, and a broken one beside it. */
+class PluginsCommandTest {
+    /** The mirror plugin's jar as the build made it (packaged before this module's tests run). */
+    private static Path mirrorJar() throws Exception {
+        try (var s = Files.list(Path.of("target/lib"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("lvstack-segtype-mirror-")).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    void checkSaysWhatEachPluginProvidesOrWhyItFails(@TempDir Path dir) throws Exception {
+        Path mirror = Files.copy(mirrorJar(), dir.resolve("mirror.jar"));
+        Path broken = Files.write(dir.resolve("broken.jar"), new byte[] {1, 2, 3});
+        CliRun r = CliRun.of("plugins", "check", dir.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals(2, r.outLines().size());
+        assertTrue(r.outLines().get(0).startsWith("error: plugin " + broken + ": unreadable or corrupt jar: broken.jar: "),
+                r.out());
+        assertEquals("ok: " + mirror + ": plugin mirror 0.1.0 (SPI 1.0): mirror", r.outLines().get(1));
+    }
+
+    @Test
+    void brokenPluginsAreWarnedAboutAndACopyOfABuiltInTypeIsADuplicate(@TempDir Path dir) throws Exception {
+        Path broken = Files.write(dir.resolve("broken.jar"), new byte[] {1, 2, 3});
+        CliRun warned = CliRun.of("segtypes", "-D", "lvstack.plugins.dirs=" + dir);
+        assertEquals(0, warned.exitCode(), warned.err());
+        assertEquals(1, warned.errLines().size());
+        assertTrue(warned.errLines().get(0).startsWith("lvstack: warning: plugin " + broken
+                + ": unreadable or corrupt jar: broken.jar: "), warned.err());
+
+        Path copy = Files.copy(mirrorJar(), dir.resolve("mirror.jar"));
+        CliRun both = CliRun.of("segtypes", "-D", "lvstack.plugins.dirs=" + dir);
+        assertEquals(1, both.exitCode());
+        String last = both.errLines().get(both.errLines().size() - 1);
+        assertTrue(last.startsWith("lvstack: segment type 'mirror' is provided twice: by plugin mirror ("), last);
+        assertTrue(last.endsWith(") and by plugin mirror (" + copy + "); remove one of them"), last);
+    }
+}
