@@ -25,6 +25,14 @@ public interface SegmentTypeProvider {
     String pluginVersion();
 
     /**
+     * The settings this plugin reads under {@code segtype.<pluginName>.}, with their defaults as
+     * text; a key set there that is not listed is an error ("did you mean ...").
+     */
+    default java.util.Map<String, String> settingDefaults() {
+        return java.util.Map.of();
+    }
+
+    /**
      * The segment types this plugin provides.
      *
      * @param settings the settings under {@code segtype.<name>.} for the types it provides

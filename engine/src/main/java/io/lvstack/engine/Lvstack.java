@@ -13,10 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.configuration2.BaseConfiguration;
-import org.apache.commons.configuration2.CompositeConfiguration;
 import org.apache.commons.configuration2.Configuration;
-import org.apache.commons.configuration2.MapConfiguration;
 
 /**
  * Entry point for programs that embed lvstack:
@@ -32,7 +29,8 @@ import org.apache.commons.configuration2.MapConfiguration;
  */
 public final class Lvstack {
     private final Map<String, Object> settings = new LinkedHashMap<>();
-    private final List<Configuration> layers = new ArrayList<>();
+    private final List<io.lvstack.engine.assembly.ConfigLayers.Layer> layers = new ArrayList<>();
+    private final List<io.lvstack.engine.assembly.ConfigLayers.Layer> lowLayers = new ArrayList<>();
     private final List<LinkHook> hooks = new ArrayList<>();
     private ClassLoader loader = Lvstack.class.getClassLoader();
 
@@ -70,7 +68,32 @@ public final class Lvstack {
 
     /** Adds a configuration layer below the explicit settings and earlier layers. */
     public Lvstack configuration(Configuration layer) {
-        layers.add(layer);
+        return configuration("configuration", layer);
+    }
+
+    /** Adds a named configuration layer (the name is what {@code lvstack config} shows as the source). */
+    public Lvstack configuration(String name, Configuration layer) {
+        layers.add(new io.lvstack.engine.assembly.ConfigLayers.Layer(name, layer));
+        return this;
+    }
+
+    /** Adds the {@code lvstack.*} and {@code segtype.*} system properties, below the layers added so far. */
+    public Lvstack systemProperties(java.util.Properties props) {
+        lowLayers.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("system property",
+                io.lvstack.engine.assembly.ConfigLayers.systemProperties(props)));
+        return this;
+    }
+
+    /** Adds the {@code LVSTACK_*} environment variables, below system properties. */
+    public Lvstack environment(Map<String, String> env) {
+        lowLayers.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("environment",
+                io.lvstack.engine.assembly.ConfigLayers.environment(env)));
+        return this;
+    }
+
+    /** Adds a distribution's configuration file, just above the built-in defaults. */
+    public Lvstack distribution(String name, Configuration conf) {
+        lowLayers.add(new io.lvstack.engine.assembly.ConfigLayers.Layer(name, conf));
         return this;
     }
 
@@ -91,16 +114,29 @@ public final class Lvstack {
      * so a tool can read its limits (say, to parse input) while the engine is still being built.
      */
     public org.apache.commons.configuration2.ImmutableConfiguration configuration() {
-        CompositeConfiguration config = new CompositeConfiguration(new BaseConfiguration());
-        MapConfiguration explicit = new MapConfiguration(new LinkedHashMap<>(settings));
-        explicit.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DefaultListDelimiterHandler(','));
-        config.addConfiguration(explicit);
-        layers.forEach(config::addConfiguration);
-        return config;
+        return layers().configuration();
+    }
+
+    /** The named layers, highest first, with the built-in defaults last. */
+    public io.lvstack.engine.assembly.ConfigLayers layers() {
+        List<io.lvstack.engine.assembly.ConfigLayers.Layer> all = new ArrayList<>();
+        all.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("command line",
+                io.lvstack.engine.assembly.ConfigLayers.map(settings)));
+        all.addAll(layers);
+        all.addAll(lowLayers);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        io.lvstack.engine.assembly.ConfigKeys.DEFAULTS.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                defaults.put(k, v);
+            }
+        });
+        all.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("built-in default",
+                io.lvstack.engine.assembly.ConfigLayers.map(defaults)));
+        return new io.lvstack.engine.assembly.ConfigLayers(all);
     }
 
     public Engine build() {
-        org.apache.commons.configuration2.ImmutableConfiguration config = configuration();
+        io.lvstack.engine.assembly.ConfigLayers config = layers();
         try {
             return Guice.createInjector(Stage.PRODUCTION, new EngineModule(config, loader, hooks))
                     .getInstance(Engine.class);

@@ -10,12 +10,14 @@ import org.apache.commons.configuration2.ImmutableConfiguration;
 
 /** Guice wiring of an engine: configuration in, registry and engine out. */
 public final class EngineModule extends AbstractModule {
+    private final ConfigLayers layers;
     private final ImmutableConfiguration config;
     private final ClassLoader loader;
     private final List<LinkHook> hooks;
 
-    public EngineModule(ImmutableConfiguration config, ClassLoader loader, List<LinkHook> hooks) {
-        this.config = config;
+    public EngineModule(ConfigLayers layers, ClassLoader loader, List<LinkHook> hooks) {
+        this.layers = layers;
+        this.config = layers.configuration();
         this.loader = loader;
         this.hooks = List.copyOf(hooks);
     }
@@ -26,17 +28,18 @@ public final class EngineModule extends AbstractModule {
         binder().disableCircularProxies();
         binder().requireExactBindingAnnotations();
         bind(ImmutableConfiguration.class).toInstance(config);
+        bind(ConfigLayers.class).toInstance(layers);
     }
 
     @Provides
     @Singleton
-    SegmentTypeLoader.Result loaded(ImmutableConfiguration configuration) {
+    SegmentTypeLoader.Result loaded(ConfigLayers configuration) {
         return SegmentTypeLoader.load(configuration, loader);
     }
 
     @Provides
     @Singleton
-    Engine engine(SegmentTypeLoader.Result loaded, ImmutableConfiguration configuration) {
-        return new Engine(loaded.registry(), hooks, configuration, loaded.warnings());
+    Engine engine(SegmentTypeLoader.Result loaded, ConfigLayers configuration) {
+        return new Engine(loaded.registry(), hooks, configuration, loaded.warnings(), loaded.settingDefaults());
     }
 }

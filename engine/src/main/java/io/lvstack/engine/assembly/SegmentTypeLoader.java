@@ -4,13 +4,14 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentTypeProvider;
 import io.lvstack.engine.plugin.PluginException;
 import io.lvstack.engine.plugin.PluginLoader;
-import java.nio.file.Path;
 import io.lvstack.engine.segtype.ProviderDiscovery;
 import io.lvstack.engine.segtype.RegisteredType;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.configuration2.ImmutableConfiguration;
@@ -31,14 +32,18 @@ final class SegmentTypeLoader {
     static final String ON_ERROR = "lvstack.plugins.onError";
     static final String ALLOW_WRITABLE = "lvstack.plugins.allowWritable";
 
-    /** The registry and what loading it warned about (plugins skipped). */
-    record Result(SegmentTypeRegistry registry, List<String> warnings) {
+    /**
+     * The registry, what loading it warned about (plugins skipped), and the settings the loaded
+     * plugins declare ({@code segtype.<plugin>.<key>} to default).
+     */
+    record Result(SegmentTypeRegistry registry, List<String> warnings, Map<String, String> settingDefaults) {
     }
 
     private SegmentTypeLoader() {
     }
 
-    static Result load(ImmutableConfiguration config, ClassLoader loader) {
+    static Result load(ConfigLayers layers, ClassLoader loader) {
+        ImmutableConfiguration config = layers.configuration();
         Set<String> wanted = new LinkedHashSet<>(config.getList(String.class, LOAD, List.of("*")));
         Set<String> excluded = new LinkedHashSet<>(config.getList(String.class, EXCLUDE, List.of()));
         boolean all = wanted.remove("*");
@@ -69,6 +74,12 @@ final class SegmentTypeLoader {
                 }
             }
         }
+        Map<String, String> settingDefaults = new java.util.TreeMap<>();
+        for (ProviderDiscovery.Found f : providers) {
+            f.provider().settingDefaults().forEach((k, v) -> settingDefaults.put("segtype." + f.provider().pluginName()
+                    + "." + k, v));
+        }
+        checkKeys(layers, settingDefaults);
         for (ProviderDiscovery.Found f : providers) {
             locations.add(f.location());
             List<RegisteredType> types = ProviderDiscovery.typesOf(f, plugin -> new ConfigPluginSettings(config, plugin));
@@ -107,6 +118,21 @@ final class SegmentTypeLoader {
                     t.type().fallback() ? " (fallback)" : "", t.origin().plugin(), t.origin().version(),
                     t.origin().spiVersion(), t.origin().location());
         }
-        return new Result(new SegmentTypeRegistry(chosen), warnings);
+        return new Result(new SegmentTypeRegistry(chosen), warnings, settingDefaults);
+    }
+
+    /** Every key under {@code lvstack.} or {@code segtype.} must be one the engine or a loaded plugin reads. */
+    private static void checkKeys(ConfigLayers layers, Map<String, String> pluginKeys) {
+        for (String key : layers.keys()) {
+            boolean known = ConfigKeys.DEFAULTS.containsKey(key) || pluginKeys.containsKey(key);
+            if (known || !ConfigLayers.isLvstackKey(key)) {
+                continue;
+            }
+            List<String> candidates = new ArrayList<>(ConfigKeys.DEFAULTS.keySet());
+            candidates.addAll(pluginKeys.keySet());
+            String hint = ConfigKeys.suggestion(key, candidates);
+            throw new LvstackException("unknown configuration key '" + key + "' (from " + layers.sourceOf(key) + ")"
+                    + (hint == null ? "; lvstack config lists the keys" : "; did you mean '" + hint + "'?"));
+        }
     }
 }

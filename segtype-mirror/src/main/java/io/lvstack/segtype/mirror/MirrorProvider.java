@@ -33,6 +33,11 @@ public final class MirrorProvider implements SegmentTypeProvider {
     }
 
     @Override
+    public java.util.Map<String, String> settingDefaults() {
+        return java.util.Map.of("region_size", Long.toString(DEFAULT_REGION_SIZE));
+    }
+
+    @Override
     public List<SegmentType> segmentTypes(PluginSettings settings) {
         long region = settings.getLong("region_size", DEFAULT_REGION_SIZE);
         if (region <= 0 || Long.bitCount(region) != 1) {

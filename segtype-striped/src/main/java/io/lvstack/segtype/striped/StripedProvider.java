@@ -30,6 +30,11 @@ public final class StripedProvider implements SegmentTypeProvider {
     }
 
     @Override
+    public java.util.Map<String, String> settingDefaults() {
+        return java.util.Map.of("stripe_size", Long.toString(DEFAULT_STRIPE_SIZE));
+    }
+
+    @Override
     public List<SegmentType> segmentTypes(PluginSettings settings) {
         return List.of(new StripedSegmentType(settings.getLong("stripe_size", DEFAULT_STRIPE_SIZE)));
     }
