@@ -77,9 +77,11 @@ final class EngineOptions {
         for (var it = chain.descendingIterator(); it.hasNext(); ) {
             EngineOptions level = it.next();
             if (level.configFile != null) {
-                builder.configuration(ConfigFile.load(level.configFile));
+                builder.configuration("--config " + level.configFile, ConfigFile.load(level.configFile));
             }
         }
+        builder.systemProperties(System.getProperties()).environment(System.getenv());
+        Distribution.conf().ifPresent(c -> builder.distribution(c.name(), c.config()));
         return builder;
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Reads, checks and reports LVM2-style logical-volume stacks.",
         subcommands = {SegtypesCommand.class, FmtCommand.class, CheckCommand.class, LvsCommand.class,
-                PvsCommand.class, VgsCommand.class, GenerateCommand.class, PluginsCommand.class, CdsTrainingCommand.class})
+                PvsCommand.class, VgsCommand.class, GenerateCommand.class, PluginsCommand.class, ConfigCommand.class,
+                CdsTrainingCommand.class})
 final class LvstackCommand implements Runnable {
     // Here as well as on each subcommand, so global options may come before the subcommand too.
     @Mixin(name = EngineOptions.MIXIN)
