@@ -35,7 +35,7 @@ class SegtypesCommandTest {
     @Test
     void tableHeaderIsPaddedToTheWidestCells() {
         CliRun r = CliRun.of("segtypes");
-        assertEquals("TYPE     ROLE     PLUGIN   VERSION  SPI  LOCATION", r.outLines().get(0));
+        assertEquals("TYPE     ROLE     PLUGIN   VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
     }
 
     @Test
@@ -49,9 +49,10 @@ class SegtypesCommandTest {
         assertEquals(List.of("segtypes"), fieldNames(root));
         List<SegtypeRow> rows = new ArrayList<>();
         for (JsonNode n : root.get("segtypes")) {
-            assertEquals(List.of("name", "role", "plugin", "version", "spi", "location"), fieldNames(n));
+            assertEquals(List.of("name", "role", "plugin", "version", "spi", "origin", "location"), fieldNames(n));
             rows.add(new SegtypeRow(n.get("name").asText(), n.get("role").asText(), n.get("plugin").asText(),
-                    n.get("version").asText(), n.get("spi").asText(), n.get("location").asText()));
+                    n.get("version").asText(), n.get("spi").asText(), n.get("origin").asText(),
+                    n.get("location").asText()));
         }
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
         assertEquals(parseTable(CliRun.of("segtypes").outLines()), rows);
@@ -100,7 +101,7 @@ class SegtypesCommandTest {
     /** Cuts each line at the header's column starts, which also checks the alignment. */
     private static List<SegtypeRow> parseTable(List<String> lines) {
         String header = lines.get(0);
-        List<String> names = List.of("TYPE", "ROLE", "PLUGIN", "VERSION", "SPI", "LOCATION");
+        List<String> names = List.of("TYPE", "ROLE", "PLUGIN", "VERSION", "SPI", "ORIGIN", "LOCATION");
         int[] start = names.stream().mapToInt(header::indexOf).toArray();
         assertEquals(0, start[0], header);
         List<SegtypeRow> rows = new ArrayList<>();
@@ -114,7 +115,7 @@ class SegtypesCommandTest {
                 }
                 cell[i] = cell[i].strip();
             }
-            rows.add(new SegtypeRow(cell[0], cell[1], cell[2], cell[3], cell[4], cell[5]));
+            rows.add(new SegtypeRow(cell[0], cell[1], cell[2], cell[3], cell[4], cell[5], cell[6]));
         }
         return rows;
     }
@@ -139,6 +140,7 @@ class SegtypesCommandTest {
     private static void assertBuiltIn(SegtypeRow row) {
         assertEquals(VERSION, row.version(), row.toString());
         assertEquals("1.0", row.spi(), row.toString());
+        assertEquals("built in", row.origin(), row.toString());
         assertPluginLocation(row.plugin(), row.location());
     }
 

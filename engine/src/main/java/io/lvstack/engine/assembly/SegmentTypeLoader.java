@@ -64,7 +64,7 @@ final class SegmentTypeLoader {
             for (Path plugin : PluginLoader.plugins(Path.of(dir))) {
                 try {
                     for (SegmentTypeProvider p : plugins.load(plugin).providers()) {
-                        providers.add(new ProviderDiscovery.Found(p, plugin.toString()));
+                        providers.add(new ProviderDiscovery.Found(p, plugin.toString(), false));
                     }
                 } catch (PluginException e) {
                     if (onError.equals("fail")) {

@@ -184,7 +184,7 @@ public final class VgChecker {
             }
         };
         try {
-            seg.type().validate(seg, sink);
+            io.lvstack.engine.segtype.PluginCall.run(seg.type(), () -> seg.type().validate(seg, sink));
         } catch (RuntimeException e) {
             throw new LvstackException("segment type " + seg.type().name() + " failed to validate " + seg.describe()
                     + ": " + e, e);

@@ -228,7 +228,8 @@ final class VgExporter {
             }
         } else {
             try {
-                s.type().encode(s, new SegmentTextWriter(out, s, pvNames, sizes));
+                io.lvstack.engine.segtype.PluginCall.run(s.type(),
+                        () -> s.type().encode(s, new SegmentTextWriter(out, s, pvNames, sizes)));
             } catch (LvstackException e) {
                 throw e;
             } catch (RuntimeException e) {

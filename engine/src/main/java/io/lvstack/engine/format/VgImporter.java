@@ -312,7 +312,7 @@ final class VgImporter {
         if (type instanceof UnknownSegmentType && unknownTypesWarned.add(typeName)) {
             warn(sec.lineOf("type"), "WARNING: Unrecognised segment type " + typeName);
         }
-        DecodedSegment decoded = type.decode(sec, len);
+        DecodedSegment decoded = io.lvstack.engine.segtype.PluginCall.of(type, () -> type.decode(sec, len));
         Segment segment;
         try {
             segment = ed.addSegment(lv, type, type instanceof UnknownSegmentType

@@ -500,11 +500,13 @@ public final class StackEditor {
 
     private void call(LinkHook hook, LinkEvent event, boolean linked, String who) {
         try {
-            if (linked) {
-                hook.linked(event, hookStatus);
-            } else {
-                hook.unlinked(event, hookStatus);
-            }
+            io.lvstack.engine.segtype.PluginCall.run(hook, () -> {
+                if (linked) {
+                    hook.linked(event, hookStatus);
+                } else {
+                    hook.unlinked(event, hookStatus);
+                }
+            });
         } catch (RuntimeException e) {
             Segment user = (Segment) event.user();
             throw new GraphException("link hook of " + who + " failed while " + (linked ? "linking " : "unlinking ")

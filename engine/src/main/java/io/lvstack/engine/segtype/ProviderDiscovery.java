@@ -25,7 +25,7 @@ public final class ProviderDiscovery {
     }
 
     /** A provider found, with where it was loaded from. */
-    public record Found(SegmentTypeProvider provider, String location) {
+    public record Found(SegmentTypeProvider provider, String location, boolean builtIn) {
     }
 
     /**
@@ -44,7 +44,7 @@ public final class ProviderDiscovery {
                         + locationOf(p.type()) + " cannot be created: " + e.getMessage()
                         + "; rebuild the plugin against this lvstack's api", e);
             }
-            out.add(new Found(provider, locationOf(p.type())));
+            out.add(new Found(provider, locationOf(p.type()), true));
         }
         out.sort(java.util.Comparator.comparing((Found f) -> f.provider().pluginName()).thenComparing(Found::location));
         return out;
@@ -72,7 +72,7 @@ public final class ProviderDiscovery {
                     + built + " but this lvstack has SPI " + SpiVersion.CURRENT
                     + "; use a plugin built for SPI " + SpiVersion.CURRENT.major() + ".x");
         }
-        Origin origin = new Origin(p.pluginName(), p.pluginVersion(), built, found.location());
+        Origin origin = new Origin(p.pluginName(), p.pluginVersion(), built, found.location(), found.builtIn());
         List<RegisteredType> out = new ArrayList<>();
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();

@@ -191,4 +191,22 @@ class PluginLoaderTest {
         assertEquals(PluginException.Kind.UNSAFE, link.kind());
         assertTrue(link.getMessage().endsWith(", outside the plugin; copy the jar in instead"), link.getMessage());
     }
+
+    @Test
+    void pluginCodeRunsWithItsOwnContextClassLoader() throws Exception {
+        String source = PluginJars.provider("p.t", "tcc", 1, 0).replace(
+                "{ return DecodedSegment.of(null, 0, TypeFields.NONE); }",
+                "{ throw new IllegalStateException(\"context=\" + Thread.currentThread().getContextClassLoader()); }");
+        Path plugins = dir.resolve("plugins");
+        PluginJars.jar(plugins.resolve("tcc.jar"), PluginJars.compile(dir.resolve("w-t"), Map.of("p.t.Provider", source)),
+                PluginJars.descriptor("tcc", "1.0"), PluginJars.services("p.t.Provider"));
+        io.lvstack.engine.format.MetadataFormat format = new io.lvstack.engine.format.MetadataFormat(
+                Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build());
+        String text = io.lvstack.engine.Corpus.readString(io.lvstack.engine.Corpus.DIR.resolve("linear.vg"))
+                .replaceFirst("type = \"striped\"", "type = \"tcc\"");
+        LvstackException e = assertThrows(LvstackException.class, () -> format.read(text, "t.vg"));
+        assertTrue(e.getMessage().contains("context=PluginClassLoader[tcc]"), e.getMessage());
+        assertTrue(Thread.currentThread().getContextClassLoader() != null
+                && !Thread.currentThread().getContextClassLoader().toString().contains("tcc"), "restored");
+    }
 }

@@ -87,8 +87,8 @@ class SegmentTypeRegistryTest {
     @Test
     void twoTypesWithOneNameIsAnErrorNamingBothOrigins() {
         SegmentType a = Lvstack.engine().segmentTypes().byName("mirror");
-        Origin one = new Origin("mirror", "1", SpiVersion.CURRENT, "/x/one.jar");
-        Origin two = new Origin("mirror2", "1", SpiVersion.CURRENT, "/y/two.jar");
+        Origin one = new Origin("mirror", "1", SpiVersion.CURRENT, "/x/one.jar", true);
+        Origin two = new Origin("mirror2", "1", SpiVersion.CURRENT, "/y/two.jar", false);
         LvstackException e = assertThrows(LvstackException.class,
                 () -> new SegmentTypeRegistry(List.of(new RegisteredType(a, one), new RegisteredType(a, two))));
         assertEquals("segment type 'mirror' is provided twice: by plugin mirror (/x/one.jar) and by plugin mirror2 "
