@@ -59,15 +59,21 @@ final class SegmentTypeLoader {
         }
         PluginLoader plugins = new PluginLoader(SegmentTypeProvider.class.getClassLoader(),
                 config.getBoolean(ALLOW_WRITABLE, false));
+        Map<io.lvstack.engine.plugin.PluginDescriptor, String> present = new java.util.LinkedHashMap<>(
+                PluginLoader.builtIn(loader));
         for (String dir : config.getList(String.class, PLUGIN_DIRS, List.of())) {
             locations.add(dir + "/");
             for (Path plugin : PluginLoader.plugins(Path.of(dir))) {
                 try {
-                    for (SegmentTypeProvider p : plugins.load(plugin).providers()) {
+                    PluginLoader.Loaded loaded = plugins.load(plugin, present);
+                    present.put(loaded.descriptor(), plugin.toString());
+                    for (SegmentTypeProvider p : loaded.providers()) {
                         providers.add(new ProviderDiscovery.Found(p, plugin.toString(), false));
                     }
                 } catch (PluginException e) {
-                    if (onError.equals("fail")) {
+                    // Two versions of one plugin: which to trust is the user's call, never ours.
+                    boolean conflict = e.kind() == PluginException.Kind.DUPLICATE && e.getMessage().contains(" conflicts with ");
+                    if (onError.equals("fail") || conflict) {
                         throw e;
                     }
                     warnings.add(e.getMessage() + " (skipped; " + ON_ERROR + " = fail stops instead)");

@@ -50,6 +50,32 @@ public final class PluginLoader {
         this.allowWritable = allowWritable;
     }
 
+    /** The descriptors of the plugins visible to {@code loader} (built in), with where each is. */
+    public static java.util.Map<PluginDescriptor, String> builtIn(ClassLoader loader) {
+        java.util.Map<PluginDescriptor, String> out = new java.util.LinkedHashMap<>();
+        try {
+            for (URL url : java.util.Collections.list(loader.getResources(DESCRIPTOR))) {
+                Properties p = new Properties();
+                try (InputStream in = url.openStream()) {
+                    p.load(in);
+                }
+                String name = p.getProperty("name");
+                String version = p.getProperty("version");
+                String spi = p.getProperty("spi.version");
+                if (name != null && version != null && spi != null) {
+                    String where = url.toString();
+                    int bang = where.indexOf("!/");
+                    where = where.startsWith("jar:file:") && bang > 0 ? where.substring("jar:file:".length(), bang)
+                            : where;
+                    out.put(new PluginDescriptor(name.strip(), version.strip(), SpiVersion.parse(spi)), where);
+                }
+            }
+        } catch (IOException | LvstackException e) {
+            throw new LvstackException("cannot read the built-in plugins' " + DESCRIPTOR + ": " + e.getMessage());
+        }
+        return out;
+    }
+
     /** The plugins of a plugin directory, sorted by name; none when it does not exist. */
     public static List<Path> plugins(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -65,12 +91,31 @@ public final class PluginLoader {
 
     /** Checks and loads one plugin; nothing of it runs before its SPI version is known to fit. */
     public Loaded load(Path plugin) {
+        return load(plugin, java.util.Map.of());
+    }
+
+    /**
+     * Like {@link #load(Path)}, refusing a plugin whose name is already loaded from elsewhere
+     * (built in, or another plugin directory) before any of its classes is touched.
+     *
+     * @param present descriptors of the plugins already loaded, with their locations
+     */
+    public Loaded load(Path plugin, java.util.Map<PluginDescriptor, String> present) {
         List<Path> jars = jarsOf(plugin);
         for (Path jar : jars) {
             checkSafe(plugin, jar);
             checkReadable(plugin, jar);
         }
         PluginDescriptor d = descriptor(plugin, jars);
+        for (java.util.Map.Entry<PluginDescriptor, String> e : present.entrySet()) {
+            if (e.getKey().name().equals(d.name())) {
+                boolean same = e.getKey().version().equals(d.version());
+                throw new PluginException(PluginException.Kind.DUPLICATE, plugin, "plugin " + d.name() + " " + d.version()
+                        + (same ? " is already loaded from " : " conflicts with version " + e.getKey().version()
+                                + " loaded from ") + e.getValue(), same ? "remove one of the two copies"
+                                        : "remove one of the two versions");
+            }
+        }
         if (!d.spiVersion().loadableBy(SpiVersion.CURRENT)) {
             throw new PluginException(PluginException.Kind.SPI_MISMATCH, plugin, "plugin " + d.name() + " " + d.version()
                     + " was built for SPI " + d.spiVersion() + ", this lvstack has SPI " + SpiVersion.CURRENT,

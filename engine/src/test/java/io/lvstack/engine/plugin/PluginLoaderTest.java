@@ -145,11 +145,39 @@ class PluginLoaderTest {
     @Test
     void aTypeProvidedTwiceNamesBothJars() throws Exception {
         Path plugins = dir.resolve("plugins");
-        Path jar = goodJar(plugins.resolve("mirror-copy.jar"), "mirror");
+        Path jar = PluginJars.jar(plugins.resolve("other-mirror.jar"), classes("p.mirror", "mirror", 1, 0),
+                PluginJars.descriptor("othermirror", "1.0"), PluginJars.services("p.mirror.Provider"));
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build());
         assertTrue(e.getMessage().startsWith("segment type 'mirror' is provided twice: by plugin mirror ("), e.getMessage());
         assertTrue(e.getMessage().endsWith(") and by plugin mirror (" + jar + "); remove one of them"), e.getMessage());
+    }
+
+    @Test
+    void aPluginAlsoBuiltInIsFoundBeforeItsClassesLoad() throws Exception {
+        Path plugins = dir.resolve("plugins");
+        // Another version of the built-in mirror plugin: which to trust is the user's call.
+        Map<String, byte[]> bomb = PluginJars.compile(dir.resolve("w-m"), Map.of("p.m9.Provider",
+                "package p.m9; public final class Provider { static { if (true) throw new Error(\"loaded\"); } }"));
+        Path other = PluginJars.jar(plugins.resolve("mirror-9.jar"), bomb, Map.of(PluginLoader.DESCRIPTOR,
+                "name=mirror\nversion=9.0\nspi.version=1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                PluginJars.services("p.m9.Provider"));
+        PluginException conflict = assertThrows(PluginException.class,
+                () -> Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build());
+        assertEquals(PluginException.Kind.DUPLICATE, conflict.kind());
+        assertTrue(conflict.getMessage().startsWith("plugin " + other + ": duplicate: plugin mirror 9.0 conflicts with "
+                + "version 0.1.0 loaded from "), conflict.getMessage());
+        assertTrue(conflict.getMessage().endsWith("; remove one of the two versions"), conflict.getMessage());
+
+        // The same version again: skipped, with a warning naming both places.
+        Files.delete(other);
+        Path same = PluginJars.jar(plugins.resolve("mirror-copy.jar"), bomb, Map.of(PluginLoader.DESCRIPTOR,
+                "name=mirror\nversion=0.1.0\nspi.version=1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                PluginJars.services("p.m9.Provider"));
+        Engine engine = Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build();
+        assertEquals(1, engine.warnings().size());
+        assertTrue(engine.warnings().get(0).startsWith("plugin " + same + ": duplicate: plugin mirror 0.1.0 is already "
+                + "loaded from "), engine.warnings().get(0));
     }
 
     @Test
