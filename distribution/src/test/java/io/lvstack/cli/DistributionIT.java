@@ -109,14 +109,14 @@ class DistributionIT {
         // The example builds against the published artifacts, as a third party's would: publish
         // this build's (mvn verify installs nothing) to the local repository first.
         Path root = Path.of("..").toAbsolutePath().normalize();
-        assertEquals(0, run(root, "mvn", "-B", "-q", "-o", "install:install-file", "-Dfile=pom.xml", "-DpomFile=pom.xml",
+        assertEquals(0, run(root, "mvn", "-B", "-q", "install:install-file", "-Dfile=pom.xml", "-DpomFile=pom.xml",
                 "-Dpackaging=pom").code());
         for (String module : List.of("api", "engine", "segtype-linear", "segtype-striped", "segtype-mirror")) {
-            Result installed = run(root, "mvn", "-B", "-q", "-o", "install:install-file", "-Dfile=" + module
+            Result installed = run(root, "mvn", "-B", "-q", "install:install-file", "-Dfile=" + module
                     + "/target/lvstack-" + module + "-" + VERSION + ".jar", "-DpomFile=" + module + "/pom.xml");
             assertEquals(0, installed.code(), installed.out() + installed.err());
         }
-        Result build = run(project, "mvn", "-B", "-q", "-o", "verify");
+        Result build = run(project, "mvn", "-B", "-q", "verify");
         assertEquals(0, build.code(), build.out() + build.err());
         Path jar;
         try (Stream<Path> s = Files.list(project.resolve("target"))) {
