@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Dropping the real mirror plugin jar into a plugin directory, and a broken one beside it. */
-class PluginsCommandTest {
+/** Dropping the real mirror plugin jar (packaged into target/lib, hence an integration test) into a plugin directory, and a broken one beside it. */
+class PluginsCommandIT {
     /** The mirror plugin's jar as the build made it (packaged before this module's tests run). */
     private static Path mirrorJar() throws Exception {
         try (var s = Files.list(Path.of("target/lib"))) {
