@@ -2,8 +2,10 @@ package io.lvstack.api.text;
 
 import io.lvstack.api.MetadataException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,7 @@ public final class ConfigSection implements ConfigNode {
     private final String key;
     private final int line;
     private final int endLine;
+    private final ConfigNode[] nodes;
     private final List<ConfigNode> children;
 
     public ConfigSection(String key, List<? extends ConfigNode> children, int line) {
@@ -27,7 +30,12 @@ public final class ConfigSection implements ConfigNode {
     /** @param endLine the line of the closing brace (0 or {@code line} when unknown) */
     public ConfigSection(String key, List<? extends ConfigNode> children, int line, int endLine) {
         this.key = ConfigNode.checkKey(key);
-        this.children = Collections.unmodifiableList(new ArrayList<>(children));
+        // One copy, read by index: lookups run for every field of every LV, so no iterators.
+        this.nodes = children.toArray(new ConfigNode[0]);
+        for (ConfigNode n : nodes) {
+            Objects.requireNonNull(n, "child node");
+        }
+        this.children = Collections.unmodifiableList(Arrays.asList(nodes));
         this.line = line;
         this.endLine = endLine;
     }
@@ -54,32 +62,37 @@ public final class ConfigSection implements ConfigNode {
 
     /** The first child named {@code key}. */
     public Optional<ConfigNode> child(String key) {
-        for (ConfigNode c : children) {
+        return Optional.ofNullable(find(key));
+    }
+
+    /** The first child named {@code key}, or null. */
+    private ConfigNode find(String key) {
+        for (ConfigNode c : nodes) {
             if (c.key().equals(key)) {
-                return Optional.of(c);
+                return c;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public boolean has(String key) {
-        return child(key).isPresent();
+        return find(key) != null;
     }
 
     /** The value of the first child named {@code key}, if it is a value. */
     public Optional<ConfigValue> value(String key) {
-        return child(key).filter(ConfigEntry.class::isInstance).map(n -> ((ConfigEntry) n).value());
+        return find(key) instanceof ConfigEntry e ? Optional.of(e.value()) : Optional.empty();
     }
 
     /** The first child section named {@code key}. */
     public Optional<ConfigSection> section(String key) {
-        return child(key).filter(ConfigSection.class::isInstance).map(ConfigSection.class::cast);
+        return find(key) instanceof ConfigSection s ? Optional.of(s) : Optional.empty();
     }
 
     /** Child sections, in order. */
     public List<ConfigSection> sections() {
-        List<ConfigSection> out = new ArrayList<>();
-        for (ConfigNode c : children) {
+        List<ConfigSection> out = new ArrayList<>(nodes.length);
+        for (ConfigNode c : nodes) {
             if (c instanceof ConfigSection s) {
                 out.add(s);
             }
@@ -89,53 +102,69 @@ public final class ConfigSection implements ConfigNode {
 
     /** The line of the first child named {@code key}, or this section's line. */
     public int lineOf(String key) {
-        return child(key).map(ConfigNode::line).orElse(line);
+        ConfigNode n = find(key);
+        return n == null ? line : n.line();
     }
 
     public long requireInt(String key) {
-        return optInt(key).orElseThrow(() -> missing(key, "an integer"));
+        ConfigNode n = find(key);
+        if (n == null) {
+            throw missing(key, "an integer");
+        }
+        return intOf(n);
     }
 
     public Optional<Long> optInt(String key) {
-        Optional<ConfigNode> n = child(key);
-        if (n.isEmpty()) {
-            return Optional.empty();
+        ConfigNode n = find(key);
+        return n == null ? Optional.empty() : Optional.of(intOf(n));
+    }
+
+    private long intOf(ConfigNode n) {
+        if (n instanceof ConfigEntry e && e.value() instanceof ConfigValue.Int i) {
+            return i.value();
         }
-        if (n.get() instanceof ConfigEntry e && e.value() instanceof ConfigValue.Int i) {
-            return Optional.of(i.value());
-        }
-        throw wrongType(n.get(), "an integer");
+        throw wrongType(n, "an integer");
     }
 
     public String requireString(String key) {
-        return optString(key).orElseThrow(() -> missing(key, "a string"));
+        ConfigNode n = find(key);
+        if (n == null) {
+            throw missing(key, "a string");
+        }
+        return stringOf(n);
     }
 
     public Optional<String> optString(String key) {
-        Optional<ConfigNode> n = child(key);
-        if (n.isEmpty()) {
-            return Optional.empty();
+        ConfigNode n = find(key);
+        return n == null ? Optional.empty() : Optional.of(stringOf(n));
+    }
+
+    private String stringOf(ConfigNode n) {
+        if (n instanceof ConfigEntry e && e.value() instanceof ConfigValue.Str s) {
+            return s.value();
         }
-        if (n.get() instanceof ConfigEntry e && e.value() instanceof ConfigValue.Str s) {
-            return Optional.of(s.value());
-        }
-        throw wrongType(n.get(), "a string");
+        throw wrongType(n, "a string");
     }
 
     /** An array, or a single scalar read as a one-element list ({@code dm_config_get_list}). */
     public Optional<List<ConfigValue>> optList(String key) {
-        Optional<ConfigNode> n = child(key);
-        if (n.isEmpty()) {
-            return Optional.empty();
-        }
-        if (n.get() instanceof ConfigEntry e) {
-            return Optional.of(e.value() instanceof ConfigValue.Array a ? a.elements() : List.of(e.value()));
-        }
-        throw wrongType(n.get(), "a value");
+        ConfigNode n = find(key);
+        return n == null ? Optional.empty() : Optional.of(listOf(n));
     }
 
     public List<ConfigValue> requireList(String key) {
-        return optList(key).orElseThrow(() -> missing(key, "an array"));
+        ConfigNode n = find(key);
+        if (n == null) {
+            throw missing(key, "an array");
+        }
+        return listOf(n);
+    }
+
+    private List<ConfigValue> listOf(ConfigNode n) {
+        if (n instanceof ConfigEntry e) {
+            return e.value() instanceof ConfigValue.Array a ? a.elements() : List.of(e.value());
+        }
+        throw wrongType(n, "a value");
     }
 
     /** A list whose elements must all be strings. */

@@ -44,6 +44,7 @@ final class VgImporter {
     private static final String CONTENTS = "Text Format Volume Group";
     private static final Set<String> COMMON_SEGMENT_KEYS = Set.of("type", "start_extent", "extent_count", "tags",
             "reshape_count", "data_copies");
+    private static final Map<String, LvStatus> STORED_WORDS = storedWords();
 
     private final Engine engine;
     private final SourceText source;
@@ -280,12 +281,18 @@ final class VgImporter {
     }
 
     private static LvStatus word(String w) {
+        return STORED_WORDS.get(w);
+    }
+
+    /** The stored (not derived) LV status bits by their word; the first bit wins a shared word. */
+    private static Map<String, LvStatus> storedWords() {
+        Map<String, LvStatus> words = new HashMap<>();
         for (LvStatus s : LvStatus.values()) {
-            if (s.kind() != LvStatus.Kind.DERIVED && s.word().equals(w)) {
-                return s;
+            if (s.kind() != LvStatus.Kind.DERIVED) {
+                words.putIfAbsent(s.word(), s);
             }
         }
-        return null;
+        return Map.copyOf(words);
     }
 
     private void readSegments(StackEditor ed, ConfigSection lvSec) {

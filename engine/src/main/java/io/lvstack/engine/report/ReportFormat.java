@@ -34,7 +34,12 @@ public final class ReportFormat {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
-        StringBuilder out = new StringBuilder();
+        long lineLength = 3 + (long) sep.length() * (n - 1);
+        for (int w : width) {
+            lineLength += w;
+        }
+        // Sized once for the whole table: no regrowth copies on a report of thousands of rows.
+        StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, lineLength * (cells.size() + 1)));
         if (options.headings()) {
             out.append("  ");
             for (int i = 0; i < n; i++) {
@@ -60,10 +65,14 @@ public final class ReportFormat {
     }
 
     private static void appendPadded(StringBuilder out, String s, int width, boolean right) {
+        if (!right) {
+            out.append(s);
+        }
+        for (int i = s.length(); i < width; i++) {
+            out.append(' ');
+        }
         if (right) {
-            out.append(" ".repeat(Math.max(0, width - s.length()))).append(s);
-        } else {
-            out.append(s).append(" ".repeat(Math.max(0, width - s.length())));
+            out.append(s);
         }
     }
 

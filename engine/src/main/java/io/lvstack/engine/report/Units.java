@@ -26,29 +26,71 @@ public record Units(char unit, boolean suffix) {
         return new Units('h', true);
     }
 
+    /** Beyond this many sectors, {@code sectors * 512 * 100} no longer fits in a long. */
+    private static final long EXACT_LIMIT = Long.MAX_VALUE / (512 * 100);
+
     String format(long sectors) {
         if (unit == 's' || unit == 'S') {
             return sectors + (suffix ? "S" : "");
         }
-        boolean si = Character.isUpperCase(unit);
-        long base = si ? 1000 : 1024;
-        BigDecimal bytes = BigDecimal.valueOf(sectors).multiply(BigDecimal.valueOf(512));
-        int power;
         if (sectors == 0) {
             boolean human = unit == 'h' || unit == 'H';
             return "0" + (suffix ? (human ? " " : String.valueOf(unit)) : "");
         }
-        if (unit == 'h' || unit == 'H') {
-            power = 0;
-            BigDecimal b = BigDecimal.valueOf(base);
-            while (power < LETTERS.length() - 1 && bytes.compareTo(b.pow(power + 1)) >= 0) {
-                power++;
-            }
-        } else {
-            power = LETTERS.indexOf(Character.toLowerCase(unit));
-        }
-        BigDecimal value = bytes.divide(BigDecimal.valueOf(base).pow(power), 2, RoundingMode.HALF_EVEN);
+        boolean si = Character.isUpperCase(unit);
+        long base = si ? 1000 : 1024;
+        String number = sectors > 0 && sectors <= EXACT_LIMIT ? exact(sectors, base) : big(sectors, base);
+        int power = power(sectors, base);
         char letter = LETTERS.charAt(power);
-        return value.toPlainString() + (suffix ? String.valueOf(si ? Character.toUpperCase(letter) : letter) : "");
+        return number + (suffix ? String.valueOf(si ? Character.toUpperCase(letter) : letter) : "");
+    }
+
+    /** The unit's power of the base: fixed, or for human units the largest that fits. */
+    private int power(long sectors, long base) {
+        if (unit != 'h' && unit != 'H') {
+            return LETTERS.indexOf(Character.toLowerCase(unit));
+        }
+        int top = LETTERS.length() - 1;
+        if (sectors > 0 && sectors <= EXACT_LIMIT) {
+            long bytes = sectors * 512;
+            int power = 0;
+            long next = base;
+            while (power < top && bytes >= next) {
+                power++;
+                // base^6 fits in a long for both bases; past the top letter it is not needed
+                next = power < top ? next * base : next;
+            }
+            return power;
+        }
+        BigDecimal bytes = BigDecimal.valueOf(sectors).multiply(BigDecimal.valueOf(512));
+        int power = 0;
+        BigDecimal b = BigDecimal.valueOf(base);
+        while (power < top && bytes.compareTo(b.pow(power + 1)) >= 0) {
+            power++;
+        }
+        return power;
+    }
+
+    /** bytes / base^power to two decimals, rounding half to even, in long arithmetic. */
+    String exact(long sectors, long base) {
+        long divisor = 1;
+        for (int i = power(sectors, base); i > 0; i--) {
+            divisor *= base;
+        }
+        long hundredths = sectors * 512 * 100;
+        long q = hundredths / divisor;
+        long twiceRest = 2 * (hundredths % divisor);
+        if (twiceRest > divisor || (twiceRest == divisor && (q & 1) == 1)) {
+            q++;
+        }
+        long cents = q % 100;
+        return (q / 100) + (cents < 10 ? ".0" : ".") + cents;
+    }
+
+    /** The same in exact decimal arithmetic, for sizes too large for a long (and negative ones). */
+    String big(long sectors, long base) {
+        BigDecimal bytes = BigDecimal.valueOf(sectors).multiply(BigDecimal.valueOf(512));
+        return bytes.divide(BigDecimal.valueOf(base).pow(power(sectors, base)), 2, RoundingMode.HALF_EVEN)
+                .toPlainString();
     }
 }
