@@ -1,5 +1,6 @@
 package io.lvstack.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,11 +11,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "lvstack",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reads, checks and reports LVM2-style logical-volume stacks.",
-        subcommands = {SegtypesCommand.class, FmtCommand.class, CheckCommand.class, LvsCommand.class,
-                PvsCommand.class, VgsCommand.class, GenerateCommand.class, PluginsCommand.class, ConfigCommand.class,
-                CdsTrainingCommand.class})
+        description = "Reads, checks and reports LVM2-style logical-volume stacks.")
 final class LvstackCommand implements Runnable {
+    /**
+     * The subcommands, in the order usage help lists them. {@link Main} adds them to the command
+     * line itself: picocli builds a subcommand's model by reflection when it is added, so only
+     * those a command line names are added, which saves most of picocli's start-up work.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(SegtypesCommand.class, FmtCommand.class,
+            CheckCommand.class, LvsCommand.class, PvsCommand.class, VgsCommand.class, GenerateCommand.class,
+            PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class);
+
     // Here as well as on each subcommand, so global options may come before the subcommand too.
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;

@@ -3,6 +3,12 @@ package io.lvstack.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -10,6 +16,9 @@ import picocli.CommandLine;
  * plugin explained, 2 a usage error.
  */
 public final class Main {
+    /** Options that make the top command print something listing every subcommand. */
+    private static final Set<String> TOP_HELP = Set.of("-h", "--help", "-V", "--version");
+
     private Main() {
     }
 
@@ -35,12 +44,30 @@ public final class Main {
 
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return new CommandLine(new LvstackCommand())
-                .setOut(out)
+    /**
+     * The command line for {@code args}: the subcommands {@code args} name, or all of them when
+     * they name none (an unknown or missing subcommand) or ask for the top command's help or
+     * version. A word that names a
+     * subcommand without invoking it (a file called {@code lvs}) merely adds one more; the
+     * subcommand invoked is always among those added, so parsing is as with all of them.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+        CommandLine top = new CommandLine(new LvstackCommand());
+        Set<String> words = new HashSet<>(Arrays.asList(args));
+        List<Class<?>> named = new ArrayList<>();
+        for (Class<?> sub : LvstackCommand.SUBCOMMANDS) {
+            if (words.contains(sub.getAnnotation(CommandLine.Command.class).name())) {
+                named.add(sub);
+            }
+        }
+        boolean all = named.isEmpty() || !Collections.disjoint(words, TOP_HELP);
+        for (Class<?> sub : all ? LvstackCommand.SUBCOMMANDS : named) {
+            top.addSubcommand(sub);
+        }
+        return top.setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new LvstackErrorHandler());

@@ -29,6 +29,32 @@ class MainTest {
     }
 
     @Test
+    void onlyTheSubcommandsTheArgumentsNameAreBuilt() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        List<String> every = LvstackCommand.SUBCOMMANDS.stream()
+                .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList();
+        assertEquals(List.of("lvs"), subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "-a", "f.vg"})));
+        // a file named like a subcommand adds that one too, and parsing is unchanged
+        assertEquals(List.of("fmt", "lvs"), subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "fmt"})));
+        assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"nosuch"})));
+        assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[0])));
+        assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"--help", "lvs"})));
+        assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "-V"})));
+    }
+
+    private static List<String> subcommands(picocli.CommandLine commandLine) {
+        return List.copyOf(commandLine.getSubcommands().keySet());
+    }
+
+    @Test
+    void unknownSubcommandIsMatchedAgainstAllOfThem() {
+        CliRun r = CliRun.of("lvz");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lvstack: Unmatched argument at index 0: 'lvz'", "Did you mean: lvstack lvs?"),
+                r.errLines().subList(0, 2));
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRun r = CliRun.of("segtypes", "--bogus");
         assertEquals(2, r.exitCode());
