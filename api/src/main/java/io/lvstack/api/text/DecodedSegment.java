@@ -45,7 +45,8 @@ public record DecodedSegment(String areasKey, int areaCount, TypeFields fields, 
         if (areaCount > 0 && areasKey == null && namedAreas.isEmpty()) {
             throw new IllegalArgumentException("areas need a key or names");
         }
-        references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
+        references = references.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
     }
 
     /** Areas from an areas array, and roles. */

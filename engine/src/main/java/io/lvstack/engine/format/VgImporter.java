@@ -401,7 +401,6 @@ final class VgImporter {
     /** Points area {@code i} at a PV (by section key) or an LV (by name), or reports why not. */
     private void setArea(StackEditor ed, LogicalVolume lv, ConfigSection sec, Segment segment, int i, String name,
             long offset, int line) {
-        String where = lv.fullName() + " segment " + segment.number() + " area " + i;
         try {
             PhysicalVolume pv = pvKeys.get(name);
             if (pv != null) {
@@ -411,14 +410,20 @@ final class VgImporter {
             LogicalVolume target = ed.vg().lv(lvName(name));
             if (target == null) {
                 reported.add(new VgChecker.SegmentArea(segment, i));
-                refuse(line, where, "Couldn't find volume '" + name + "' for segment '" + sec.key() + "'.");
+                refuse(line, areaName(lv, segment, i), "Couldn't find volume '" + name + "' for segment '" + sec.key()
+                        + "'.");
                 return;
             }
             ed.setLvArea(segment, i, target, offset);
         } catch (GraphException e) {
             reported.add(new VgChecker.SegmentArea(segment, i));
-            refuse(line, where, detail(e, segment.describe() + " area " + i));
+            refuse(line, areaName(lv, segment, i), detail(e, segment.describe() + " area " + i));
         }
+    }
+
+    /** How a problem names an area; built only when there is a problem to report. */
+    private static String areaName(LogicalVolume lv, Segment segment, int i) {
+        return lv.fullName() + " segment " + segment.number() + " area " + i;
     }
 
     /** LVM2's {@code find_lv} uses the part after the last {@code /}. */

@@ -6,7 +6,6 @@ import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -77,14 +76,14 @@ public final class ReportBuilder {
             case VGS -> rows.add(new ReportRow(vg, null, null, null));
             default -> throw new IllegalStateException(kind.toString());
         }
-        rows.sort(comparator(sort == null ? kind.defaultSort() : split(sort)));
+        List<ReportRow> ordered = sorted(rows, sort == null ? kind.defaultSort() : split(sort));
         // Fields only read the graph, so rows are independent: large reports use every core.
-        List<List<Value>> values = java.util.Arrays.asList(new List[rows.size()]);
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, rows.size());
-        (rows.size() >= PARALLEL_ROWS ? range.parallel() : range).forEach(i -> {
+        List<List<Value>> values = java.util.Arrays.asList(new List[ordered.size()]);
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, ordered.size());
+        (ordered.size() >= PARALLEL_ROWS ? range.parallel() : range).forEach(i -> {
             List<Value> row = new ArrayList<>(chosen.size());
             for (Field f : chosen) {
-                row.add(value(f, rows.get(i)));
+                row.add(value(f, ordered.get(i)));
             }
             values.set(i, row);
         });
@@ -158,19 +157,48 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static Comparator<ReportRow> comparator(List<String> keys) {
-        Comparator<ReportRow> c = (a, b) -> 0;
-        for (String key : keys) {
-            boolean descending = key.startsWith("-");
-            String name = descending || key.startsWith("+") ? key.substring(1) : key;
-            Field f = Fields.ALL.get(name);
-            if (f == null) {
+    /**
+     * The rows ordered by {@code keys} ({@code -O}), stably. Each row's sort values are computed
+     * once, not at every comparison: on 16000 LVs that is 32000 field values instead of about
+     * 900000.
+     */
+    private static List<ReportRow> sorted(List<ReportRow> rows, List<String> keys) {
+        Field[] fields = new Field[keys.size()];
+        boolean[] descending = new boolean[keys.size()];
+        for (int k = 0; k < fields.length; k++) {
+            String key = keys.get(k);
+            descending[k] = key.startsWith("-");
+            String name = descending[k] || key.startsWith("+") ? key.substring(1) : key;
+            fields[k] = Fields.ALL.get(name);
+            if (fields[k] == null) {
                 throw new LvstackException("Unrecognised field: " + name);
             }
-            Comparator<ReportRow> one = (a, b) -> compare(value(f, a), value(f, b));
-            c = c.thenComparing(descending ? one.reversed() : one);
         }
-        return c;
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (ReportRow row : rows) {
+            Value[] values = new Value[fields.length];
+            for (int k = 0; k < fields.length; k++) {
+                values[k] = value(fields[k], row);
+            }
+            keyed.add(new Keyed(row, values));
+        }
+        keyed.sort((a, b) -> {
+            for (int k = 0; k < fields.length; k++) {
+                int c = compare(a.keys[k], b.keys[k]);
+                if (c != 0) {
+                    return descending[k] ? -c : c;
+                }
+            }
+            return 0;
+        });
+        List<ReportRow> out = new ArrayList<>(rows.size());
+        for (Keyed k : keyed) {
+            out.add(k.row);
+        }
+        return out;
+    }
+
+    private record Keyed(ReportRow row, Value[] keys) {
     }
 
     private static int compare(Value a, Value b) {
