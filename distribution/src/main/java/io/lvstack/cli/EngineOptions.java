@@ -34,6 +34,8 @@ final class EngineOptions {
     private Path configFile;
 
     private Engine engine;
+    private final Object builderLock = new Object();
+    private Lvstack builder;
 
     /**
      * The engine these options describe, built on first use; safe to call from two threads. What
@@ -60,7 +62,22 @@ final class EngineOptions {
         return builder().build();
     }
 
+    /**
+     * The engine builder these options describe, made once: the configuration files it reads
+     * and the layers it stacks serve both the parse limits and the engine, which two threads
+     * ask for at the same time.
+     */
     private Lvstack builder() {
+        // Not this object's lock: engine() holds that for as long as assembly takes.
+        synchronized (builderLock) {
+            if (builder == null) {
+                builder = newBuilder();
+            }
+            return builder;
+        }
+    }
+
+    private Lvstack newBuilder() {
         Deque<EngineOptions> chain = new ArrayDeque<>();
         for (CommandSpec c = mixee; c != null; c = c.parent()) {
             CommandSpec mixin = c.mixins().get(MIXIN);
