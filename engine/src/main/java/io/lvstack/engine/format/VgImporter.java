@@ -340,17 +340,16 @@ final class VgImporter {
             ReferenceRole role = ref.getKey();
             String name = ref.getValue();
             pendingRoles.add(() -> {
-                String where = lv.fullName() + " segment " + segment.number() + " " + role.name();
                 LogicalVolume target = ed.vg().lv(lvName(name));
                 if (target == null) {
-                    refuse(sec.line(), where, "Unrecognised " + type.name() + " " + role.name() + " in segment "
+                    refuse(sec.line(), roleName(lv, segment, role), "Unrecognised " + type.name() + " " + role.name() + " in segment "
                             + sec.key() + " of logical volume " + lv.name() + ".");
                     return;
                 }
                 try {
                     ed.attach(segment, role, target);
                 } catch (GraphException e) {
-                    refuse(sec.line(), where, detail(e, segment.describe() + " " + role.name()));
+                    refuse(sec.line(), roleName(lv, segment, role), detail(e, segment.describe() + " " + role.name()));
                 }
             });
         }
@@ -419,6 +418,11 @@ final class VgImporter {
             reported.add(new VgChecker.SegmentArea(segment, i));
             refuse(line, areaName(lv, segment, i), detail(e, segment.describe() + " area " + i));
         }
+    }
+
+    /** How a problem names a role reference; built only when there is a problem to report. */
+    private static String roleName(LogicalVolume lv, Segment segment, ReferenceRole role) {
+        return lv.fullName() + " segment " + segment.number() + " " + role.name();
     }
 
     /** How a problem names an area; built only when there is a problem to report. */

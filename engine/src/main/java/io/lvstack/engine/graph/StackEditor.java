@@ -517,10 +517,17 @@ public final class StackEditor {
 
     /** Runs {@code body} so that a failure undoes everything it did. */
     private <T> T atomic(java.util.function.Supplier<T> body) {
+        if (vg.loading()) {
+            return body.get(); // a load records nothing to undo: there is nothing to wrap
+        }
         return vg.change(ed -> body.get());
     }
 
     private void atomic(Runnable body) {
+        if (vg.loading()) {
+            body.run();
+            return;
+        }
         vg.apply(ed -> body.run());
     }
 
