@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Hidden: runs the common commands once on a shipped example so that the launcher can record
- * the classes they load in a class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}),
- * which later runs map instead of loading and verifying them again.
+ * the classes they load ({@code -XX:DumpLoadedClassList}) and archive them for class-data
+ * sharing ({@code -Xshare:dump}), which later runs map instead of loading and verifying them.
  */
 @Command(name = "cds-training", hidden = true, description = "Loads the classes of the common commands (for the launcher).")
 final class CdsTrainingCommand implements Runnable {
