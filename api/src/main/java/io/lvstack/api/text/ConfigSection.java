@@ -75,6 +75,15 @@ public final class ConfigSection implements ConfigNode {
         return null;
     }
 
+    /** The first child named {@code key}; a missing one is an error saying what was expected. */
+    private ConfigNode require(String key, String expected) {
+        ConfigNode n = find(key);
+        if (n == null) {
+            throw missing(key, expected);
+        }
+        return n;
+    }
+
     public boolean has(String key) {
         return find(key) != null;
     }
@@ -107,43 +116,29 @@ public final class ConfigSection implements ConfigNode {
     }
 
     public long requireInt(String key) {
-        ConfigNode n = find(key);
-        if (n == null) {
-            throw missing(key, "an integer");
-        }
-        return intOf(n);
+        return scalar(require(key, "an integer"), ConfigValue.Int.class, "an integer").value();
     }
 
     public Optional<Long> optInt(String key) {
         ConfigNode n = find(key);
-        return n == null ? Optional.empty() : Optional.of(intOf(n));
-    }
-
-    private long intOf(ConfigNode n) {
-        if (n instanceof ConfigEntry e && e.value() instanceof ConfigValue.Int i) {
-            return i.value();
-        }
-        throw wrongType(n, "an integer");
+        return n == null ? Optional.empty() : Optional.of(scalar(n, ConfigValue.Int.class, "an integer").value());
     }
 
     public String requireString(String key) {
-        ConfigNode n = find(key);
-        if (n == null) {
-            throw missing(key, "a string");
-        }
-        return stringOf(n);
+        return scalar(require(key, "a string"), ConfigValue.Str.class, "a string").value();
     }
 
     public Optional<String> optString(String key) {
         ConfigNode n = find(key);
-        return n == null ? Optional.empty() : Optional.of(stringOf(n));
+        return n == null ? Optional.empty() : Optional.of(scalar(n, ConfigValue.Str.class, "a string").value());
     }
 
-    private String stringOf(ConfigNode n) {
-        if (n instanceof ConfigEntry e && e.value() instanceof ConfigValue.Str s) {
-            return s.value();
+    /** The value of entry {@code n} as a {@code type}, or an error saying it must be {@code expected}. */
+    private <V extends ConfigValue> V scalar(ConfigNode n, Class<V> type, String expected) {
+        if (n instanceof ConfigEntry e && type.isInstance(e.value())) {
+            return type.cast(e.value());
         }
-        throw wrongType(n, "a string");
+        throw wrongType(n, expected);
     }
 
     /** An array, or a single scalar read as a one-element list ({@code dm_config_get_list}). */
@@ -153,11 +148,7 @@ public final class ConfigSection implements ConfigNode {
     }
 
     public List<ConfigValue> requireList(String key) {
-        ConfigNode n = find(key);
-        if (n == null) {
-            throw missing(key, "an array");
-        }
-        return listOf(n);
+        return listOf(require(key, "an array"));
     }
 
     private List<ConfigValue> listOf(ConfigNode n) {
