@@ -1,18 +1,11 @@
 package io.lvstack.benchmarks;
 
-import io.lvstack.api.SegmentType;
-import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.graph.LogicalVolume;
-import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.PhysicalVolume;
-import io.lvstack.engine.graph.PvProperties;
 import io.lvstack.engine.graph.Segment;
-import io.lvstack.engine.graph.VgProperties;
 import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.segtype.striped.StripedFields;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,8 +43,8 @@ public class LinearPathsBenchmark {
     @Param({"10", "10000", "100000"})
     public int users;
 
+    private BenchStacks stacks;
     private VolumeGroup vg;
-    private SegmentType striped;
     private LogicalVolume layer;
     /** An LV with one extent on the PV and no users, that the layer links down to. */
     private LogicalVolume below;
@@ -59,32 +52,14 @@ public class LinearPathsBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Engine engine = Lvstack.engine();
-        striped = engine.segmentTypes().byName("striped");
-        vg = engine.newVolumeGroup("vg", VgProperties.simple(Ids.of("vg", 0), Ids.EXTENT_SIZE));
-        PhysicalVolume pv = vg.change(ed -> ed.addPv(PvProperties.simple(Ids.of("pv", 0), "/dev/bench",
-                Ids.PE_START, users + 1L, Ids.PE_START + (users + 1L) * Ids.EXTENT_SIZE)));
-        layer = vg.change(ed -> {
-            LogicalVolume l = ed.createLv("layer", Ids.of("lv", 0), Set.of(), List.of(), LvProperties.NONE);
-            Segment s = ed.addSegment(l, striped, new StripedFields(0), 0, users, 1, List.of());
-            ed.setPvArea(s, 0, pv, 0);
-            return l;
-        });
+        stacks = new BenchStacks(Lvstack.engine());
+        vg = stacks.vg;
+        PhysicalVolume pv = stacks.addPv(users + 1L);
+        layer = stacks.lvOnPv("layer", Ids.of("lv", 0), users, pv, 0);
         for (int i = 0; i < users; i++) {
-            int le = i;
-            vg.apply(ed -> {
-                LogicalVolume u = ed.createLv("u" + le, Ids.of("lv", le + 1), Set.of(), List.of(),
-                        LvProperties.NONE);
-                Segment s = ed.addSegment(u, striped, new StripedFields(0), 0, 1, 1, List.of());
-                ed.setLvArea(s, 0, layer, le);
-            });
+            stacks.userOf("u" + i, Ids.of("lv", i + 1), layer, i);
         }
-        below = vg.change(ed -> {
-            LogicalVolume b = ed.createLv("below", Ids.of("lv", users + 1), Set.of(), List.of(), LvProperties.NONE);
-            Segment s = ed.addSegment(b, striped, new StripedFields(0), 0, 1, 1, List.of());
-            ed.setPvArea(s, 0, pv, users);
-            return b;
-        });
+        below = stacks.lvOnPv("below", Ids.of("lv", users + 1), 1, pv, users);
         check();
     }
 
@@ -103,26 +78,15 @@ public class LinearPathsBenchmark {
     /** Gives the layer a second segment linked to {@code below}, then removes it. */
     @Benchmark
     public int linkFromUsedLv() {
-        Segment s = vg.change(ed -> {
-            Segment seg = ed.addSegment(layer, striped, new StripedFields(0), users, 1, 1, List.of());
-            ed.setLvArea(seg, 0, below, 0);
-            return seg;
-        });
-        vg.apply(ed -> ed.removeSegment(s));
-        return below.userCount();
+        return stacks.addLinkRemoveSegment(layer, users, below, 0);
     }
 
     /** Creates an LV whose segment links to the layer, then removes the LV. */
     @Benchmark
     public int createLinkRemoveLv() {
         int n = created++;
-        LogicalVolume lv = vg.change(ed -> {
-            LogicalVolume l = ed.createLv("new" + n, Ids.of("nw", n), Set.of(), List.of(), LvProperties.NONE);
-            Segment seg = ed.addSegment(l, striped, new StripedFields(0), 0, 1, 1, List.of());
-            ed.setLvArea(seg, 0, layer, n % users);
-            return l;
-        });
-        vg.apply(ed -> ed.removeLv(lv));
+        Segment seg = stacks.userOf("new" + n, Ids.of("nw", n), layer, n % users);
+        vg.apply(ed -> ed.removeLv(seg.lv()));
         return layer.userCount();
     }
 }

@@ -1,20 +1,13 @@
 package io.lvstack.benchmarks;
 
-import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
-import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.graph.LogicalVolume;
-import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.PhysicalVolume;
-import io.lvstack.engine.graph.PvProperties;
 import io.lvstack.engine.graph.Segment;
-import io.lvstack.engine.graph.VgProperties;
 import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.segtype.striped.StripedFields;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,8 +54,7 @@ public class LinkBenchmark {
     @Param({"10", "100000"})
     public int users;
 
-    private VolumeGroup vg;
-    private SegmentType striped;
+    private BenchStacks stacks;
     private LogicalVolume layer;
     private Segment[] userSegments;
     /** An LV that exists but has no segment between operations, for {@link #addLinkRemoveSegment}. */
@@ -73,33 +65,14 @@ public class LinkBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Engine engine = Lvstack.engine();
-        striped = engine.segmentTypes().byName("striped");
-        if (striped == null) {
-            throw new IllegalStateException("the striped segment type is not on the class path");
-        }
-        vg = engine.newVolumeGroup("vg", VgProperties.simple(Ids.of("vg", 0), Ids.EXTENT_SIZE));
-        PhysicalVolume pv = vg.change(ed -> ed.addPv(PvProperties.simple(Ids.of("pv", 0), "/dev/bench",
-                Ids.PE_START, users, Ids.PE_START + (long) users * Ids.EXTENT_SIZE)));
-        layer = vg.change(ed -> {
-            LogicalVolume l = ed.createLv("layer", Ids.of("lv", 0), Set.of(), List.of(), LvProperties.NONE);
-            Segment s = ed.addSegment(l, striped, new StripedFields(0), 0, users, 1, List.of());
-            ed.setPvArea(s, 0, pv, 0);
-            return l;
-        });
+        stacks = new BenchStacks(Lvstack.engine());
+        PhysicalVolume pv = stacks.addPv(users);
+        layer = stacks.lvOnPv("layer", Ids.of("lv", 0), users, pv, 0);
         userSegments = new Segment[users];
         for (int i = 0; i < users; i++) {
-            int le = i;
-            userSegments[i] = vg.change(ed -> {
-                LogicalVolume u = ed.createLv("u" + le, Ids.of("lv", le + 1), Set.of(), List.of(),
-                        LvProperties.NONE);
-                Segment s = ed.addSegment(u, striped, new StripedFields(0), 0, 1, 1, List.of());
-                ed.setLvArea(s, 0, layer, le);
-                return s;
-            });
+            userSegments[i] = stacks.userOf("u" + i, Ids.of("lv", i + 1), layer, i);
         }
-        newcomer = vg.change(ed -> ed.createLv("newcomer", Ids.of("lv", users + 1), Set.of(), List.of(),
-                LvProperties.NONE));
+        newcomer = stacks.emptyLv("newcomer", Ids.of("lv", users + 1));
         order = new UserOrder(users);
         lvm2List = new LinkedList<>(List.of(userSegments));
         check();
@@ -134,12 +107,7 @@ public class LinkBenchmark {
     @Benchmark
     public int unlinkRelink() {
         int i = order.next();
-        Segment s = userSegments[i];
-        vg.apply(ed -> {
-            ed.releaseArea(s, 0);
-            ed.setLvArea(s, 0, layer, i);
-        });
-        return layer.userCount();
+        return stacks.unlinkRelink(userSegments[i], layer, i);
     }
 
     /**
@@ -148,14 +116,7 @@ public class LinkBenchmark {
      */
     @Benchmark
     public int addLinkRemoveSegment() {
-        int le = order.next();
-        Segment s = vg.change(ed -> {
-            Segment seg = ed.addSegment(newcomer, striped, new StripedFields(0), 0, 1, 1, List.of());
-            ed.setLvArea(seg, 0, layer, le);
-            return seg;
-        });
-        vg.apply(ed -> ed.removeSegment(s));
-        return layer.userCount();
+        return stacks.addLinkRemoveSegment(newcomer, 0, layer, order.next());
     }
 
     /**

@@ -1,19 +1,10 @@
 package io.lvstack.benchmarks;
 
-import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
-import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.graph.LogicalVolume;
-import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.PhysicalVolume;
-import io.lvstack.engine.graph.PvProperties;
 import io.lvstack.engine.graph.Segment;
-import io.lvstack.engine.graph.VgProperties;
-import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.segtype.striped.StripedFields;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,8 +41,7 @@ public class LinkBenchmarkFixedVg {
     @Param({"10", "100000"})
     public int users;
 
-    private VolumeGroup vg;
-    private SegmentType striped;
+    private BenchStacks stacks;
     private LogicalVolume[] layers;
     private Segment[] userSegments;
     private LogicalVolume newcomer;
@@ -62,37 +52,19 @@ public class LinkBenchmarkFixedVg {
         if (users <= 0 || TOTAL % users != 0) {
             throw new IllegalArgumentException("users must divide " + TOTAL + ", not " + users);
         }
-        Engine engine = Lvstack.engine();
-        striped = engine.segmentTypes().byName("striped");
-        vg = engine.newVolumeGroup("vg", VgProperties.simple(Ids.of("vg", 0), Ids.EXTENT_SIZE));
-        PhysicalVolume pv = vg.change(ed -> ed.addPv(PvProperties.simple(Ids.of("pv", 0), "/dev/bench",
-                Ids.PE_START, TOTAL, Ids.PE_START + (long) TOTAL * Ids.EXTENT_SIZE)));
+        stacks = new BenchStacks(Lvstack.engine());
+        PhysicalVolume pv = stacks.addPv(TOTAL);
         int layerCount = TOTAL / users;
         layers = new LogicalVolume[layerCount];
         int lvNumber = 0;
         for (int k = 0; k < layerCount; k++) {
-            int n = k;
-            String id = Ids.of("lv", lvNumber++);
-            layers[k] = vg.change(ed -> {
-                LogicalVolume l = ed.createLv("layer" + n, id, Set.of(), List.of(), LvProperties.NONE);
-                Segment s = ed.addSegment(l, striped, new StripedFields(0), 0, users, 1, List.of());
-                ed.setPvArea(s, 0, pv, (long) n * users);
-                return l;
-            });
+            layers[k] = stacks.lvOnPv("layer" + k, Ids.of("lv", lvNumber++), users, pv, (long) k * users);
         }
         userSegments = new Segment[TOTAL];
         for (int i = 0; i < TOTAL; i++) {
-            int u = i;
-            String id = Ids.of("lv", lvNumber++);
-            userSegments[i] = vg.change(ed -> {
-                LogicalVolume lv = ed.createLv("u" + u, id, Set.of(), List.of(), LvProperties.NONE);
-                Segment s = ed.addSegment(lv, striped, new StripedFields(0), 0, 1, 1, List.of());
-                ed.setLvArea(s, 0, layerOf(u), leOf(u));
-                return s;
-            });
+            userSegments[i] = stacks.userOf("u" + i, Ids.of("lv", lvNumber++), layerOf(i), leOf(i));
         }
-        String id = Ids.of("lv", lvNumber);
-        newcomer = vg.change(ed -> ed.createLv("newcomer", id, Set.of(), List.of(), LvProperties.NONE));
+        newcomer = stacks.emptyLv("newcomer", Ids.of("lv", lvNumber));
         order = new UserOrder(TOTAL);
         check();
     }
@@ -133,28 +105,13 @@ public class LinkBenchmarkFixedVg {
     @Benchmark
     public int unlinkRelink() {
         int i = order.next();
-        Segment s = userSegments[i];
-        LogicalVolume layer = layerOf(i);
-        long le = leOf(i);
-        vg.apply(ed -> {
-            ed.releaseArea(s, 0);
-            ed.setLvArea(s, 0, layer, le);
-        });
-        return layer.userCount();
+        return stacks.unlinkRelink(userSegments[i], layerOf(i), leOf(i));
     }
 
     /** {@link LinkBenchmark#addLinkRemoveSegment}, linking where user {@code i} links. */
     @Benchmark
     public int addLinkRemoveSegment() {
         int i = order.next();
-        LogicalVolume layer = layerOf(i);
-        long le = leOf(i);
-        Segment s = vg.change(ed -> {
-            Segment seg = ed.addSegment(newcomer, striped, new StripedFields(0), 0, 1, 1, List.of());
-            ed.setLvArea(seg, 0, layer, le);
-            return seg;
-        });
-        vg.apply(ed -> ed.removeSegment(s));
-        return layer.userCount();
+        return stacks.addLinkRemoveSegment(newcomer, 0, layerOf(i), leOf(i));
     }
 }
