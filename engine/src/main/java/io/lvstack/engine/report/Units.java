@@ -39,14 +39,14 @@ public record Units(char unit, boolean suffix) {
         }
         boolean si = Character.isUpperCase(unit);
         long base = si ? 1000 : 1024;
-        String number = sectors > 0 && sectors <= EXACT_LIMIT ? exact(sectors, base) : big(sectors, base);
         int power = power(sectors, base);
+        String number = sectors > 0 && sectors <= EXACT_LIMIT ? exact(sectors, base, power) : big(sectors, base, power);
         char letter = LETTERS.charAt(power);
         return number + (suffix ? String.valueOf(si ? Character.toUpperCase(letter) : letter) : "");
     }
 
     /** The unit's power of the base: fixed, or for human units the largest that fits. */
-    private int power(long sectors, long base) {
+    int power(long sectors, long base) {
         if (unit != 'h' && unit != 'H') {
             return LETTERS.indexOf(Character.toLowerCase(unit));
         }
@@ -72,9 +72,9 @@ public record Units(char unit, boolean suffix) {
     }
 
     /** bytes / base^power to two decimals, rounding half to even, in long arithmetic. */
-    String exact(long sectors, long base) {
+    String exact(long sectors, long base, int power) {
         long divisor = 1;
-        for (int i = power(sectors, base); i > 0; i--) {
+        for (int i = power; i > 0; i--) {
             divisor *= base;
         }
         long hundredths = sectors * 512 * 100;
@@ -88,9 +88,9 @@ public record Units(char unit, boolean suffix) {
     }
 
     /** The same in exact decimal arithmetic, for sizes too large for a long (and negative ones). */
-    String big(long sectors, long base) {
+    String big(long sectors, long base, int power) {
         BigDecimal bytes = BigDecimal.valueOf(sectors).multiply(BigDecimal.valueOf(512));
-        return bytes.divide(BigDecimal.valueOf(base).pow(power(sectors, base)), 2, RoundingMode.HALF_EVEN)
+        return bytes.divide(BigDecimal.valueOf(base).pow(power), 2, RoundingMode.HALF_EVEN)
                 .toPlainString();
     }
 }

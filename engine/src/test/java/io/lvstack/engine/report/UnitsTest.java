@@ -33,12 +33,14 @@ class UnitsTest {
                 // sizes spread over every magnitude up to the long path's limit
                 long sectors = 1 + (random.nextLong(Long.MAX_VALUE) >>> random.nextInt(64));
                 sectors = Math.min(sectors, Long.MAX_VALUE / 51_200);
-                assertEquals(u.big(sectors, base), u.exact(sectors, base), unit + " " + sectors);
+                int power = u.power(sectors, base);
+                assertEquals(u.big(sectors, base, power), u.exact(sectors, base, power), unit + " " + sectors);
             }
             for (long p = 1, k = 0; k < 7; k++, p *= base) {
                 for (long s : new long[] {p / 512 - 1, p / 512, p / 512 + 1}) {
                     if (s > 0 && s <= Long.MAX_VALUE / 51_200) {
-                        assertEquals(u.big(s, base), u.exact(s, base), unit + " " + s);
+                        int power = u.power(s, base);
+                        assertEquals(u.big(s, base, power), u.exact(s, base, power), unit + " " + s);
                     }
                 }
             }
