@@ -14,9 +14,6 @@ import java.util.List;
  * sorts stably by the sort keys ({@code -O}, a leading {@code -} for descending).
  */
 public final class ReportBuilder {
-    /** Below this many rows a report is not worth splitting across cores. */
-    private static final int PARALLEL_ROWS = 2000;
-
     private ReportBuilder() {
     }
 
@@ -77,10 +74,8 @@ public final class ReportBuilder {
             default -> throw new IllegalStateException(kind.toString());
         }
         List<ReportRow> ordered = sorted(rows, sort == null ? kind.defaultSort() : split(sort));
-        // Fields only read the graph, so rows are independent: large reports use every core.
         List<List<Value>> values = java.util.Arrays.asList(new List[ordered.size()]);
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, ordered.size());
-        (ordered.size() >= PARALLEL_ROWS ? range.parallel() : range).forEach(i -> {
+        RowWork.forEachRow(ordered.size(), i -> {
             List<Value> row = new ArrayList<>(chosen.size());
             for (Field f : chosen) {
                 row.add(value(f, ordered.get(i)));

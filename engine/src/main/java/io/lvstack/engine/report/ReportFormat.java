@@ -2,7 +2,6 @@ package io.lvstack.engine.report;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Renders a {@link Report} as LVM2's reporter does: the basic form (two leading spaces, columns
@@ -100,14 +99,10 @@ public final class ReportFormat {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** Rows from which the cells are formatted on every core, as {@link ReportBuilder} computes values. */
-    private static final int PARALLEL_ROWS = 2000;
-
     private static List<String[]> cells(Report report, Units units) {
         List<List<Value>> rows = report.rows();
         String[][] out = new String[rows.size()][];
-        IntStream range = IntStream.range(0, rows.size());
-        (rows.size() >= PARALLEL_ROWS ? range.parallel() : range).forEach(r -> {
+        RowWork.forEachRow(rows.size(), r -> {
             List<Value> row = rows.get(r);
             String[] c = new String[row.size()];
             for (int i = 0; i < c.length; i++) {
