@@ -15,6 +15,7 @@ import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
+import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,6 +43,7 @@ public final class Layers {
         String name = suffix.endsWith("%d")
                 ? LvNames.next(ed.vg(), lv.name() + suffix.substring(0, suffix.length() - 2))
                 : lv.name() + suffix;
+        requireUnusedId(ed.vg(), layerId);
         LogicalVolume layer = ed.createLv(name, layerId, EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(),
                 layerProperties);
         LvSegments.moveAll(ed, layer, lv);
@@ -186,6 +188,15 @@ public final class Layers {
             LvSegments.mergeAll(ed, lv);
         }
         return changed;
+    }
+
+    /** New LVs need an id no LV of the VG has: the caller makes ids, lvstack checks them. */
+    public static void requireUnusedId(VolumeGroup vg, String id) {
+        for (LogicalVolume lv : vg.lvs()) {
+            if (lv.id().equals(id)) {
+                throw new LvstackException("LV id " + id + " is already used by LV " + lv.fullName());
+            }
+        }
     }
 
     private TypeFields linearFields() {

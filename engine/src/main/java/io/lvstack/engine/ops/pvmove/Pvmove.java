@@ -1,6 +1,7 @@
 package io.lvstack.engine.ops.pvmove;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
@@ -13,6 +14,7 @@ import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
@@ -49,25 +51,52 @@ public final class Pvmove {
     /**
      * Sets up {@code pvmoveN} for every LV with extents in {@code spec.source()}: the LV gets
      * LOCKED and each such area maps a 2-way {@code mirror} segment of the layer (source,
-     * destination) with {@code extents_moved = 0} and no log. Locked LVs are skipped, as LVM2
-     * skips them. Returns the new layer LV.
+     * destination) with {@code extents_moved = 0} and no log. As in LVM2, only bottom-level LVs
+     * move (a mirror's images and log, never the mirror LV itself), locked LVs are skipped, and an
+     * LV on the source that is converting refuses the move. Returns the new layer LV.
      */
     public LogicalVolume setUp(VolumeGroup vg, PvmoveSpec spec) {
         return vg.change(ed -> {
+            Layers.requireUnusedId(vg, spec.layerId());
             LogicalVolume layer = ed.createLv(LvNames.next(vg, "pvmove"), spec.layerId(),
                     EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.PVMOVE, LvStatus.LOCKED), List.of(),
                     contiguous(spec.layerProperties()));
+            refuseConverting(vg, spec);
             List<Piece> pieces = new ArrayList<>();
+            boolean found = spec.lvName() == null;
+            boolean skipped = false;
             for (LogicalVolume lv : List.copyOf(vg.lvs())) {
-                if (lv == layer || lv.has(LvStatus.LOCKED) || lv.has(LvStatus.PVMOVE)) {
+                if (lv == layer) {
+                    continue;
+                }
+                if (spec.lvName() != null) {
+                    if (!lv.name().equals(spec.lvName()) && !subLvOf(lv, spec.lvName())) {
+                        continue;
+                    }
+                    found = true;
+                }
+                // Only bottom-level LVs are moved: a mirror's images and log move, not the mirror.
+                if (!lv.segments().isEmpty() && lv.segments().get(0).type().has(SegmentCapability.AREAS_MIRRORED)) {
+                    continue;
+                }
+                if (!isOnPv(lv, spec.sourcePv())) {
+                    continue;
+                }
+                if (lv.has(LvStatus.LOCKED)) {
+                    skipped = true; // LVM2: "Skipping locked LV vg/lv."
                     continue;
                 }
                 alignToRanges(ed, lv, spec.source());
                 pieces.addAll(piecesOn(lv, spec.source()));
             }
+            if (!found) {
+                throw new LvstackException("Logical volume " + spec.lvName() + " not found.");
+            }
             long total = pieces.stream().mapToLong(p -> p.seg().areaLen()).sum();
             if (total == 0) {
-                throw new LvstackException("No data to move for " + vg.name() + ".");
+                throw new LvstackException(skipped
+                        ? "All data on source PV skipped. It contains locked, hidden or non-top level LVs only."
+                        : "No data to move for " + vg.name() + ".");
             }
             Allocation alloc = allocator.allocate(vg, new AllocationRequest(1, total, 0, spec.policy(),
                     candidates(vg, spec), null));
@@ -115,6 +144,37 @@ public final class Pvmove {
             throw new LvstackException("Layer is not a 2-way pvmove mirror: " + layer.name() + ":" + lseg.le());
         }
         return keptArea;
+    }
+
+    /** LVM2 refuses to start while an LV on the source PV is converting (a {@code _mimagetmp_} layer). */
+    private static void refuseConverting(VolumeGroup vg, PvmoveSpec spec) {
+        for (LogicalVolume lv : vg.lvs()) {
+            if (lv.has(LvStatus.CONVERTING) && isOnPv(lv, spec.sourcePv())) {
+                throw new LvstackException("Unable to pvmove when converting volume " + lv.fullName()
+                        + " is present.");
+            }
+        }
+    }
+
+    /** LVM2 {@code lv_is_on_pvs}: the LV or an LV below it has extents on {@code pv}. */
+    private static boolean isOnPv(LogicalVolume lv, PhysicalVolume pv) {
+        List<LogicalVolume> all = new ArrayList<>(Stack.subLvs(lv));
+        all.add(lv);
+        for (LogicalVolume each : all) {
+            for (Segment seg : each.segments()) {
+                for (int s = 0; s < seg.areaCount(); s++) {
+                    if (seg.areaOrNull(s) instanceof Area.OnPv on && on.pv() == pv) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** LVM2 {@code _sub_lv_of}: {@code name} is an LV above {@code lv}. */
+    private static boolean subLvOf(LogicalVolume lv, String name) {
+        return Stack.ancestors(lv).stream().anyMatch(up -> up.name().equals(name));
     }
 
     /** LVM2 {@code _align_segment_boundary_to_pe_range}: segments start and end at the range edges. */

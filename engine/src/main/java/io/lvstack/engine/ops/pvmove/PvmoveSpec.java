@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param regionSize   the mirror region size in sectors for the pvmove segments
  * @param layerId      the LV id for the new {@code pvmoveN} LV (the caller makes ids)
  * @param layerProperties creation time and host of the new LV; its allocation policy is set to contiguous
+ * @param lvName       move only this LV and its sub-LVs ({@code pvmove -n}), or null for every LV
  */
 public record PvmoveSpec(List<PvRange> source, List<PhysicalVolume> destinations, AllocPolicy policy,
-        long regionSize, String layerId, LvProperties layerProperties) {
+        long regionSize, String layerId, LvProperties layerProperties, String lvName) {
     public PvmoveSpec {
         source = List.copyOf(source);
         destinations = List.copyOf(destinations);
@@ -48,7 +49,7 @@ public record PvmoveSpec(List<PvRange> source, List<PhysicalVolume> destinations
     public static PvmoveSpec wholePv(PhysicalVolume pv, List<PhysicalVolume> destinations, long regionSize,
             String layerId, LvProperties layerProperties) {
         return new PvmoveSpec(List.of(PvRange.whole(pv)), destinations, AllocPolicy.CONTIGUOUS, regionSize, layerId,
-                layerProperties);
+                layerProperties, null);
     }
 
     public PhysicalVolume sourcePv() {

@@ -56,7 +56,7 @@ class PvmoveFaultInjectionTest {
 
     private static PvmoveSpec range(VolumeGroup vg) {
         return new PvmoveSpec(List.of(new PvRange(vg.pvs().get(0), 1, 3)), List.of(vg.pvs().get(3)),
-                AllocPolicy.CONTIGUOUS, 1024, PvmoveTest.ID, LvProperties.NONE);
+                AllocPolicy.CONTIGUOUS, 1024, PvmoveTest.ID, LvProperties.NONE, null);
     }
 
     /**

@@ -87,7 +87,7 @@ class PvmoveTest {
     @Test
     void rangeSplitsUsersAtItsEdges() {
         LogicalVolume layer = pvmove.setUp(vg, new PvmoveSpec(List.of(new PvRange(vg.pvs().get(0), 1, 3)),
-                List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE));
+                List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
         OpsFixture.assertValid(vg);
         // Both texts were restored by real LVM2 (lvm2-oracle): accepted, and re-exported identically.
         assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("pvmove.range.during.vg")),
@@ -109,7 +109,7 @@ class PvmoveTest {
     @Test
     void abortOfARangeReMergesTheSplitSegments() {
         LogicalVolume layer = pvmove.setUp(vg, new PvmoveSpec(List.of(new PvRange(vg.pvs().get(0), 1, 3)),
-                List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE));
+                List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
         pvmove.abort(vg, layer);
         OpsFixture.assertValid(vg);
         assertEquals(OpsFixture.text(BEFORE), OpsFixture.write(engine, vg, header));
@@ -118,7 +118,7 @@ class PvmoveTest {
     @Test
     void destinationsAreUsedInTheGivenOrder() {
         LogicalVolume layer = pvmove.setUp(vg, new PvmoveSpec(List.of(PvRange.whole(vg.pvs().get(0))),
-                List.of(vg.pvs().get(2), vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE));
+                List.of(vg.pvs().get(2), vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
         OpsFixture.assertValid(vg);
         assertEquals(List.of("pvmove0:0+3"), layout(vg.lv("a")));
         assertEquals(List.of("pv0:0+3|pv2:0", "pv0:3+2|pv2:3"), layout(layer));
@@ -144,7 +144,7 @@ class PvmoveTest {
     void splitAcrossTwoDestinationRuns() {
         fillPv1();
         LogicalVolume layer = pvmove.setUp(vg, new PvmoveSpec(List.of(PvRange.whole(vg.pvs().get(0))),
-                List.of(vg.pvs().get(1), vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE));
+                List.of(vg.pvs().get(1), vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
         OpsFixture.assertValid(vg);
         assertEquals(List.of("pvmove0:0+2", "pvmove0:2+1"), layout(vg.lv("a")));
         assertEquals(List.of("pv0:0+2|pv1:2", "pv0:2+1|pv3:0", "pv0:3+2|pv3:1"), layout(layer));
@@ -169,7 +169,7 @@ class PvmoveTest {
         String text = OpsFixture.write(engine, vg, header);
         LvstackException e = assertThrows(LvstackException.class, () -> pvmove.setUp(vg,
                 new PvmoveSpec(List.of(PvRange.whole(vg.pvs().get(0))), List.of(vg.pvs().get(1)),
-                        AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE)));
+                        AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null)));
         assertEquals("Insufficient free space: 5 extents needed, but only 2 available", e.getMessage());
         assertEquals(text, OpsFixture.write(engine, vg, header));
     }
