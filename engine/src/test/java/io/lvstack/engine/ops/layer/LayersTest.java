@@ -44,6 +44,8 @@ class LayersTest {
         assertEquals(3, a.extentCount());
         assertEquals(List.of(a.segments().get(0)), layer.users());
         OpsFixture.assertValid(vg);
+        // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
+        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("layer.linear.vg")), text());
     }
 
     @Test
@@ -118,6 +120,10 @@ class LayersTest {
         assertEquals(true, layer.has(LvStatus.MIRRORED));
         assertEquals(false, top.has(LvStatus.MIRRORED));
         OpsFixture.assertValid(mvg);
+        // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
+        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("layer.mirror.vg")),
+                new io.lvstack.engine.format.MetadataFormat(e2).write(mvg, m.header(),
+                        io.lvstack.engine.format.MetadataFormat.Form.FILE));
         mvg.apply(ed -> {
             l2.removeLayerFromLv(ed, top, layer);
             ed.removeLv(layer);
