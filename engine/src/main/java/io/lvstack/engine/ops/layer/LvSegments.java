@@ -4,6 +4,7 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
@@ -20,9 +21,12 @@ public final class LvSegments {
 
     /**
      * Moves every segment of {@code from} into the empty LV {@code to}, keeping LEs, areas, roles
-     * and tags (LVM2 {@code _move_lv_segments}); {@code from} is left without segments. The type
-     * bits LVM2 moves by hand (MIRROR...) follow the segments here, as they are derived from the
-     * segment types; MIRRORED is derived too. Segment status words are not modelled by lvstack.
+     * and tags (LVM2 {@code _move_lv_segments}); {@code from} is left without segments. Of the
+     * type bits LVM2 moves with the segments (CACHE, CACHE_POOL, INTEGRITY, CACHE_VOL, VDO,
+     * VDO_POOL, MIRROR, RAID, THIN_POOL, THIN_VOLUME, WRITECACHE) lvstack stores only CACHE_VOL,
+     * which is moved here; MIRROR and CACHE_POOL are derived from the segment types and follow
+     * the segments by themselves. Segment status words ({@code set}/{@code reset}) are not
+     * modelled by lvstack.
      */
     public static void moveAll(StackEditor ed, LogicalVolume to, LogicalVolume from) {
         if (to == from) {
@@ -31,6 +35,10 @@ public final class LvSegments {
         if (!to.segments().isEmpty()) {
             throw new LvstackException("Cannot move segments of " + from.name() + " into " + to.name()
                     + ": it has segments");
+        }
+        if (from.has(LvStatus.CACHE_VOL)) {
+            ed.setStatus(to, LvStatus.CACHE_VOL, true);
+            ed.setStatus(from, LvStatus.CACHE_VOL, false);
         }
         List<Segment> segs = List.copyOf(from.segments());
         // Last first: removing a segment closes its LE gap, which must not shift segments still to move.

@@ -209,6 +209,16 @@ class LayersTest {
     }
 
     @Test
+    void moveAllMovesTheCacheVolBit() {
+        vg.apply(ed -> ed.setStatus(vg.lv("a"), LvStatus.CACHE_VOL, true));
+        LogicalVolume layer = vg.change(ed -> layers.insertLayerForLv(ed, vg.lv("a"), "_tmp", LAYER_ID,
+                LvProperties.NONE));
+        assertEquals(true, layer.has(LvStatus.CACHE_VOL));
+        assertEquals(false, vg.lv("a").has(LvStatus.CACHE_VOL));
+        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.CACHE_VOL), layer.status());
+    }
+
+    @Test
     void moveAllRefusesANonEmptyTarget() {
         LvstackException e = assertThrows(LvstackException.class,
                 () -> vg.apply(ed -> LvSegments.moveAll(ed, vg.lv("a"), vg.lv("b"))));
