@@ -154,6 +154,42 @@ class PvmoveTest {
         assertEquals(List.of("pv3:1+2"), layout(vg.lv("b")));
     }
 
+    /** A 2-stripe LV s (pv0:10-13, pv1:10-13): LE boundaries are area offsets times the stripe count. */
+    private LogicalVolume addStriped() {
+        return vg.change(ed -> {
+            var striped = engine.segmentTypes().byName("striped");
+            var fields = striped.decode(new io.lvstack.api.text.ConfigSection("segment1", List.of(
+                    new io.lvstack.api.text.ConfigEntry("stripe_count", new io.lvstack.api.text.ConfigValue.Int(2), 0),
+                    new io.lvstack.api.text.ConfigEntry("stripe_size", new io.lvstack.api.text.ConfigValue.Int(128), 0)),
+                    0), 2).fields();
+            LogicalVolume lv = ed.createLv("s", "SSSSSS-0000-0000-0000-0000-0000-000000",
+                    java.util.EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(), LvProperties.NONE);
+            var seg = ed.addSegment(lv, striped, fields, 0, 8, 2, List.of());
+            ed.setPvArea(seg, 0, vg.pvs().get(0), 10);
+            ed.setPvArea(seg, 1, vg.pvs().get(1), 10);
+            return lv;
+        });
+    }
+
+    @Test
+    void rangeInsideAStripedLvSplitsAtStripeMultiples() {
+        LogicalVolume s = addStriped();
+        String before = OpsFixture.write(engine, vg, header);
+        LogicalVolume layer = pvmove.setUp(vg, new PvmoveSpec(List.of(new PvRange(vg.pvs().get(0), 11, 2)),
+                List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
+        OpsFixture.assertValid(vg);
+        assertEquals(List.of("pv0:10+1|pv1:10", "pvmove0:0+2|pv1:11", "pv0:13+1|pv1:13"), layout(s));
+        assertEquals(List.of(0L, 2L, 6L), s.segments().stream().map(x -> x.le()).toList());
+        assertEquals(List.of("pv0:11+2|pv3:0"), layout(layer));
+        // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
+        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("pvmove.striped.during.vg")),
+                OpsFixture.write(engine, vg, header));
+
+        pvmove.abort(vg, layer);
+        OpsFixture.assertValid(vg);
+        assertEquals(before, OpsFixture.write(engine, vg, header));
+    }
+
     @Test
     void nothingToMoveIsRefused() {
         String text = OpsFixture.write(engine, vg, header);
