@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The metadata side of {@code pvmove} (LVM2 {@code tools/pvmove.c} {@code _set_up_pvmove_lv},
@@ -103,6 +104,25 @@ public final class Pvmove {
             mapPieces(ed, layer, pieces, destinations(alloc, total), spec.regionSize());
             return layer;
         });
+    }
+
+    /**
+     * The pvmove LV moving extents off {@code pv}, if any (LVM2 {@code find_pvmove_lv}): a PVMOVE
+     * LV with a segment whose first area, the source, is on {@code pv}. {@code pvmove PV} finds
+     * it to resume or abort a move; a new set-up on such a PV finds nothing left to move.
+     */
+    public static Optional<LogicalVolume> inProgress(VolumeGroup vg, PhysicalVolume pv) {
+        for (LogicalVolume lv : vg.lvs()) {
+            if (!lv.has(LvStatus.PVMOVE)) {
+                continue;
+            }
+            for (Segment seg : lv.segments()) {
+                if (seg.areaCount() > 0 && seg.areaOrNull(0) instanceof Area.OnPv on && on.pv() == pv) {
+                    return Optional.of(lv);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

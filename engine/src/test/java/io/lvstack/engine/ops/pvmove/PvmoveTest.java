@@ -191,6 +191,21 @@ class PvmoveTest {
     }
 
     @Test
+    void aMoveInProgressIsFoundByItsSourcePv() {
+        assertEquals(java.util.Optional.empty(), Pvmove.inProgress(vg, vg.pvs().get(0)));
+        LogicalVolume layer = setUpWholePv0ToPv3();
+        assertEquals(java.util.Optional.of(layer), Pvmove.inProgress(vg, vg.pvs().get(0)));
+        assertEquals(java.util.Optional.empty(), Pvmove.inProgress(vg, vg.pvs().get(3)));
+        LvstackException e = assertThrows(LvstackException.class, () -> pvmove.setUp(vg, PvmoveSpec.wholePv(
+                vg.pvs().get(0), List.of(vg.pvs().get(2)), 1024, "OTHER0-0000-0000-0000-0000-0000-000000",
+                LvProperties.NONE)));
+        assertEquals("All data on source PV skipped. It contains locked, hidden or non-top level LVs only.",
+                e.getMessage());
+        pvmove.complete(vg, layer);
+        assertEquals(java.util.Optional.empty(), Pvmove.inProgress(vg, vg.pvs().get(0)));
+    }
+
+    @Test
     void nothingToMoveIsRefused() {
         String text = OpsFixture.write(engine, vg, header);
         LvstackException e = assertThrows(LvstackException.class, () -> pvmove.setUp(vg,
