@@ -1,0 +1,79 @@
+package io.lvstack.engine.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvstack.api.link.LinkEvent;
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.api.link.StatusEditor;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.Lvstack;
+import io.lvstack.engine.format.ImportedVg;
+import io.lvstack.engine.graph.GraphException;
+import io.lvstack.engine.graph.VolumeGroup;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs an operation with a link hook that throws at link event 1, 2, ... until the operation
+ * gets through; after each fault the graph must be text-identical to before and valid.
+ */
+public final class FaultInjection {
+    /** Throws at event number {@code failAt} (1-based) once armed; counts linked and unlinked events. */
+    static final class FailingHook implements LinkHook {
+        int failAt = Integer.MAX_VALUE;
+        int seen;
+
+        void arm(int n) {
+            failAt = n;
+            seen = 0;
+        }
+
+        @Override
+        public void linked(LinkEvent event, StatusEditor status) {
+            tick();
+        }
+
+        @Override
+        public void unlinked(LinkEvent event, StatusEditor status) {
+            tick();
+        }
+
+        private void tick() {
+            if (++seen == failAt) {
+                throw new IllegalStateException("injected fault at link event " + failAt);
+            }
+        }
+    }
+
+    private FaultInjection() {
+    }
+
+    /**
+     * Reads {@code file}, runs {@code prepare} without faults, then {@code op} with a fault at
+     * every link event in turn; returns how many faults were injected before it succeeded.
+     */
+    public static int untilSuccess(Path file, BiConsumer<Engine, VolumeGroup> prepare,
+            BiConsumer<Engine, VolumeGroup> op) {
+        FailingHook hook = new FailingHook();
+        Engine engine = Lvstack.builder().linkHook(hook).build();
+        ImportedVg in = OpsFixture.read(engine, file);
+        VolumeGroup vg = in.vg();
+        prepare.accept(engine, vg);
+        String before = OpsFixture.write(engine, vg, in.header());
+        for (int n = 1;; n++) {
+            hook.arm(n);
+            try {
+                op.accept(engine, vg);
+                hook.arm(Integer.MAX_VALUE);
+                OpsFixture.assertValid(vg);
+                return n - 1;
+            } catch (GraphException e) {
+                assertTrue(e.getMessage().endsWith(": injected fault at link event " + n), e.getMessage());
+                hook.arm(Integer.MAX_VALUE);
+                assertEquals(before, OpsFixture.write(engine, vg, in.header()), "after a fault at event " + n);
+                OpsFixture.assertValid(vg);
+            }
+        }
+    }
+}
