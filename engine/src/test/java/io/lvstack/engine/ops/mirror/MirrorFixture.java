@@ -1,0 +1,73 @@
+package io.lvstack.engine.ops.mirror;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.engine.Corpus;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.Lvstack;
+import io.lvstack.engine.check.Checker;
+import io.lvstack.engine.format.ImportedVg;
+import io.lvstack.engine.format.MetadataFormat;
+import io.lvstack.engine.graph.PhysicalVolume;
+import io.lvstack.engine.graph.VolumeGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A corpus VG read on an engine with the real plugins, a converter over it, and its text. */
+final class MirrorFixture {
+    /** Expected outputs; each was accepted by real LVM2 (lvm2-oracle) and re-exported identically. */
+    static final Path EXPECTED = Path.of("src/test/resources/ops/mirror");
+
+    final Engine engine;
+    final MetadataFormat format;
+    final ImportedVg imported;
+    final VolumeGroup vg;
+    final MirrorConverter converter;
+
+    MirrorFixture(String corpusName, LinkHook... hooks) {
+        Lvstack b = Lvstack.builder();
+        for (LinkHook h : hooks) {
+            b.linkHook(h);
+        }
+        engine = b.build();
+        format = new MetadataFormat(engine);
+        imported = format.read(Corpus.DIR.resolve(corpusName + ".vg"));
+        vg = imported.vg();
+        converter = new MirrorConverter(engine, new FirstFitAllocator(), stamp());
+    }
+
+    /** Ids MIRR01-..., MIRR02-... in creation order, a fixed time and host. */
+    static LvStamp stamp() {
+        AtomicInteger n = new AtomicInteger();
+        return new LvStamp(() -> String.format("MIRR%02d-0000-0000-0000-0000-0000-000000", n.incrementAndGet()),
+                1795580000L, "vm");
+    }
+
+    String text() {
+        return format.write(vg, imported.header(), MetadataFormat.Form.FILE);
+    }
+
+    PhysicalVolume pv(int i) {
+        return vg.pvs().get(i);
+    }
+
+    /** The checker finds nothing, and the text equals the expected file {@code name.vg}. */
+    void expect(String name) {
+        assertEquals(List.of(), Checker.check(vg).problems(), "checker");
+        Path file = EXPECTED.resolve(name + ".vg");
+        try {
+            if (Boolean.getBoolean("lvstack.mirror.regenerate")) {
+                Files.createDirectories(EXPECTED);
+                Files.writeString(file, text());
+            }
+            assertEquals(Files.readString(file), text(), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
