@@ -194,14 +194,11 @@ public final class MirrorConverter {
             if (seg.areaCount() <= count) {
                 throw new LvstackException("Removing more than existing: " + seg.areaCount() + " <= " + count);
             }
+            refuseConverting(lv, seg);
             List<LogicalVolume> legs = legs(seg);
+            // legs on the removable PVs go last; LVM2 takes any balance from the end of the rest
+            moveRemovableToEnd(legs, count, removable);
             int keep = legs.size() - count;
-            if (!removable.isEmpty()) {
-                keep = shiftRemovable(legs, count, removable);
-                if (keep == legs.size()) {
-                    throw new LvstackException("No mirror images of " + lv.fullName() + " found on the given PVs.");
-                }
-            }
             List<LogicalVolume> gone = new ArrayList<>(legs.subList(keep, legs.size()));
             List<LogicalVolume> kept = new ArrayList<>(legs.subList(0, keep));
             shrink(ed, lv, seg, kept);
@@ -218,26 +215,52 @@ public final class MirrorConverter {
     }
 
     /**
-     * {@code lvconvert --splitmirrors 1 --name newName lv [pvs]}: the last leg (or the last one
-     * wholly on {@code removable}) becomes the visible LV {@code newName}.
+     * {@code lvconvert --splitmirrors count --name newName lv [pvs]} ({@code _split_mirror_images}):
+     * the last {@code count} legs (those wholly on {@code removable} when given, shifted to the end)
+     * leave the mirror. The last becomes the visible LV {@code newName}; with more than one it
+     * becomes a core-log mirror over a {@code newName_mimage_0} layer and the other split legs,
+     * renamed {@code newName_mimage_N}. One leg left: {@code lv} is plain again.
      */
-    public LogicalVolume splitLeg(VolumeGroup vg, String lvName, String newName, List<PhysicalVolume> removable) {
+    public LogicalVolume splitLegs(VolumeGroup vg, String lvName, int count, String newName,
+            List<PhysicalVolume> removable) {
         return vg.change(ed -> {
             LogicalVolume lv = find(vg, lvName);
+            if (!isMirror(lv)) {
+                throw new LvstackException("Unable to split non-mirrored LV " + lv.fullName() + ".");
+            }
             Segment seg = singleMirrorSegment(lv);
+            refuseConverting(lv, seg);
             if (vg.lv(newName) != null) {
                 throw new LvstackException("Logical Volume \"" + newName + "\" already exists in volume group \""
                         + vg.name() + "\"");
             }
-            List<LogicalVolume> legs = legs(seg);
-            if (!removable.isEmpty()) {
-                moveRemovableToEnd(legs, removable);
+            if (count < 1 || count >= seg.areaCount()) {
+                throw new LvstackException("Unable to split " + count + " images from " + lv.fullName() + " of "
+                        + seg.areaCount() + " images.");
             }
-            LogicalVolume split = legs.remove(legs.size() - 1);
-            shrink(ed, lv, seg, legs);
-            ed.renameLv(split, newName);
-            ed.setStatus(split, LvStatus.VISIBLE, true);
-            return split;
+            List<LogicalVolume> legs = legs(seg);
+            if (!removable.isEmpty() && moveRemovableToEnd(legs, count, removable) < count) {
+                throw new LvstackException("Insufficient removable PVs given to satisfy request.");
+            }
+            TypeFields fields = seg.fields();
+            List<LogicalVolume> split = new ArrayList<>(legs.subList(legs.size() - count, legs.size()));
+            shrink(ed, lv, seg, legs.subList(0, legs.size() - count));
+            // detached from the end: the last leg is the new LV, the others follow it in that order
+            java.util.Collections.reverse(split);
+            LogicalVolume first = split.get(0);
+            ed.renameLv(first, newName);
+            ed.setStatus(first, LvStatus.VISIBLE, true);
+            if (count > 1) {
+                LogicalVolume layer = layers.insert(ed, first, LvNames.next(vg, newName + "_mimage_"));
+                List<LogicalVolume> images = new ArrayList<>();
+                images.add(layer);
+                for (LogicalVolume img : split.subList(1, split.size())) {
+                    ed.renameLv(img, LvNames.next(vg, newName + "_mimage_"));
+                    images.add(img);
+                }
+                rebuild(ed, first, first.segments().get(0), images, null, fields);
+            }
+            return first;
         });
     }
 
@@ -378,7 +401,12 @@ public final class MirrorConverter {
     /** Replaces {@code seg} by a mirror segment over {@code legs}, same fields, with {@code log}. */
     private void rebuild(StackEditor ed, LogicalVolume lv, Segment seg, List<LogicalVolume> legs,
             LogicalVolume log) {
-        TypeFields fields = seg.fields();
+        rebuild(ed, lv, seg, legs, log, seg.fields());
+    }
+
+    /** Replaces {@code seg} by a mirror segment over {@code legs} with {@code fields} and {@code log}. */
+    private void rebuild(StackEditor ed, LogicalVolume lv, Segment seg, List<LogicalVolume> legs,
+            LogicalVolume log, TypeFields fields) {
         long len = seg.len();
         ed.removeSegment(seg);
         Segment next = ed.addSegment(lv, mirror, fields, 0, len, legs.size(), List.of());
@@ -431,29 +459,28 @@ public final class MirrorConverter {
 
     // ------------------------------------------------------------------ lookups
 
-    /** Legs of the mirror scanned from the front, shifted to the end as {@code _remove_mirror_images} does. */
-    private static int shiftRemovable(List<LogicalVolume> legs, int count, List<PhysicalVolume> removable) {
-        int total = legs.size();
-        int keep = total;
-        // LVM2 advances s after a shift, so the leg that slid into slot s is skipped; we do the same
-        for (int s = 0; s < total && total - keep < count; s++) {
-            if (!legs.get(s).name().contains(TMP_LAYER) && whollyOn(legs.get(s), removable)) {
+    /**
+     * Shifts up to {@code count} legs wholly on {@code removable} to the end, scanning from the
+     * back as {@code _remove_mirror_images} and {@code _move_removable_mimages_to_end} do, so the
+     * others keep their order and the primary stays first; returns how many it found. No PVs
+     * given means every leg is removable.
+     */
+    private static int moveRemovableToEnd(List<LogicalVolume> legs, int count, List<PhysicalVolume> removable) {
+        int found = 0;
+        for (int s = legs.size() - 1; s >= 0 && found < count; s--) {
+            LogicalVolume leg = legs.get(s);
+            if (!leg.name().contains(TMP_LAYER) && (removable.isEmpty() || whollyOn(leg, removable))) {
                 legs.add(legs.remove(s));
-                keep--;
+                found++;
             }
         }
-        return keep;
+        return found;
     }
 
-    /** {@code _move_removable_mimages_to_end} for one image: scanned from the back, all or nothing. */
-    private static void moveRemovableToEnd(List<LogicalVolume> legs, List<PhysicalVolume> removable) {
-        for (int i = legs.size() - 1; i >= 0; i--) {
-            if (!legs.get(i).name().contains(TMP_LAYER) && whollyOn(legs.get(i), removable)) {
-                legs.add(legs.remove(i));
-                return;
-            }
+    private static void refuseConverting(LogicalVolume lv, Segment seg) {
+        if (seg.areaOrNull(0) instanceof Area.OnLv l && l.lv().name().contains(TMP_LAYER)) {
+            throw new LvstackException("Logical volume " + lv.fullName() + " is converting; collapse it first.");
         }
-        throw new LvstackException("No mirror image found on the given PVs.");
     }
 
     /** {@code _is_mirror_image_removable}: every area of the image is on a removable PV. */

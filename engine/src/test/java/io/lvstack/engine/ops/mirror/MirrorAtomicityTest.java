@@ -55,7 +55,7 @@ class MirrorAtomicityTest {
                 op("mirror_disklog", "addLegs (disk log)", f -> f.converter.addLegs(f.vg, "m", 1, List.of())),
                 op("mirror_corelog", "addLegs (core log)", f -> f.converter.addLegs(f.vg, "m", 1, List.of())),
                 op("mirror_3way", "removeLegs on pv0", f -> f.converter.removeLegs(f.vg, "db", 1, List.of(f.pv(0)))),
-                op("mirror_3way", "splitLeg", f -> f.converter.splitLeg(f.vg, "db", "x", List.of())),
+                op("mirror_3way", "splitLeg", f -> f.converter.splitLegs(f.vg, "db", 1, "x", List.of())),
                 op("mirror_disklog", "disk to core", f -> f.converter.changeLog(f.vg, "m", MirrorLog.CORE, List.of())),
                 op("mirror_corelog", "core to disk", f -> f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
                 op("mirror_disklog", "disk to mirrored",

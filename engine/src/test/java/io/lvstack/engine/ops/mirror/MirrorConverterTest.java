@@ -119,15 +119,67 @@ class MirrorConverterTest {
     @Test
     void splitLegBecomesVisibleLv() {
         MirrorFixture f = new MirrorFixture("mirror_3way");
-        LogicalVolume x = f.converter.splitLeg(f.vg, "db", "x", List.of());
+        LogicalVolume x = f.converter.splitLegs(f.vg, "db", 1, "x", List.of());
         assertEquals("x", x.name());
         f.expect("3way_split_x");
     }
 
     @Test
+    void splitTwoLegsBecomeACoreLogMirror() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        LogicalVolume x = f.converter.splitLegs(f.vg, "db", 2, "x", List.of());
+        assertEquals("x", x.name());
+        f.expect("3way_split2_x");
+        assertEquals(List.of("db", "x_mimage_1", "x", "x_mimage_0"),
+                f.vg.lvs().stream().map(LogicalVolume::name).toList());
+    }
+
+    @Test
+    void removeLegsPrefersThoseOnGivenPvsThenTakesFromTheEnd() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        // only db_mimage_0 is on pv0: it goes, and the balance is db_mimage_2, the last of the others
+        f.converter.removeLegs(f.vg, "db", 2, List.of(f.pv(0)));
+        f.expect("3way_remove_2_legs_pv0");
+    }
+
+    @Test
+    void stripedLvToMirrorGetsStripedImages() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.vg.apply(ed -> {
+            for (String n : List.of("m", "m_mimage_0", "m_mimage_1", "m_mlog")) {
+                ed.removeLv(f.vg.lv(n));
+            }
+        });
+        MirrorFixture.stripe(f, "s", 4);
+        f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.expect("striped_to_corelog");
+    }
+
+    @Test
+    void createThreeWayMirrorGivesTheCorpusShape() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        String before = f.text();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
+            ids.add(f.vg.lv(n).id());
+        }
+        f.vg.apply(ed -> {
+            for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
+                ed.removeLv(f.vg.lv(n));
+            }
+        });
+        java.util.Iterator<String> it = ids.iterator();
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+                new LvStamp(it::next, 1795573880L, "vm"));
+        LogicalVolume db = c.createMirror(f.vg, "db", 4, 3, MirrorLog.DISK, 512, List.of());
+        f.vg.apply(ed -> ed.setLvProperties(db, io.lvstack.engine.graph.LvProperties.NONE));
+        assertEquals(before, f.text());
+    }
+
+    @Test
     void splitTwoLegMirrorLeavesLinear() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.splitLeg(f.vg, "m", "x", List.of(f.pv(0)));
+        f.converter.splitLegs(f.vg, "m", 1, "x", List.of(f.pv(0)));
         f.expect("disklog_split_x_on_pv0");
     }
 
@@ -187,12 +239,27 @@ class MirrorConverterTest {
                 () -> f.converter.removeLegs(f.vg, "db", 3, List.of())).getMessage());
         assertEquals("Logical Volume \"db_mlog\" already exists in volume group \"" + f.vg.name() + "\"",
                 assertThrows(LvstackException.class,
-                        () -> f.converter.splitLeg(f.vg, "db", "db_mlog", List.of())).getMessage());
+                        () -> f.converter.splitLegs(f.vg, "db", 1, "db_mlog", List.of())).getMessage());
         assertEquals("Logical volume db is already a mirror.", assertThrows(LvstackException.class,
                 () -> f.converter.convertToMirror(f.vg, "db", 2, MirrorLog.CORE, 1024, List.of())).getMessage());
         assertEquals("Logical volume " + f.vg.name() + "/db_mimage_0 is not a single-segment mirror.",
                 assertThrows(LvstackException.class, () -> f.converter.addLegs(f.vg, "db_mimage_0", 1, List.of()))
                         .getMessage());
+        assertEquals("Unable to split non-mirrored LV " + f.vg.name() + "/db_mimage_0.",
+                assertThrows(LvstackException.class,
+                        () -> f.converter.splitLegs(f.vg, "db_mimage_0", 1, "x", List.of())).getMessage());
+        assertEquals("Insufficient removable PVs given to satisfy request.", assertThrows(LvstackException.class,
+                () -> f.converter.splitLegs(f.vg, "db", 2, "x", List.of(f.pv(0)))).getMessage());
+        assertEquals(before, f.text());
+    }
+
+    @Test
+    void converterRefusesConvertingMirrorUntilCollapsed() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.addLegs(f.vg, "m", 1, List.of());
+        String before = f.text();
+        assertEquals("Logical volume vgm1/m is converting; collapse it first.", assertThrows(
+                LvstackException.class, () -> f.converter.removeLegs(f.vg, "m", 1, List.of())).getMessage());
         assertEquals(before, f.text());
     }
 

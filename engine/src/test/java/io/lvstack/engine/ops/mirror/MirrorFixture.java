@@ -56,6 +56,23 @@ final class MirrorFixture {
         return vg.pvs().get(i);
     }
 
+    /** Adds a visible striped LV {@code name}, one extent per stripe on PVs 0.., at each PV's first free extent. */
+    static void stripe(MirrorFixture f, String name, long perStripe) {
+        io.lvstack.api.SegmentType striped = f.engine.segmentTypes().byName("striped");
+        io.lvstack.api.model.TypeFields fields = striped.decode(new io.lvstack.api.text.ConfigSection("segment1",
+                List.of(new io.lvstack.api.text.ConfigEntry("stripe_count", new io.lvstack.api.text.ConfigValue.Int(2),
+                        0), new io.lvstack.api.text.ConfigEntry("stripe_size",
+                                new io.lvstack.api.text.ConfigValue.Int(128), 0)), 0), 2).fields();
+        f.vg.apply(ed -> {
+            var lv = ed.createLv(name, "STRIPE-0000-0000-0000-0000-0000-000000",
+                    java.util.EnumSet.of(io.lvstack.api.model.LvStatus.READ, io.lvstack.api.model.LvStatus.WRITE,
+                            io.lvstack.api.model.LvStatus.VISIBLE), List.of(), io.lvstack.engine.graph.LvProperties.NONE);
+            var seg = ed.addSegment(lv, striped, fields, 0, 2 * perStripe, 2, List.of());
+            ed.setPvArea(seg, 0, f.pv(0), 0);
+            ed.setPvArea(seg, 1, f.pv(1), 0);
+        });
+    }
+
     /** The checker finds nothing, and the text equals the expected file {@code name.vg}. */
     void expect(String name) {
         assertEquals(List.of(), Checker.check(vg).problems(), "checker");
