@@ -10,17 +10,13 @@ import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
-import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
-import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.Allocation;
-import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,21 +28,23 @@ import java.util.Set;
  * PVs that the mirror already uses.
  */
 public final class MirrorConverter {
-    static final ReferenceRole LOG = ReferenceRole.of("log");
-    private static final String TMP_LAYER = "_mimagetmp";
+    private static final ReferenceRole LOG = MirrorBuilder.LOG;
+    private static final String TMP_LAYER = MirrorBuilder.TMP_LAYER;
 
     private final SegmentType striped;
     private final SegmentType mirror;
-    private final ExtentAllocator allocator;
     private final Layers layers;
     private final LvStamp stamp;
+    private final MirrorPlacement placement;
+    private final MirrorBuilder build;
 
     public MirrorConverter(Engine engine, ExtentAllocator allocator, LvStamp stamp) {
         this.striped = require(engine, "striped");
         this.mirror = require(engine, "mirror");
-        this.allocator = allocator;
         this.layers = new Layers(striped, stamp);
         this.stamp = stamp;
+        this.placement = new MirrorPlacement(allocator);
+        this.build = new MirrorBuilder(striped, mirror, layers, placement);
     }
 
     // ------------------------------------------------------------------ public operations
@@ -74,16 +72,16 @@ public final class MirrorConverter {
             }
             long region = MirrorRegion.adjust(vg.properties().extentSize(), lv.extentCount(), regionSize);
             Shape shape = Shape.of(lv, striped);
-            Set<PhysicalVolume> avoid = pvsOf(lv);
+            Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
             long logExtents = log == MirrorLog.CORE ? 0
                     : MirrorRegion.logExtents(region, vg.properties().extentSize(), lv.extentCount());
-            Allocation a = allocate(vg, (legs - 1) * shape.stripes(), lv.extentCount() / shape.stripes(),
+            Allocation a = placement.allocate(vg, (legs - 1) * shape.stripes(), lv.extentCount() / shape.stripes(),
                     logExtents, pvs, avoid);
             // LVM2 sets up the log before it forms the mirror, so _mlog precedes the images in the list
             LogicalVolume logLv = log == MirrorLog.CORE ? null
-                    : createLog(ed, vg, lv.name(), a, log, Math.min(region, vg.properties().extentSize()), pvs,
+                    : build.createLog(ed, vg, lv.name(), a, log, Math.min(region, vg.properties().extentSize()), pvs,
                             avoid);
-            formMirror(ed, lv, a, legs - 1, shape, Fields.mirror(mirror, legs, region));
+            build.formMirror(ed, lv, a, legs - 1, shape, Fields.mirror(mirror, legs, region));
             if (logLv != null) {
                 ed.attach(lv.segments().get(0), LOG, logLv);
             }
@@ -103,13 +101,13 @@ public final class MirrorConverter {
             long region = MirrorRegion.adjust(vg.properties().extentSize(), extents, regionSize);
             long logExtents = log == MirrorLog.CORE ? 0
                     : MirrorRegion.logExtents(region, vg.properties().extentSize(), extents);
-            Allocation a = allocate(vg, legs, extents, logExtents, pvs, Set.of());
+            Allocation a = placement.allocate(vg, legs, extents, logExtents, pvs, Set.of());
             LogicalVolume top = ed.createLv(name, stamp.nextId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE,
                     LvStatus.VISIBLE), List.of(), stamp.properties());
             List<LogicalVolume> images = new ArrayList<>();
             for (int k = 0; k < legs; k++) {
                 LogicalVolume img = layers.createHidden(ed, name + "_mimage_" + k, true);
-                fillImage(ed, img, a, k, Shape.LINEAR);
+                build.fillImage(ed, img, a, k, Shape.LINEAR);
                 images.add(img);
             }
             Segment seg = ed.addSegment(top, mirror, Fields.mirror(mirror, legs, region), 0, extents, legs,
@@ -118,8 +116,8 @@ public final class MirrorConverter {
                 ed.setLvArea(seg, k, images.get(k), 0);
             }
             if (log != MirrorLog.CORE) {
-                LogicalVolume logLv = createLog(ed, vg, name, a, log, Math.min(region, vg.properties().extentSize()),
-                        pvs, pvsOf(top));
+                LogicalVolume logLv = build.createLog(ed, vg, name, a, log, Math.min(region, vg.properties().extentSize()),
+                        pvs, MirrorPlacement.pvsOf(top));
                 ed.attach(seg, LOG, logLv);
             }
             return top;
@@ -138,18 +136,18 @@ public final class MirrorConverter {
             if (count < 1) {
                 throw new LvstackException("No conversion is requested");
             }
-            Set<PhysicalVolume> avoid = pvsOf(lv);
-            Allocation a = allocate(vg, count, lv.extentCount(), 0, pvs, avoid);
+            Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
+            Allocation a = placement.allocate(vg, count, lv.extentCount(), 0, pvs, avoid);
             if (seg.referenceOrNull(LOG) != null) {
                 int n = LvNames.nextIndex(vg, lv.name() + "_mimage_");
                 TypeFields inner = seg.fields();
                 layers.insert(ed, lv, lv.name() + TMP_LAYER + "_" + n);
-                formMirror(ed, lv, a, count, Shape.LINEAR, inner);
+                build.formMirror(ed, lv, a, count, Shape.LINEAR, inner);
             } else {
-                List<LogicalVolume> legs = legs(seg);
-                List<LogicalVolume> added = createImages(ed, lv, a, count, Shape.LINEAR);
+                List<LogicalVolume> legs = LegSelection.legs(seg);
+                List<LogicalVolume> added = build.createImages(ed, lv, a, count, Shape.LINEAR);
                 legs.addAll(added);
-                rebuild(ed, lv, seg, legs, null);
+                build.rebuild(ed, lv, seg, legs, null);
             }
         });
     }
@@ -166,16 +164,16 @@ public final class MirrorConverter {
             if (tmp == null || !tmp.name().contains(TMP_LAYER)) {
                 throw new LvstackException("Logical volume " + lv.name() + " is not converting.");
             }
-            List<LogicalVolume> added = legs(top);
+            List<LogicalVolume> added = LegSelection.legs(top);
             added.remove(0);
             ed.removeSegment(top);
             Segment link = ed.addSegment(lv, striped, Fields.linear(striped), 0, tmp.extentCount(), 1, List.of());
             ed.setLvArea(link, 0, tmp, 0);
             layers.remove(ed, lv, tmp);
             Segment inner = singleMirrorSegment(lv);
-            List<LogicalVolume> legs = legs(inner);
+            List<LogicalVolume> legs = LegSelection.legs(inner);
             legs.addAll(added);
-            rebuild(ed, lv, inner, legs, inner.referenceOrNull(LOG));
+            build.rebuild(ed, lv, inner, legs, inner.referenceOrNull(LOG));
         });
     }
 
@@ -195,13 +193,13 @@ public final class MirrorConverter {
                 throw new LvstackException("Removing more than existing: " + seg.areaCount() + " <= " + count);
             }
             refuseConverting(lv, seg);
-            List<LogicalVolume> legs = legs(seg);
+            List<LogicalVolume> legs = LegSelection.legs(seg);
             // legs on the removable PVs go last; LVM2 takes any balance from the end of the rest
-            moveRemovableToEnd(legs, count, removable);
+            LegSelection.moveRemovableToEnd(legs, count, removable);
             int keep = legs.size() - count;
             List<LogicalVolume> gone = new ArrayList<>(legs.subList(keep, legs.size()));
             List<LogicalVolume> kept = new ArrayList<>(legs.subList(0, keep));
-            shrink(ed, lv, seg, kept);
+            build.shrink(ed, lv, seg, kept);
             for (LogicalVolume img : gone) {
                 ed.removeLv(img);
             }
@@ -238,13 +236,13 @@ public final class MirrorConverter {
                 throw new LvstackException("Unable to split " + count + " images from " + lv.fullName() + " of "
                         + seg.areaCount() + " images.");
             }
-            List<LogicalVolume> legs = legs(seg);
-            if (!removable.isEmpty() && moveRemovableToEnd(legs, count, removable) < count) {
+            List<LogicalVolume> legs = LegSelection.legs(seg);
+            if (!removable.isEmpty() && LegSelection.moveRemovableToEnd(legs, count, removable) < count) {
                 throw new LvstackException("Insufficient removable PVs given to satisfy request.");
             }
             TypeFields fields = seg.fields();
             List<LogicalVolume> split = new ArrayList<>(legs.subList(legs.size() - count, legs.size()));
-            shrink(ed, lv, seg, legs.subList(0, legs.size() - count));
+            build.shrink(ed, lv, seg, legs.subList(0, legs.size() - count));
             // detached from the end: the last leg is the new LV, the others follow it in that order
             java.util.Collections.reverse(split);
             LogicalVolume first = split.get(0);
@@ -258,7 +256,7 @@ public final class MirrorConverter {
                     ed.renameLv(img, LvNames.next(vg, newName + "_mimage_"));
                     images.add(img);
                 }
-                rebuild(ed, first, first.segments().get(0), images, null, fields);
+                build.rebuild(ed, first, first.segments().get(0), images, null, fields);
             }
             return first;
         });
@@ -280,21 +278,21 @@ public final class MirrorConverter {
             long extentSize = vg.properties().extentSize();
             if (log == MirrorLog.CORE) {
                 ed.detach(seg, LOG);
-                removeLog(ed, old);
+                build.removeLog(ed, old);
             } else if (oldCount == 0) {
-                Set<PhysicalVolume> avoid = pvsOf(lv);
+                Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
                 long logExtents = MirrorRegion.logExtents(regionOf(seg), extentSize, lv.extentCount());
-                Allocation a = allocate(vg, 1, 0, logExtents, pvs, avoid);
-                LogicalVolume logLv = createLog(ed, vg, topName(lv), a, log, Math.min(regionOf(seg), extentSize),
+                Allocation a = placement.allocate(vg, 1, 0, logExtents, pvs, avoid);
+                LogicalVolume logLv = build.createLog(ed, vg, topName(lv), a, log, Math.min(regionOf(seg), extentSize),
                         pvs, avoid);
                 ed.attach(seg, LOG, logLv);
             } else if (log == MirrorLog.MIRRORED) {
-                Set<PhysicalVolume> avoid = pvsOf(lv);
-                mirrorTheLog(ed, vg, old, seg.fields(), pvs, avoid);
+                Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
+                build.mirrorTheLog(ed, vg, old, seg.fields(), pvs, avoid);
             } else {
                 Segment logSeg = singleMirrorSegment(old);
-                List<LogicalVolume> logLegs = legs(logSeg);
-                shrink(ed, old, logSeg, logLegs.subList(0, 1));
+                List<LogicalVolume> logLegs = LegSelection.legs(logSeg);
+                build.shrink(ed, old, logSeg, logLegs.subList(0, 1));
                 for (LogicalVolume img : logLegs.subList(1, logLegs.size())) {
                     ed.removeLv(img);
                 }
@@ -302,227 +300,12 @@ public final class MirrorConverter {
         });
     }
 
-    // ------------------------------------------------------------------ building blocks
-
-    /** {@code _form_mirror}: a layer for the original segments if needed, new images, the mirror segment. */
-    private void formMirror(StackEditor ed, LogicalVolume lv, Allocation a, int newLegs, Shape shape,
-            TypeFields fields) {
-        List<Segment> segs = lv.segments();
-        LogicalVolume first;
-        if (segs.size() == 1 && segs.get(0).areaCount() == 1 && segs.get(0).areaOrNull(0) instanceof Area.OnLv l) {
-            first = (LogicalVolume) l.lv();
-        } else {
-            first = layers.insert(ed, lv, LvNames.next(lv.vg(), lv.name() + "_mimage_"));
-        }
-        List<LogicalVolume> legs = new ArrayList<>();
-        legs.add(first);
-        legs.addAll(createImages(ed, lv, a, newLegs, shape));
-        Segment link = lv.segments().get(0);
-        ed.removeSegment(link);
-        Segment seg = ed.addSegment(lv, mirror, fields, 0, first.extentCount(), legs.size(), List.of());
-        for (int k = 0; k < legs.size(); k++) {
-            ed.setLvArea(seg, k, legs.get(k), 0);
-        }
-    }
-
-    /** {@code _create_mimage_lvs}: {@code lv_mimage_N..} with the next free indices. */
-    private List<LogicalVolume> createImages(StackEditor ed, LogicalVolume lv, Allocation a, int count,
-            Shape shape) {
-        List<LogicalVolume> out = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            LogicalVolume img = layers.createHidden(ed, LvNames.next(lv.vg(), lv.name() + "_mimage_"), true);
-            fillImage(ed, img, a, k, shape);
-            out.add(img);
-        }
-        return out;
-    }
-
-    /** Gives image {@code k} one segment per allocated chunk, from its stripes' ranges. */
-    private void fillImage(StackEditor ed, LogicalVolume img, Allocation a, int k, Shape shape) {
-        for (Allocation.Chunk c : a.chunks()) {
-            Segment s = ed.addSegment(img, striped, shape.fieldsOr(Fields.linear(striped)), img.extentCount(), c.length() * shape.stripes(),
-                    shape.stripes(), List.of());
-            for (int i = 0; i < shape.stripes(); i++) {
-                PvRange r = c.areas().get(k * shape.stripes() + i);
-                ed.setPvArea(s, i, r.pv(), r.start());
-            }
-        }
-    }
-
-    /** {@code _set_up_mirror_log}: {@code top_mlog} on the allocated log ranges, mirrored when asked. */
-    private LogicalVolume createLog(StackEditor ed, VolumeGroup vg, String top, Allocation a, MirrorLog log,
-            long logRegion, List<PvRange> pvs, Set<PhysicalVolume> avoid) {
-        if (a.log().isEmpty()) {
-            throw new LvstackException("Unable to allocate extents for mirror log.");
-        }
-        LogicalVolume logLv = layers.createHidden(ed, top + "_mlog", true);
-        for (PvRange r : a.log()) {
-            Segment s = ed.addSegment(logLv, striped, Fields.linear(striped), logLv.extentCount(), r.count(), 1,
-                    List.of());
-            ed.setPvArea(s, 0, r.pv(), r.start());
-        }
-        if (log == MirrorLog.MIRRORED) {
-            Set<PhysicalVolume> taken = new LinkedHashSet<>(avoid);
-            for (Allocation.Chunk c : a.chunks()) {
-                c.areas().forEach(r -> taken.add(r.pv()));
-            }
-            mirrorTheLog(ed, vg, logLv, Fields.mirror(mirror, 2, logRegion), pvs, taken);
-        }
-        return logLv;
-    }
-
-    /** Turns a disk log into a 2-leg core-log mirror ({@code top_mlog_mimage_0/1}). */
-    private void mirrorTheLog(StackEditor ed, VolumeGroup vg, LogicalVolume logLv, TypeFields fields,
-            List<PvRange> pvs, Set<PhysicalVolume> avoid) {
-        Set<PhysicalVolume> taken = new LinkedHashSet<>(avoid);
-        taken.addAll(pvsOf(logLv));
-        Allocation a = allocate(vg, 1, logLv.extentCount(), 0, pvs, taken);
-        formMirror(ed, logLv, a, 1, Shape.LINEAR, fields);
-    }
-
-    /** Keeps {@code kept} legs of {@code seg}; one leg left makes {@code lv} plain again, without log. */
-    private void shrink(StackEditor ed, LogicalVolume lv, Segment seg, List<LogicalVolume> kept) {
-        LogicalVolume log = seg.referenceOrNull(LOG);
-        if (kept.size() > 1 || lv.name().contains(TMP_LAYER)) {
-            rebuild(ed, lv, seg, kept, log);
-            return;
-        }
-        ed.detach(seg, LOG);
-        ed.removeSegment(seg);
-        LogicalVolume primary = kept.get(0);
-        Layers.moveSegments(ed, primary, lv);
-        ed.removeLv(primary);
-        ed.setStatus(lv, LvStatus.NOTSYNCED, false);
-        if (log != null) {
-            removeLog(ed, log);
-        }
-    }
-
-    /** Replaces {@code seg} by a mirror segment over {@code legs}, same fields, with {@code log}. */
-    private void rebuild(StackEditor ed, LogicalVolume lv, Segment seg, List<LogicalVolume> legs,
-            LogicalVolume log) {
-        rebuild(ed, lv, seg, legs, log, seg.fields());
-    }
-
-    /** Replaces {@code seg} by a mirror segment over {@code legs} with {@code fields} and {@code log}. */
-    private void rebuild(StackEditor ed, LogicalVolume lv, Segment seg, List<LogicalVolume> legs,
-            LogicalVolume log, TypeFields fields) {
-        long len = seg.len();
-        ed.removeSegment(seg);
-        Segment next = ed.addSegment(lv, mirror, fields, 0, len, legs.size(), List.of());
-        for (int k = 0; k < legs.size(); k++) {
-            ed.setLvArea(next, k, legs.get(k), 0);
-        }
-        if (log != null) {
-            ed.attach(next, LOG, log);
-        }
-    }
-
-    /** Deletes a detached log and, for a mirrored log, its images. */
-    private static void removeLog(StackEditor ed, LogicalVolume log) {
-        List<LogicalVolume> images = new ArrayList<>();
-        for (Segment s : log.segments()) {
-            for (Area a : s.areas()) {
-                if (a instanceof Area.OnLv l) {
-                    images.add((LogicalVolume) l.lv());
-                }
-            }
-        }
-        ed.removeLv(log);
-        images.forEach(ed::removeLv);
-    }
-
-    private Allocation allocate(VolumeGroup vg, int parallel, long extentsPerArea, long logExtents,
-            List<PvRange> pvs, Set<PhysicalVolume> avoid) {
-        List<PvRange> candidates = new ArrayList<>();
-        for (PvRange r : pvs.isEmpty() ? vg.pvs().stream().map(PvRange::whole).toList() : pvs) {
-            if (!avoid.contains(r.pv())) {
-                candidates.add(r);
-            }
-        }
-        if (candidates.isEmpty()) {
-            throw new LvstackException("Insufficient suitable allocatable extents: every candidate PV already"
-                    + " holds a leg of the mirror.");
-        }
-        Allocation a = allocator.allocate(vg, new AllocationRequest(parallel, extentsPerArea, logExtents,
-                AllocPolicy.NORMAL, candidates, null));
-        for (Allocation.Chunk c : a.chunks()) {
-            Set<PhysicalVolume> seen = new LinkedHashSet<>();
-            for (PvRange r : c.areas()) {
-                if (avoid.contains(r.pv()) || !seen.add(r.pv())) {
-                    throw new LvstackException("Allocator placed two mirror legs on " + r.pv().device() + ".");
-                }
-            }
-        }
-        return a;
-    }
-
     // ------------------------------------------------------------------ lookups
-
-    /**
-     * Shifts up to {@code count} legs wholly on {@code removable} to the end, scanning from the
-     * back as {@code _remove_mirror_images} and {@code _move_removable_mimages_to_end} do, so the
-     * others keep their order and the primary stays first; returns how many it found. No PVs
-     * given means every leg is removable.
-     */
-    private static int moveRemovableToEnd(List<LogicalVolume> legs, int count, List<PhysicalVolume> removable) {
-        int found = 0;
-        for (int s = legs.size() - 1; s >= 0 && found < count; s--) {
-            LogicalVolume leg = legs.get(s);
-            if (!leg.name().contains(TMP_LAYER) && (removable.isEmpty() || whollyOn(leg, removable))) {
-                legs.add(legs.remove(s));
-                found++;
-            }
-        }
-        return found;
-    }
 
     private static void refuseConverting(LogicalVolume lv, Segment seg) {
         if (seg.areaOrNull(0) instanceof Area.OnLv l && l.lv().name().contains(TMP_LAYER)) {
             throw new LvstackException("Logical volume " + lv.fullName() + " is converting; collapse it first.");
         }
-    }
-
-    /** {@code _is_mirror_image_removable}: every area of the image is on a removable PV. */
-    private static boolean whollyOn(LogicalVolume img, List<PhysicalVolume> removable) {
-        for (Segment s : img.segments()) {
-            for (Area a : s.areas()) {
-                if (!(a instanceof Area.OnPv p) || !removable.contains((PhysicalVolume) p.pv())) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static List<LogicalVolume> legs(Segment seg) {
-        List<LogicalVolume> out = new ArrayList<>();
-        for (Area a : seg.areas()) {
-            if (!(a instanceof Area.OnLv l)) {
-                throw new LvstackException(seg.describe() + " is not a mirror of LVs.");
-            }
-            out.add((LogicalVolume) l.lv());
-        }
-        return out;
-    }
-
-    /** Every PV holding extents of {@code lv} or of the LVs below it. */
-    static Set<PhysicalVolume> pvsOf(LogicalVolume lv) {
-        Set<PhysicalVolume> out = new LinkedHashSet<>();
-        for (Segment s : lv.segments()) {
-            for (Area a : s.areas()) {
-                if (a instanceof Area.OnPv p) {
-                    out.add((PhysicalVolume) p.pv());
-                } else if (a instanceof Area.OnLv l) {
-                    out.addAll(pvsOf((LogicalVolume) l.lv()));
-                }
-            }
-            LogicalVolume log = s.referenceOrNull(LOG);
-            if (log != null) {
-                out.addAll(pvsOf(log));
-            }
-        }
-        return out;
     }
 
     private boolean isMirror(LogicalVolume lv) {

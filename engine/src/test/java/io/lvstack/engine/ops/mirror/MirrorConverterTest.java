@@ -254,6 +254,20 @@ class MirrorConverterTest {
     }
 
     @Test
+    void legsFromAnAllocatorThatIgnoresThePvRuleAreRefused() {
+        MirrorFixture f = new MirrorFixture("mirror_corelog");
+        String before = f.text();
+        io.lvstack.engine.ops.alloc.ExtentAllocator onPv0 = (vg, request) -> new io.lvstack.engine.ops.alloc.Allocation(
+                List.of(new io.lvstack.engine.ops.alloc.Allocation.Chunk(request.extentsPerArea(),
+                        List.of(new io.lvstack.engine.ops.alloc.PvRange(f.pv(0), 20, request.extentsPerArea())))),
+                List.of());
+        MirrorConverter c = new MirrorConverter(f.engine, onPv0, MirrorFixture.stamp());
+        assertEquals("Allocator placed a new mirror leg on /dev/loop4, which already holds part of the mirror.",
+                assertThrows(LvstackException.class, () -> c.addLegs(f.vg, "m", 1, List.of())).getMessage());
+        assertEquals(before, f.text());
+    }
+
+    @Test
     void converterRefusesConvertingMirrorUntilCollapsed() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.addLegs(f.vg, "m", 1, List.of());
