@@ -112,7 +112,7 @@ final class MirrorBuilder {
             List<PvRange> pvs, Set<PhysicalVolume> avoid) {
         Set<PhysicalVolume> taken = new LinkedHashSet<>(avoid);
         taken.addAll(MirrorPlacement.pvsOf(logLv));
-        Allocation a = placement.allocate(vg, 1, logLv.extentCount(), 0, pvs, taken);
+        Allocation a = placement.allocate(vg, logLv, 1, logLv.extentCount(), 0, pvs, taken);
         formMirror(ed, logLv, a, 1, Shape.LINEAR, fields);
     }
 

@@ -75,7 +75,7 @@ public final class MirrorConverter {
             Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
             long logExtents = log == MirrorLog.CORE ? 0
                     : MirrorRegion.logExtents(region, vg.properties().extentSize(), lv.extentCount());
-            Allocation a = placement.allocate(vg, (legs - 1) * shape.stripes(), lv.extentCount() / shape.stripes(),
+            Allocation a = placement.allocate(vg, lv, (legs - 1) * shape.stripes(), lv.extentCount() / shape.stripes(),
                     logExtents, pvs, avoid);
             // LVM2 sets up the log before it forms the mirror, so _mlog precedes the images in the list
             LogicalVolume logLv = log == MirrorLog.CORE ? null
@@ -101,7 +101,7 @@ public final class MirrorConverter {
             long region = MirrorRegion.adjust(vg.properties().extentSize(), extents, regionSize);
             long logExtents = log == MirrorLog.CORE ? 0
                     : MirrorRegion.logExtents(region, vg.properties().extentSize(), extents);
-            Allocation a = placement.allocate(vg, legs, extents, logExtents, pvs, Set.of());
+            Allocation a = placement.allocate(vg, null, legs, extents, logExtents, pvs, Set.of());
             LogicalVolume top = ed.createLv(name, stamp.nextId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE,
                     LvStatus.VISIBLE), List.of(), stamp.properties());
             List<LogicalVolume> images = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class MirrorConverter {
                 throw new LvstackException("No conversion is requested");
             }
             Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
-            Allocation a = placement.allocate(vg, count, lv.extentCount(), 0, pvs, avoid);
+            Allocation a = placement.allocate(vg, lv, count, lv.extentCount(), 0, pvs, avoid);
             if (seg.referenceOrNull(LOG) != null) {
                 int n = LvNames.nextIndex(vg, lv.name() + "_mimage_");
                 TypeFields inner = seg.fields();
@@ -282,7 +282,7 @@ public final class MirrorConverter {
             } else if (oldCount == 0) {
                 Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
                 long logExtents = MirrorRegion.logExtents(regionOf(seg), extentSize, lv.extentCount());
-                Allocation a = placement.allocate(vg, 1, 0, logExtents, pvs, avoid);
+                Allocation a = placement.allocate(vg, lv, 1, 0, logExtents, pvs, avoid);
                 LogicalVolume logLv = build.createLog(ed, vg, topName(lv), a, log, Math.min(regionOf(seg), extentSize),
                         pvs, avoid);
                 ed.attach(seg, LOG, logLv);

@@ -29,9 +29,10 @@ final class MirrorPlacement {
 
     /**
      * {@code parallel} areas of {@code extentsPerArea} and a log of {@code logExtents}, from
-     * {@code pvs} (every PV when empty) less the PVs in {@code avoid}.
+     * {@code pvs} (every PV when empty) less the PVs in {@code avoid}, under the policy of
+     * {@code owner} (the LV being converted, or null for a new one).
      */
-    Allocation allocate(VolumeGroup vg, int parallel, long extentsPerArea, long logExtents,
+    Allocation allocate(VolumeGroup vg, LogicalVolume owner, int parallel, long extentsPerArea, long logExtents,
             List<PvRange> pvs, Set<PhysicalVolume> avoid) {
         List<PvRange> candidates = new ArrayList<>();
         for (PvRange r : pvs.isEmpty() ? vg.pvs().stream().map(PvRange::whole).toList() : pvs) {
@@ -44,7 +45,7 @@ final class MirrorPlacement {
                     + " holds a leg of the mirror.");
         }
         Allocation a = allocator.allocate(vg, new AllocationRequest(parallel, extentsPerArea, logExtents,
-                AllocPolicy.NORMAL, candidates, null));
+                policy(vg, owner), candidates, null));
         for (Allocation.Chunk c : a.chunks()) {
             Set<PhysicalVolume> seen = new LinkedHashSet<>();
             for (PvRange r : c.areas()) {
@@ -58,6 +59,17 @@ final class MirrorPlacement {
             }
         }
         return a;
+    }
+
+    /** The LV's policy, or where it inherits, the VG's; {@code normal} when neither says. */
+    static AllocPolicy policy(VolumeGroup vg, LogicalVolume owner) {
+        for (String word : new String[] {owner == null ? null : owner.properties().allocationPolicy(),
+                vg.properties().allocationPolicy()}) {
+            if (word != null && AllocPolicy.of(word) != AllocPolicy.INHERIT) {
+                return AllocPolicy.of(word);
+            }
+        }
+        return AllocPolicy.NORMAL;
     }
 
     /** Every PV holding extents of {@code lv} or of the LVs below it. */

@@ -268,6 +268,34 @@ class MirrorConverterTest {
     }
 
     @Test
+    void requestsCarryTheLvsPolicyOrTheVgs() {
+        MirrorFixture f = new MirrorFixture("mirror_corelog");
+        List<io.lvstack.engine.ops.alloc.AllocationRequest> seen = new java.util.ArrayList<>();
+        FirstFitAllocator firstFit = new FirstFitAllocator();
+        MirrorConverter c = new MirrorConverter(f.engine, (vg, request) -> {
+            seen.add(request);
+            return firstFit.allocate(vg, request);
+        }, MirrorFixture.stamp());
+        LogicalVolume m = f.vg.lv("m");
+        f.vg.apply(ed -> ed.setLvProperties(m, new io.lvstack.engine.graph.LvProperties(null, null, null, "cling",
+                null, null, null, null)));
+        c.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
+        f.vg.apply(ed -> {
+            ed.setLvProperties(m, new io.lvstack.engine.graph.LvProperties(null, null, null, "inherit", null, null,
+                    null, null));
+            ed.setVgProperties(new io.lvstack.engine.graph.VgProperties(f.vg.properties().id(), 1, "lvm2",
+                    f.vg.properties().status(), List.of(), List.of(), null, null, null,
+                    f.vg.properties().extentSize(), 0, 0, "anywhere", null, 0L));
+        });
+        c.addLegs(f.vg, "m", 1, List.of());
+        assertEquals(List.of(io.lvstack.engine.ops.alloc.AllocPolicy.CLING,
+                io.lvstack.engine.ops.alloc.AllocPolicy.ANYWHERE), seen.stream().map(r -> r.policy()).toList());
+        // the log avoided the legs' PVs; the new leg avoided the legs and the log
+        assertEquals(List.of("/dev/loop6", "/dev/loop7"),
+                seen.stream().map(r -> r.candidates().get(0).pv().device()).toList());
+    }
+
+    @Test
     void converterRefusesConvertingMirrorUntilCollapsed() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.addLegs(f.vg, "m", 1, List.of());
