@@ -13,15 +13,16 @@ public final class MirrorRegion {
     }
 
     /**
-     * {@code adjusted_mirror_region_size}: the region may be no larger than the largest power of
-     * two dividing the LV's extent count, times the extent size.
+     * {@code adjusted_mirror_region_size} of LVM2 2.03 (non-clustered): a region larger than the
+     * LV shrinks to the largest power of two not above the LV's size. (Older releases used
+     * the largest power of two dividing the extent count instead.)
      */
     public static long adjust(long extentSize, long extents, long regionSize) {
         if (regionSize <= 0 || Long.bitCount(regionSize) != 1) {
             throw new LvstackException("Region size (" + regionSize + ") must be a power of 2");
         }
-        long max = Long.lowestOneBit(extents) * extentSize;
-        return extents > 0 && regionSize > max ? max : regionSize;
+        long max = extents * extentSize;
+        return max > 0 && max < 0xFFFFFFFFL && regionSize > max ? Long.highestOneBit(max) : regionSize;
     }
 
     /** {@code mirror_log_extents}: extents a disk log needs for a mirror of {@code areaLen} extents. */

@@ -35,6 +35,15 @@ class MirrorConverterTest {
     }
 
     @Test
+    void regionLargerThanTheLvIsReduced() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.toLinear(f.vg, "m");
+        // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
+        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, 131072, List.of());
+        f.expect("linear_to_disklog_region_reduced");
+    }
+
+    @Test
     void linearToCoreLogThreeLegMirror() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.toLinear(f.vg, "m");
@@ -308,8 +317,11 @@ class MirrorConverterTest {
     @Test
     void regionSizeIsAdjustedToTheLv() {
         assertEquals(1024, MirrorRegion.adjust(8192, 6, 1024));
-        assertEquals(8192, MirrorRegion.adjust(8192, 3, 65536));
+        // larger than the LV (3 x 8192 sectors): the largest power of two below the LV's size
+        assertEquals(16384, MirrorRegion.adjust(8192, 3, 65536));
         assertEquals(32768, MirrorRegion.adjust(8192, 4, 65536));
+        assertEquals(16, MirrorRegion.adjust(8, 3, 32));
+        assertEquals(32, MirrorRegion.adjust(8, 4, 32));
         assertEquals("Region size (1000) must be a power of 2",
                 assertThrows(LvstackException.class, () -> MirrorRegion.adjust(8192, 4, 1000)).getMessage());
         assertEquals(1, MirrorRegion.logExtents(1024, 8192, 6));
