@@ -315,6 +315,15 @@ class MirrorConverterTest {
     }
 
     @Test
+    void logTypesByLvm2Word() {
+        assertEquals(List.of(MirrorLog.CORE, MirrorLog.DISK, MirrorLog.MIRRORED),
+                List.of(MirrorLog.of("core"), MirrorLog.of("disk"), MirrorLog.of("mirrored")));
+        assertEquals(2, MirrorLog.MIRRORED.count());
+        assertEquals("Unknown mirrorlog type: redundant",
+                assertThrows(LvstackException.class, () -> MirrorLog.of("redundant")).getMessage());
+    }
+
+    @Test
     void regionSizeIsAdjustedToTheLv() {
         assertEquals(1024, MirrorRegion.adjust(8192, 6, 1024));
         // larger than the LV (3 x 8192 sectors): the largest power of two below the LV's size
