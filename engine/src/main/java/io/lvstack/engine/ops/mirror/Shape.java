@@ -1,0 +1,29 @@
+package io.lvstack.engine.ops.mirror;
+
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.model.TypeFields;
+import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.Segment;
+
+/**
+ * How a new mirror image is laid out: linear, or striped like the LV being mirrored (a single
+ * striped segment's stripe count and fields; anything else gets linear images).
+ */
+record Shape(int stripes, TypeFields fields) {
+    static final Shape LINEAR = new Shape(1, null);
+
+    static Shape of(LogicalVolume lv, SegmentType striped) {
+        if (lv.segments().size() == 1) {
+            Segment s = lv.segments().get(0);
+            if (s.type() == striped && s.areaCount() > 1) {
+                return new Shape(s.areaCount(), s.fields());
+            }
+        }
+        return new Shape(1, null);
+    }
+
+    /** The fields of an image segment: the original's for striped images, linear otherwise. */
+    TypeFields fieldsOr(TypeFields linear) {
+        return fields == null ? linear : fields;
+    }
+}

@@ -1,0 +1,119 @@
+package io.lvstack.engine.ops.mirror;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvstack.api.link.LinkEvent;
+import io.lvstack.api.link.LinkHook;
+import io.lvstack.api.link.StatusEditor;
+import io.lvstack.engine.check.Checker;
+import io.lvstack.engine.graph.GraphException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every operation is one atomic change: a link hook failing at the Nth link event, for every N
+ * until the operation gets through, leaves the VG text-identical to before and valid.
+ */
+class MirrorAtomicityTest {
+
+    /** Throws at the Nth link or unlink event once armed (loading the VG fires events too). */
+    static final class FailAt implements LinkHook {
+        final int n;
+        boolean armed;
+        int seen;
+
+        FailAt(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public void linked(LinkEvent event, StatusEditor status) {
+            count();
+        }
+
+        @Override
+        public void unlinked(LinkEvent event, StatusEditor status) {
+            count();
+        }
+
+        private void count() {
+            if (armed && ++seen == n) {
+                throw new IllegalStateException("injected failure at link event " + n);
+            }
+        }
+    }
+
+    static Stream<Arguments> operations() {
+        return Stream.of(
+                op("mirror_disklog", "toLinear", f -> f.converter.toLinear(f.vg, "m")),
+                op("mirror_disklog", "addLegs (disk log)", f -> f.converter.addLegs(f.vg, "m", 1, List.of())),
+                op("mirror_corelog", "addLegs (core log)", f -> f.converter.addLegs(f.vg, "m", 1, List.of())),
+                op("mirror_3way", "removeLegs on pv0", f -> f.converter.removeLegs(f.vg, "db", 1, List.of(f.pv(0)))),
+                op("mirror_3way", "splitLeg", f -> f.converter.splitLegs(f.vg, "db", 1, "x", List.of())),
+                op("mirror_disklog", "disk to core", f -> f.converter.changeLog(f.vg, "m", MirrorLog.CORE, List.of())),
+                op("mirror_corelog", "core to disk", f -> f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
+                op("mirror_disklog", "disk to mirrored",
+                        f -> f.converter.changeLog(f.vg, "m", MirrorLog.MIRRORED, List.of())),
+                op("mirror_mirroredlog", "mirrored to disk",
+                        f -> f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
+                op("mirror_mirroredlog", "mirrored log mirror to linear", f -> f.converter.toLinear(f.vg, "m")));
+    }
+
+    private static Arguments op(String corpus, String name, Consumer<MirrorFixture> op) {
+        return Arguments.of(corpus, name, (Consumer<MirrorFixture>) f -> { }, op);
+    }
+
+    /** From a linear {@code m} (the disk-log corpus mirror taken back to linear), after {@code setup}. */
+    private static Arguments fromLinear(String name, Consumer<MirrorFixture> setup, Consumer<MirrorFixture> op) {
+        return Arguments.of("mirror_disklog", name, (Consumer<MirrorFixture>) f -> {
+            f.converter.toLinear(f.vg, "m");
+            setup.accept(f);
+        }, op);
+    }
+
+    static Stream<Arguments> conversions() {
+        Consumer<MirrorFixture> none = f -> { };
+        Consumer<MirrorFixture> toMirror = f -> f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, 1024,
+                List.of());
+        return Stream.of(
+                fromLinear("linear to disk-log mirror", none, f -> f.converter.convertToMirror(f.vg, "m", 2,
+                        MirrorLog.DISK, MirrorRegion.DEFAULT_SECTORS, List.of())),
+                fromLinear("linear to mirrored-log mirror", none, f -> f.converter.convertToMirror(f.vg, "m",
+                        2, MirrorLog.MIRRORED, MirrorRegion.DEFAULT_SECTORS, List.of())),
+                fromLinear("lvcreate mirror", none, f -> f.converter.createMirror(f.vg, "n", 3, 2,
+                        MirrorLog.MIRRORED, MirrorRegion.DEFAULT_SECTORS, List.of())),
+                fromLinear("collapse", toMirror.andThen(f -> f.converter.addLegs(f.vg, "m", 1, List.of())),
+                        f -> f.converter.collapse(f.vg, "m")));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource({"operations", "conversions"})
+    void failureAtEveryLinkEventRollsBack(String corpus, String name, Consumer<MirrorFixture> setup,
+            Consumer<MirrorFixture> op) {
+        for (int n = 1; ; n++) {
+            FailAt hook = new FailAt(n);
+            MirrorFixture f = new MirrorFixture(corpus, hook);
+            setup.accept(f);
+            String before = f.text();
+            hook.armed = true;
+            try {
+                op.accept(f);
+            } catch (GraphException e) {
+                assertEquals("injected failure at link event " + n, e.getCause().getMessage());
+                hook.armed = false;
+                assertEquals(before, f.text(), name + ", failure at event " + n);
+                assertEquals(List.of(), Checker.check(f.vg).problems(), name + ", failure at event " + n);
+                continue;
+            }
+            assertTrue(n > 1, name + " made no link event");
+            assertNotEquals(before, f.text(), name + " changed nothing");
+            return;
+        }
+    }
+}

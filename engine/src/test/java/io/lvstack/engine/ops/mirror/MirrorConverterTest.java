@@ -1,0 +1,341 @@
+package io.lvstack.engine.ops.mirror;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.engine.Corpus;
+import io.lvstack.engine.graph.LogicalVolume;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MirrorConverterTest {
+
+    @Test
+    void mirrorToLinearKeepsThePrimaryLeg() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.toLinear(f.vg, "m");
+        f.expect("disklog_to_linear");
+        assertEquals(List.of("m", "other"), f.vg.lvs().stream().map(LogicalVolume::name).toList());
+    }
+
+    @Test
+    void linearToDiskLogMirror() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.toLinear(f.vg, "m");
+        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.expect("linear_to_disklog");
+        assertEquals(List.of("m", "other", "m_mlog", "m_mimage_0", "m_mimage_1"),
+                f.vg.lvs().stream().map(LogicalVolume::name).toList());
+        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.MIRROR_IMAGE),
+                f.vg.lv("m_mimage_1").status());
+        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.MIRROR_LOG), f.vg.lv("m_mlog").status());
+    }
+
+    @Test
+    void regionLargerThanTheLvIsReduced() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.toLinear(f.vg, "m");
+        // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
+        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, 131072, List.of());
+        f.expect("linear_to_disklog_region_reduced");
+    }
+
+    @Test
+    void linearToCoreLogThreeLegMirror() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.toLinear(f.vg, "m");
+        f.converter.convertToMirror(f.vg, "m", 3, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.expect("linear_to_corelog_3legs");
+    }
+
+    @Test
+    void linearToMirroredLogMirror() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.toLinear(f.vg, "m");
+        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.MIRRORED, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.expect("linear_to_mirroredlog");
+    }
+
+    @Test
+    void createMirrorGivesLvcreatesShape() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        String before = f.text();
+        f.vg.apply(ed -> {
+            ed.removeLv(f.vg.lv("m"));
+            ed.removeLv(f.vg.lv("m_mimage_0"));
+            ed.removeLv(f.vg.lv("m_mimage_1"));
+            ed.removeLv(f.vg.lv("m_mlog"));
+        });
+        List<String> ids = List.of("W00000-0000-0000-0000-0000-0000-000001", "bnfhCt-rKCl-lZev-j37q-lPD8-KiAH-oBxhQN",
+                "dEc5O7-hImE-FNM0-dMe1-PgDF-6Zha-vaoExf", "yqIgOr-3ql6-3YF2-Zlln-A0rK-w2S8-ApW2vo");
+        java.util.Iterator<String> it = ids.iterator();
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+                new LvStamp(it::next, 1795573878L, "vm"));
+        LogicalVolume m = c.createMirror(f.vg, "m", 6, 2, MirrorLog.DISK, 128, List.of());
+        // the corpus file's top LV was written without creation time and host
+        f.vg.apply(ed -> ed.setLvProperties(m, io.lvstack.engine.graph.LvProperties.NONE));
+        // the corpus lists the top LV first; ours is appended after "other", which only moves it among
+        // the visible LVs; compare with "other" moved behind it
+        assertEquals(List.of("other", "m", "m_mimage_0", "m_mimage_1", "m_mlog"),
+                f.vg.lvs().stream().map(LogicalVolume::name).toList());
+        assertEquals(swapVisible(before), f.text());
+    }
+
+    /** The corpus text with the visible LVs "m" and "other" in the other order. */
+    private static String swapVisible(String text) {
+        int m = text.indexOf("\t\tm {");
+        int other = text.indexOf("\t\tother {");
+        int hidden = text.indexOf("\t\tm_mimage_0 {");
+        return text.substring(0, m) + text.substring(other, hidden) + text.substring(m, other)
+                + text.substring(hidden);
+    }
+
+    @Test
+    void addLegToDiskLogMirrorGoesThroughTheTemporaryLayer() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.addLegs(f.vg, "m", 1, List.of());
+        f.expect("disklog_add_leg_converting");
+        assertEquals(true, f.vg.lv("m").has(LvStatus.CONVERTING));
+        f.converter.collapse(f.vg, "m");
+        f.expect("disklog_add_leg_collapsed");
+        assertEquals(false, f.vg.lv("m").has(LvStatus.CONVERTING));
+    }
+
+    @Test
+    void addLegToCoreLogMirrorDirectly() {
+        MirrorFixture f = new MirrorFixture("mirror_corelog");
+        f.converter.addLegs(f.vg, "m", 1, List.of());
+        f.expect("corelog_add_leg");
+    }
+
+    @Test
+    void removeLegOnGivenPvShiftsItToTheEnd() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        f.converter.removeLegs(f.vg, "db", 1, List.of(f.pv(0)));
+        f.expect("3way_remove_leg_on_pv0");
+    }
+
+    @Test
+    void removeLastLegByDefault() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        f.converter.removeLegs(f.vg, "db", 1, List.of());
+        f.expect("3way_remove_leg");
+    }
+
+    @Test
+    void splitLegBecomesVisibleLv() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        LogicalVolume x = f.converter.splitLegs(f.vg, "db", 1, "x", List.of());
+        assertEquals("x", x.name());
+        f.expect("3way_split_x");
+    }
+
+    @Test
+    void splitTwoLegsBecomeACoreLogMirror() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        LogicalVolume x = f.converter.splitLegs(f.vg, "db", 2, "x", List.of());
+        assertEquals("x", x.name());
+        f.expect("3way_split2_x");
+        assertEquals(List.of("db", "x_mimage_1", "x", "x_mimage_0"),
+                f.vg.lvs().stream().map(LogicalVolume::name).toList());
+    }
+
+    @Test
+    void removeLegsPrefersThoseOnGivenPvsThenTakesFromTheEnd() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        // only db_mimage_0 is on pv0: it goes, and the balance is db_mimage_2, the last of the others
+        f.converter.removeLegs(f.vg, "db", 2, List.of(f.pv(0)));
+        f.expect("3way_remove_2_legs_pv0");
+    }
+
+    @Test
+    void stripedLvToMirrorGetsStripedImages() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.vg.apply(ed -> {
+            for (String n : List.of("m", "m_mimage_0", "m_mimage_1", "m_mlog")) {
+                ed.removeLv(f.vg.lv(n));
+            }
+        });
+        MirrorFixture.stripe(f, "s", 4);
+        f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.expect("striped_to_corelog");
+    }
+
+    @Test
+    void createThreeWayMirrorGivesTheCorpusShape() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        String before = f.text();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
+            ids.add(f.vg.lv(n).id());
+        }
+        f.vg.apply(ed -> {
+            for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
+                ed.removeLv(f.vg.lv(n));
+            }
+        });
+        java.util.Iterator<String> it = ids.iterator();
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+                new LvStamp(it::next, 1795573880L, "vm"));
+        LogicalVolume db = c.createMirror(f.vg, "db", 4, 3, MirrorLog.DISK, 512, List.of());
+        f.vg.apply(ed -> ed.setLvProperties(db, io.lvstack.engine.graph.LvProperties.NONE));
+        assertEquals(before, f.text());
+    }
+
+    @Test
+    void splitTwoLegMirrorLeavesLinear() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.splitLegs(f.vg, "m", 1, "x", List.of(f.pv(0)));
+        f.expect("disklog_split_x_on_pv0");
+    }
+
+    @Test
+    void diskToCoreLog() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.changeLog(f.vg, "m", MirrorLog.CORE, List.of());
+        f.expect("disklog_to_core");
+    }
+
+    @Test
+    void coreToDiskLog() {
+        MirrorFixture f = new MirrorFixture("mirror_corelog");
+        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
+        f.expect("corelog_to_disk");
+    }
+
+    @Test
+    void diskToMirroredLog() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.changeLog(f.vg, "m", MirrorLog.MIRRORED, List.of());
+        f.expect("disklog_to_mirrored");
+    }
+
+    @Test
+    void mirroredToDiskAndCoreLog() {
+        MirrorFixture f = new MirrorFixture("mirror_mirroredlog");
+        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
+        f.expect("mirroredlog_to_disk");
+        MirrorFixture g = new MirrorFixture("mirror_mirroredlog");
+        g.converter.changeLog(g.vg, "m", MirrorLog.CORE, List.of());
+        g.expect("mirroredlog_to_core");
+    }
+
+    @Test
+    void mirroredLogMirrorToLinear() {
+        MirrorFixture f = new MirrorFixture("mirror_mirroredlog");
+        f.converter.toLinear(f.vg, "m");
+        f.expect("mirroredlog_to_linear");
+    }
+
+    @Test
+    void sameLogTypeChangesNothing() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        String before = f.text();
+        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
+        assertEquals(before, f.text());
+    }
+
+    @Test
+    void refusals() {
+        MirrorFixture f = new MirrorFixture("mirror_3way");
+        String before = f.text();
+        assertEquals("Failed to find logical volume \"" + f.vg.name() + "/nope\"",
+                assertThrows(LvstackException.class, () -> f.converter.toLinear(f.vg, "nope")).getMessage());
+        assertEquals("Removing more than existing: 3 <= 3", assertThrows(LvstackException.class,
+                () -> f.converter.removeLegs(f.vg, "db", 3, List.of())).getMessage());
+        assertEquals("Logical Volume \"db_mlog\" already exists in volume group \"" + f.vg.name() + "\"",
+                assertThrows(LvstackException.class,
+                        () -> f.converter.splitLegs(f.vg, "db", 1, "db_mlog", List.of())).getMessage());
+        assertEquals("Logical volume db is already a mirror.", assertThrows(LvstackException.class,
+                () -> f.converter.convertToMirror(f.vg, "db", 2, MirrorLog.CORE, 1024, List.of())).getMessage());
+        assertEquals("Logical volume " + f.vg.name() + "/db_mimage_0 is not a single-segment mirror.",
+                assertThrows(LvstackException.class, () -> f.converter.addLegs(f.vg, "db_mimage_0", 1, List.of()))
+                        .getMessage());
+        assertEquals("Unable to split non-mirrored LV " + f.vg.name() + "/db_mimage_0.",
+                assertThrows(LvstackException.class,
+                        () -> f.converter.splitLegs(f.vg, "db_mimage_0", 1, "x", List.of())).getMessage());
+        assertEquals("Insufficient removable PVs given to satisfy request.", assertThrows(LvstackException.class,
+                () -> f.converter.splitLegs(f.vg, "db", 2, "x", List.of(f.pv(0)))).getMessage());
+        assertEquals(before, f.text());
+    }
+
+    @Test
+    void legsFromAnAllocatorThatIgnoresThePvRuleAreRefused() {
+        MirrorFixture f = new MirrorFixture("mirror_corelog");
+        String before = f.text();
+        io.lvstack.engine.ops.alloc.ExtentAllocator onPv0 = (vg, request) -> new io.lvstack.engine.ops.alloc.Allocation(
+                List.of(new io.lvstack.engine.ops.alloc.Allocation.Chunk(request.extentsPerArea(),
+                        List.of(new io.lvstack.engine.ops.alloc.PvRange(f.pv(0), 20, request.extentsPerArea())))),
+                List.of());
+        MirrorConverter c = new MirrorConverter(f.engine, onPv0, MirrorFixture.stamp());
+        assertEquals("Allocator placed a new mirror leg on /dev/loop4, which already holds part of the mirror.",
+                assertThrows(LvstackException.class, () -> c.addLegs(f.vg, "m", 1, List.of())).getMessage());
+        assertEquals(before, f.text());
+    }
+
+    @Test
+    void requestsCarryTheLvsPolicyOrTheVgs() {
+        MirrorFixture f = new MirrorFixture("mirror_corelog");
+        List<io.lvstack.engine.ops.alloc.AllocationRequest> seen = new java.util.ArrayList<>();
+        FirstFitAllocator firstFit = new FirstFitAllocator();
+        MirrorConverter c = new MirrorConverter(f.engine, (vg, request) -> {
+            seen.add(request);
+            return firstFit.allocate(vg, request);
+        }, MirrorFixture.stamp());
+        LogicalVolume m = f.vg.lv("m");
+        f.vg.apply(ed -> ed.setLvProperties(m, new io.lvstack.engine.graph.LvProperties(null, null, null, "cling",
+                null, null, null, null)));
+        c.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
+        f.vg.apply(ed -> {
+            ed.setLvProperties(m, new io.lvstack.engine.graph.LvProperties(null, null, null, "inherit", null, null,
+                    null, null));
+            ed.setVgProperties(new io.lvstack.engine.graph.VgProperties(f.vg.properties().id(), 1, "lvm2",
+                    f.vg.properties().status(), List.of(), List.of(), null, null, null,
+                    f.vg.properties().extentSize(), 0, 0, "anywhere", null, 0L));
+        });
+        c.addLegs(f.vg, "m", 1, List.of());
+        assertEquals(List.of(io.lvstack.engine.ops.alloc.AllocPolicy.CLING,
+                io.lvstack.engine.ops.alloc.AllocPolicy.ANYWHERE), seen.stream().map(r -> r.policy()).toList());
+        // the log avoided the legs' PVs; the new leg avoided the legs and the log
+        assertEquals(List.of("/dev/loop6", "/dev/loop7"),
+                seen.stream().map(r -> r.candidates().get(0).pv().device()).toList());
+    }
+
+    @Test
+    void converterRefusesConvertingMirrorUntilCollapsed() {
+        MirrorFixture f = new MirrorFixture("mirror_disklog");
+        f.converter.addLegs(f.vg, "m", 1, List.of());
+        String before = f.text();
+        assertEquals("Logical volume vgm1/m is converting; collapse it first.", assertThrows(
+                LvstackException.class, () -> f.converter.removeLegs(f.vg, "m", 1, List.of())).getMessage());
+        assertEquals(before, f.text());
+    }
+
+    @Test
+    void logTypesByLvm2Word() {
+        assertEquals(List.of(MirrorLog.CORE, MirrorLog.DISK, MirrorLog.MIRRORED),
+                List.of(MirrorLog.of("core"), MirrorLog.of("disk"), MirrorLog.of("mirrored")));
+        assertEquals(2, MirrorLog.MIRRORED.count());
+        assertEquals("Unknown mirrorlog type: redundant",
+                assertThrows(LvstackException.class, () -> MirrorLog.of("redundant")).getMessage());
+    }
+
+    @Test
+    void regionSizeIsAdjustedToTheLv() {
+        assertEquals(1024, MirrorRegion.adjust(8192, 6, 1024));
+        // larger than the LV (3 x 8192 sectors): the largest power of two below the LV's size
+        assertEquals(16384, MirrorRegion.adjust(8192, 3, 65536));
+        assertEquals(32768, MirrorRegion.adjust(8192, 4, 65536));
+        assertEquals(16, MirrorRegion.adjust(8, 3, 32));
+        assertEquals(32, MirrorRegion.adjust(8, 4, 32));
+        assertEquals("Region size (1000) must be a power of 2",
+                assertThrows(LvstackException.class, () -> MirrorRegion.adjust(8192, 4, 1000)).getMessage());
+        assertEquals(1, MirrorRegion.logExtents(1024, 8192, 6));
+        // 100000 regions: a 12500-byte bitmap after the 1024-byte header is 27 sectors, 4 extents of 8
+        assertEquals(4, MirrorRegion.logExtents(8, 8, 100000));
+        assertEquals(1, MirrorRegion.logExtents(8, 8, 4096));
+    }
+}
