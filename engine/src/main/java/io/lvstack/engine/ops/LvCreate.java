@@ -1,0 +1,114 @@
+package io.lvstack.engine.ops;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.LvProperties;
+import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.ops.alloc.AllocPolicy;
+import io.lvstack.engine.ops.alloc.Allocation;
+import io.lvstack.engine.ops.alloc.AllocationRequest;
+import io.lvstack.engine.ops.alloc.ExtentAllocator;
+import io.lvstack.engine.ops.alloc.PvRange;
+import io.lvstack.engine.segtype.SegmentTypeRegistry;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/** {@code lvcreate} of a linear or striped LV ({@code lv_create_single} with {@code lv_extend}). */
+public final class LvCreate {
+    /** Default stripe size: 64 KiB, in sectors. */
+    public static final long DEFAULT_STRIPE_SIZE = 128;
+
+    /**
+     * @param name       the new LV's name, or null for the next {@code lvolN}
+     * @param size       {@code -L} or {@code -l}, unsigned
+     * @param stripes    {@code -i} (1 for linear)
+     * @param stripeSize {@code -I} in sectors (ignored for one stripe)
+     * @param policy     {@code --alloc}; {@link AllocPolicy#INHERIT} follows the VG
+     * @param pvs        PV arguments with their ranges; empty for every PV
+     * @param readAhead  {@code -r} in sectors, or null for auto (not written)
+     */
+    public record Request(String name, LvSize size, int stripes, long stripeSize, AllocPolicy policy,
+            List<PvRange> pvs, Long readAhead) {
+        public Request {
+            pvs = List.copyOf(pvs);
+            if (stripes < 1) {
+                throw new LvstackException("Number of stripes (" + stripes + ") must be positive");
+            }
+        }
+    }
+
+    private final SegmentTypeRegistry types;
+    private final ExtentAllocator allocator;
+    private final LvStamp stamp;
+
+    public LvCreate(SegmentTypeRegistry types, ExtentAllocator allocator, LvStamp stamp) {
+        this.types = types;
+        this.allocator = allocator;
+        this.stamp = stamp;
+    }
+
+    /** Creates the LV in one atomic change and returns LVM2's messages. */
+    public List<String> run(VolumeGroup vg, Request r) {
+        List<String> messages = new ArrayList<>();
+        if (r.size().sign() != 0) {
+            throw new LvstackException("Negative size is invalid.");
+        }
+        String name = r.name() != null ? r.name() : LvNames.next(vg, "lvol");
+        if (vg.lv(name) != null) {
+            throw new LvstackException("Logical Volume \"" + name + "\" already exists in volume group \""
+                    + vg.name() + "\"");
+        }
+        long extentSize = vg.properties().extentSize();
+        long extents = r.size().toExtents(extentSize, messages);
+        if (extents == 0) {
+            throw new LvstackException("Unable to create new logical volume with no extents.");
+        }
+        int pvCount = r.pvs().isEmpty() ? vg.pvs().size() : (int) r.pvs().stream().map(PvRange::pv).distinct()
+                .count();
+        if (r.stripes() > pvCount) {
+            throw new LvstackException("Number of stripes (" + r.stripes()
+                    + ") must not exceed number of physical volumes (" + pvCount + ")");
+        }
+        extents = roundToStripes(extents, r.stripes(), extentSize, messages);
+        AllocPolicy policy = effective(vg, r.policy());
+        Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
+                policy, r.pvs(), null, name));
+        SegmentType striped = types.byName("striped");
+        String allocWord = r.policy() == AllocPolicy.INHERIT ? null : r.policy().word();
+        vg.apply(ed -> {
+            LogicalVolume lv = ed.createLv(name, stamp.newId(),
+                    EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(),
+                    new LvProperties(stamp.creationTime(), stamp.creationHost(), null, allocWord, null,
+                            r.readAhead(), null, null));
+            Segments.append(ed, lv, striped, Segments.striped(striped, r.stripes(), r.stripeSize()), allocation);
+            Segments.bumpSeqno(ed);
+        });
+        messages.add("  Logical volume \"" + name + "\" created.");
+        return messages;
+    }
+
+    /** {@code _round_to_stripe_boundary}: a striped size is a whole number of extents per stripe. */
+    static long roundToStripes(long extents, int stripes, long extentSize, List<String> messages) {
+        if (stripes <= 1 || extents % stripes == 0) {
+            return extents;
+        }
+        long rounded = extents + stripes - extents % stripes;
+        messages.add("  Rounding size " + DisplaySize.of(extents * extentSize) + " (" + extents
+                + " extents) up to stripe boundary size " + DisplaySize.of(rounded * extentSize) + "(" + rounded
+                + " extents).");
+        return rounded;
+    }
+
+    /** {@code inherit} means the LV's, then the VG's policy; the VG's {@code inherit} or none means normal. */
+    static AllocPolicy effective(VolumeGroup vg, AllocPolicy asked) {
+        if (asked != AllocPolicy.INHERIT) {
+            return asked;
+        }
+        String vgPolicy = vg.properties().allocationPolicy();
+        AllocPolicy p = vgPolicy == null ? AllocPolicy.NORMAL : AllocPolicy.of(vgPolicy);
+        return p == AllocPolicy.INHERIT ? AllocPolicy.NORMAL : p;
+    }
+}
