@@ -1,0 +1,25 @@
+package io.lvstack.cli;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.engine.ops.LvSize;
+
+/** {@code -L} or {@code -l}, exactly one of them, as LVM2 requires. */
+final class SizeArgs {
+    private SizeArgs() {
+    }
+
+    static LvSize of(String size, String extents) {
+        if ((size == null) == (extents == null)) {
+            throw new LvstackException("Please specify either size or extents but not both.");
+        }
+        return size != null ? LvSize.ofSize(size) : LvSize.ofExtents(extents);
+    }
+
+    static long integer(String text, String option) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new LvstackException("Invalid argument for " + option + ": " + text);
+        }
+    }
+}
