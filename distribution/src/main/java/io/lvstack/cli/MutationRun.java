@@ -69,7 +69,9 @@ final class MutationRun {
         List<String> args = new ArrayList<>();
         args.add(spec.name());
         List<String> original = spec.commandLine().getParseResult().originalArgs();
-        for (int i = 0; i < original.size(); i++) {
+        // The arguments start at the top-level command; the subcommand's own begin after its name.
+        int from = original.indexOf(spec.name()) + 1;
+        for (int i = from; i < original.size(); i++) {
             String a = original.get(i);
             if (a.equals("--file") || a.equals("--output")) {
                 i++;

@@ -11,13 +11,17 @@ public record LvStamp(long creationTime, String creationHost) {
     private static final String ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final int[] GROUPS = {6, 4, 4, 4, 4, 4, 6};
 
-    /** Now, on this host (LVM2 uses the node name from {@code uname}). */
+    /** Now, on this host (LVM2 writes the node name {@code uname} gives, which Linux shows in /proc). */
     public static LvStamp now() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
+            host = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e2) {
+                host = "localhost";
+            }
         }
         return new LvStamp(System.currentTimeMillis() / 1000, host);
     }
