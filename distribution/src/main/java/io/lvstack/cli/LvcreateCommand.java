@@ -46,7 +46,7 @@ final class LvcreateCommand implements Runnable {
         LvSize lvSize = SizeArgs.of(size, extents);
         Long ra = readAhead == null || readAhead.equals("auto") ? null
                 : readAhead.equals("none") ? Long.valueOf(-1) : Long.valueOf(SizeArgs.integer(readAhead, "--readahead"));
-        long stripeSize = stripeSizeKib == null ? LvCreate.DEFAULT_STRIPE_SIZE : stripeSizeKib * 2;
+        Long stripeSize = stripeSizeKib == null ? null : stripeSizeKib * 2;
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), vgName);
             return new LvCreate(c.engine().segmentTypes(), new LvmAllocator(), c.stamp()).run(c.vg(),

@@ -32,7 +32,8 @@ class MutationCommandsTest {
                 "vg3");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of("  Rounding up size to full physical extent 12.00 MiB",
-                "  Rounding size 12.00 MiB (3 extents) up to stripe boundary size 16.00 MiB(4 extents).",
+                "  Using default stripesize 64.00 KiB.",
+                "  Rounding size 12.00 MiB (3 extents) up to stripe boundary size 16.00 MiB (4 extents).",
                 "  Logical volume \"odd\" created."), r.outLines());
         assertArrayEquals(before, Files.readAllBytes(tmp.resolve("in.vg.archive/vg3_00005.vg")));
         String after = Files.readString(in);

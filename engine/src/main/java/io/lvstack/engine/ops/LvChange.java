@@ -30,8 +30,9 @@ public record LvChange(String permission, List<String> addTags, List<String> del
         List<String> messages = new ArrayList<>();
         boolean writable = lv.has(LvStatus.WRITE);
         if (permission != null && writable == permission.equals("rw")) {
-            throw new LvstackException("Logical volume " + lv.fullName() + " is already "
-                    + (writable ? "writable" : "read only") + ".");
+            // LVM2 quotes the name in one of the two messages only.
+            throw new LvstackException(writable ? "Logical volume " + lv.fullName() + " is already writable."
+                    : "Logical volume \"" + lv.fullName() + "\" is already read only.");
         }
         List<String> tags = new ArrayList<>(lv.tags());
         for (String t : addTags) {

@@ -25,12 +25,12 @@ public final class LvCreate {
      * @param name       the new LV's name, or null for the next {@code lvolN}
      * @param size       {@code -L} or {@code -l}, unsigned
      * @param stripes    {@code -i} (1 for linear)
-     * @param stripeSize {@code -I} in sectors (ignored for one stripe)
+     * @param stripeSize {@code -I} in sectors, or null for the default (ignored for one stripe)
      * @param policy     {@code --alloc}; {@link AllocPolicy#INHERIT} follows the VG
      * @param pvs        PV arguments with their ranges; empty for every PV
      * @param readAhead  {@code -r} in sectors, or null for auto (not written)
      */
-    public record Request(String name, LvSize size, int stripes, long stripeSize, AllocPolicy policy,
+    public record Request(String name, LvSize size, int stripes, Long stripeSize, AllocPolicy policy,
             List<PvRange> pvs, Long readAhead) {
         public Request {
             pvs = List.copyOf(pvs);
@@ -72,6 +72,10 @@ public final class LvCreate {
             throw new LvstackException("Number of stripes (" + r.stripes()
                     + ") must not exceed number of physical volumes (" + pvCount + ")");
         }
+        long stripeSize = r.stripeSize() == null ? DEFAULT_STRIPE_SIZE : r.stripeSize();
+        if (r.stripes() > 1 && r.stripeSize() == null) {
+            messages.add("  Using default stripesize " + DisplaySize.of(DEFAULT_STRIPE_SIZE) + ".");
+        }
         extents = roundToStripes(extents, r.stripes(), extentSize, messages);
         AllocPolicy policy = effective(vg, r.policy());
         Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
@@ -83,7 +87,7 @@ public final class LvCreate {
                     EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(),
                     new LvProperties(stamp.creationTime(), stamp.creationHost(), null, allocWord, null,
                             r.readAhead(), null, null));
-            Segments.append(ed, lv, striped, Segments.striped(striped, r.stripes(), r.stripeSize()), allocation);
+            Segments.append(ed, lv, striped, Segments.striped(striped, r.stripes(), stripeSize), allocation);
             Segments.bumpSeqno(ed);
         });
         messages.add("  Logical volume \"" + name + "\" created.");
@@ -97,7 +101,7 @@ public final class LvCreate {
         }
         long rounded = extents + stripes - extents % stripes;
         messages.add("  Rounding size " + DisplaySize.of(extents * extentSize) + " (" + extents
-                + " extents) up to stripe boundary size " + DisplaySize.of(rounded * extentSize) + "(" + rounded
+                + " extents) up to stripe boundary size " + DisplaySize.of(rounded * extentSize) + " (" + rounded
                 + " extents).");
         return rounded;
     }

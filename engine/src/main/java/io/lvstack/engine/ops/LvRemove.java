@@ -1,6 +1,7 @@
 package io.lvstack.engine.ops;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
@@ -11,13 +12,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code lvremove VG/LV}: removes the LV and the hidden sub-LVs only it uses (images, logs), as
- * LVM2 removes a mirror with its legs; refused while any segment uses the LV, naming the users.
+ * {@code lvremove VG/LV}: removes the LV and the mirror images and logs only it uses, as LVM2
+ * removes a mirror with its legs (LVs under a striped segment are left, as LVM2 leaves them);
+ * refused while any segment uses the LV, naming the users.
  */
 public final class LvRemove {
 
     public List<String> run(VolumeGroup vg, String lvName) {
         LogicalVolume lv = LvLookup.find(vg, lvName);
+        if (lv.has(LvStatus.MIRROR_LOG)) {
+            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used as mirror log.");
+        }
+        if (lv.has(LvStatus.MIRROR_IMAGE)) {
+            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by a mirror.");
+        }
         if (lv.userCount() > 0) {
             throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
                     + Stack.describeUsers(lv));
@@ -42,18 +50,23 @@ public final class LvRemove {
             }
             for (Segment seg : lv.segments()) {
                 for (var a : seg.areas()) {
-                    if (a instanceof io.lvstack.api.model.Area.OnLv l && onlyUsedWithin((LogicalVolume) l.lv(), out)) {
+                    if (a instanceof io.lvstack.api.model.Area.OnLv l && isMirrorPart((LogicalVolume) l.lv())
+                            && onlyUsedWithin((LogicalVolume) l.lv(), out)) {
                         todo.add((LogicalVolume) l.lv());
                     }
                 }
                 for (LogicalVolume ref : seg.references().values()) {
-                    if (onlyUsedWithin(ref, out)) {
+                    if (isMirrorPart(ref) && onlyUsedWithin(ref, out)) {
                         todo.add(ref);
                     }
                 }
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static boolean isMirrorPart(LogicalVolume lv) {
+        return lv.has(LvStatus.MIRROR_IMAGE) || lv.has(LvStatus.MIRROR_LOG);
     }
 
     private static boolean onlyUsedWithin(LogicalVolume lv, Set<LogicalVolume> removed) {

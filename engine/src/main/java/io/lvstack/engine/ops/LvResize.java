@@ -27,7 +27,7 @@ public final class LvResize {
 
     /** {@code lvextend -L|-l [+]SIZE [--alloc P] VG/LV [PV...]}. */
     public List<String> extend(VolumeGroup vg, String lvName, LvSize size, AllocPolicy policy, List<PvRange> pvs) {
-        LogicalVolume lv = LvLookup.find(vg, lvName);
+        LogicalVolume lv = resizable(vg, lvName);
         List<String> messages = new ArrayList<>();
         long extentSize = vg.properties().extentSize();
         if (size.sign() == '-') {
@@ -50,6 +50,9 @@ public final class LvResize {
                     + last.type().name() + ": only linear and striped LVs are extended here");
         }
         int stripes = last.areaCount();
+        if (stripes > 1) {
+            messages.add("  Using stripesize of last segment " + DisplaySize.of(last.type().stripeSize(last)));
+        }
         long add = LvCreate.roundToStripes(target - old, stripes, extentSize, messages);
         target = old + add;
         AllocPolicy effective = policy != AllocPolicy.INHERIT ? policy
@@ -71,7 +74,7 @@ public final class LvResize {
 
     /** {@code lvreduce -L|-l [-]SIZE VG/LV}. */
     public List<String> reduce(VolumeGroup vg, String lvName, LvSize size) {
-        LogicalVolume lv = LvLookup.find(vg, lvName);
+        LogicalVolume lv = resizable(vg, lvName);
         List<String> messages = new ArrayList<>();
         long extentSize = vg.properties().extentSize();
         if (size.sign() == '+') {
@@ -114,6 +117,15 @@ public final class LvResize {
         messages.add(changed(lv, old, target, extentSize));
         messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
         return messages;
+    }
+
+    /** Hidden LVs (images, logs, LVs under other LVs) are resized only through their user, as in LVM2. */
+    private static LogicalVolume resizable(VolumeGroup vg, String lvName) {
+        LogicalVolume lv = LvLookup.find(vg, lvName);
+        if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE)) {
+            throw new LvstackException("Can't resize internal logical volume " + lv.fullName() + ".");
+        }
+        return lv;
     }
 
     private static String changed(LogicalVolume lv, long old, long target, long extentSize) {

@@ -73,7 +73,7 @@ class LvOperationsTest {
     @Test
     void lvcreateWithAllocAnywhereGivesStep2() {
         VolumeGroup vg = read("alloc.step1.vg");
-        List<String> out = create().run(vg, new LvCreate.Request("any", LvSize.ofSize("24M"), 1, 128,
+        List<String> out = create().run(vg, new LvCreate.Request("any", LvSize.ofSize("24M"), 1, null,
                 AllocPolicy.ANYWHERE, List.of(), null));
         assertEquals(List.of("  Logical volume \"any\" created."), out);
         assertEquals(expected("alloc.step2.vg"), actual(vg));
@@ -82,7 +82,7 @@ class LvOperationsTest {
     @Test
     void lvcreateStripedGivesStriped() {
         VolumeGroup vg = read("striped.step1.vg");
-        create().run(vg, new LvCreate.Request("s3", LvSize.ofSize("96M"), 3, 256, AllocPolicy.INHERIT, List.of(),
+        create().run(vg, new LvCreate.Request("s3", LvSize.ofSize("96M"), 3, 256L, AllocPolicy.INHERIT, List.of(),
                 null));
         assertEquals(expected("striped.step2.vg"), actual(vg));
     }
@@ -90,10 +90,11 @@ class LvOperationsTest {
     @Test
     void lvcreateRoundsUpToExtentsAndStripes() {
         VolumeGroup vg = read("striped.step1.vg");
-        List<String> out = create().run(vg, new LvCreate.Request("odd", LvSize.ofSize("10M"), 2, 128,
+        List<String> out = create().run(vg, new LvCreate.Request("odd", LvSize.ofSize("10M"), 2, null,
                 AllocPolicy.INHERIT, List.of(), null));
         assertEquals(List.of("  Rounding up size to full physical extent 12.00 MiB",
-                "  Rounding size 12.00 MiB (3 extents) up to stripe boundary size 16.00 MiB(4 extents).",
+                "  Using default stripesize 64.00 KiB.",
+                "  Rounding size 12.00 MiB (3 extents) up to stripe boundary size 16.00 MiB (4 extents).",
                 "  Logical volume \"odd\" created."), out);
         assertEquals(4, vg.lv("odd").extentCount());
     }
@@ -139,8 +140,24 @@ class LvOperationsTest {
         VolumeGroup vg = read("mirror_disklog.vg");
         String leg = vg.lvs().stream().filter(l -> l.name().contains("_mimage_0")).findFirst().orElseThrow().name();
         LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, leg));
-        assertTrue(e.getMessage().startsWith("Can't remove logical volume " + vg.name() + "/" + leg + " used by "),
-                e.getMessage());
+        assertEquals("Can't remove logical volume vgm1/" + leg + " used by a mirror.", e.getMessage());
+        LvstackException log = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, "m_mlog"));
+        assertEquals("Can't remove logical volume vgm1/m_mlog used as mirror log.", log.getMessage());
+        VolumeGroup stacked = read("stripe_on_lvs.vg");
+        LvstackException lower = assertThrows(LvstackException.class, () -> new LvRemove().run(stacked, "ua"));
+        assertEquals("Can't remove logical volume vgs1/ua used by LV vgs1/st segment 1 (LE 0-7) (1 reference)",
+                lower.getMessage());
+    }
+
+    @Test
+    void lvremoveOfAStripeOnLvsLeavesTheLowerLvsAndHiddenLvsAreNotResized() {
+        VolumeGroup vg = read("stripe_on_lvs.vg");
+        LvstackException e = assertThrows(LvstackException.class, () -> new LvResize(new LvmAllocator()).extend(vg,
+                "ua", LvSize.ofExtents("+2"), AllocPolicy.INHERIT, List.of()));
+        assertEquals("Can't resize internal logical volume vgs1/ua.", e.getMessage());
+        new LvRemove().run(vg, "st");
+        assertEquals(List.of("ua", "ub"), vg.lvs().stream().map(l -> l.name()).toList());
+        assertTrue(Checker.check(vg).valid());
     }
 
     @Test

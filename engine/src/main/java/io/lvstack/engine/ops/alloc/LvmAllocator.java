@@ -143,7 +143,11 @@ public final class LvmAllocator implements ExtentAllocator {
                     break;
                 }
             }
-            if (allocated != needed || logStillNeeded > 0) {
+            if (allocated == needed && logStillNeeded > 0) {
+                throw new LvstackException("Insufficient free space for log allocation for logical volume "
+                        + req.lvName() + ".");
+            }
+            if (allocated != needed) {
                 throw new LvstackException("Insufficient suitable " + (canSplit ? "" : "contiguous ")
                         + "allocatable extents for logical volume " + req.lvName() + ": "
                         + (needed - allocated) * devices + " more required");
