@@ -51,7 +51,7 @@ final class LvcreateCommand implements Runnable {
             MutationRun.checkVg(c.vg(), vgName);
             return new LvCreate(c.engine().segmentTypes(), new LvmAllocator(), c.stamp()).run(c.vg(),
                     new LvCreate.Request(name, lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
-                            MutationRun.pvRanges(c.vg(), pvs), ra));
+                            MutationRun.pvRanges(c.vg(), pvs), ra), c.messages());
         });
     }
 }

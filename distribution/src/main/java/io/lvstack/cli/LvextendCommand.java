@@ -35,6 +35,6 @@ final class LvextendCommand implements Runnable {
     public void run() {
         LvSize lvSize = SizeArgs.of(size, extents);
         MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(new LvmAllocator()).extend(c.vg(),
-                MutationRun.lvName(c.vg(), lv), lvSize, AllocPolicy.of(alloc), MutationRun.pvRanges(c.vg(), pvs)));
+                MutationRun.lvName(c.vg(), lv), lvSize, AllocPolicy.of(alloc), MutationRun.pvRanges(c.vg(), pvs), c.messages()));
     }
 }

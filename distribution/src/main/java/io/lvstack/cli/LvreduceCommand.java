@@ -30,6 +30,6 @@ final class LvreduceCommand implements Runnable {
     public void run() {
         LvSize lvSize = SizeArgs.of(size, extents);
         MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(new LvmAllocator()).reduce(c.vg(),
-                MutationRun.lvName(c.vg(), lv), lvSize));
+                MutationRun.lvName(c.vg(), lv), lvSize, c.messages()));
     }
 }

@@ -27,8 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * archives ({@code IN.archive/VG_NNNNN.vg}, NNNNN the old seqno). Messages go to standard output.
  */
 final class MutationRun {
-    /** What an operation sees: the engine's format, the VG read, and the stamp for new LVs. */
-    record Context(io.lvstack.engine.Engine engine, MetadataFormat format, VolumeGroup vg, LvStamp stamp) {
+    /**
+     * What an operation sees: the engine, the format, the VG read, the stamp for new LVs, and
+     * {@code messages}, where an operation may put LVM2's messages as they arise: they are printed
+     * even when the operation then fails, as LVM2 prints them before its error.
+     */
+    record Context(io.lvstack.engine.Engine engine, MetadataFormat format, VolumeGroup vg, LvStamp stamp,
+            List<String> messages) {
     }
 
     private MutationRun() {
@@ -42,7 +47,16 @@ final class MutationRun {
         VolumeGroup vg = imported.vg();
         long oldSeqno = vg.properties().seqno();
         LvStamp stamp = LvStamp.now();
-        List<String> messages = operation.apply(new Context(engineOptions.engine(), loaded.format(), vg, stamp));
+        PrintWriter out = spec.commandLine().getOut();
+        Context context = new Context(engineOptions.engine(), loaded.format(), vg, stamp, new ArrayList<>());
+        List<String> messages;
+        try {
+            messages = operation.apply(context);
+        } catch (RuntimeException e) {
+            context.messages().forEach(out::println);
+            out.flush();
+            throw e;
+        }
         MetadataHeader header = MetadataHeader.fresh("Created *after* executing '" + commandLine(spec) + "'",
                 stamp.creationHost(), stamp.creationTime());
         String text = loaded.format().write(vg, header, MetadataFormat.Form.FILE);
@@ -59,7 +73,6 @@ final class MutationRun {
             AtomicFile.write(archive, before);
             AtomicFile.write(options.file, text.getBytes(StandardCharsets.UTF_8));
         }
-        PrintWriter out = spec.commandLine().getOut();
         messages.forEach(out::println);
         out.flush();
     }

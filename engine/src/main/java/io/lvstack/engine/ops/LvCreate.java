@@ -52,7 +52,14 @@ public final class LvCreate {
 
     /** Creates the LV in one atomic change and returns LVM2's messages. */
     public List<String> run(VolumeGroup vg, Request r) {
-        List<String> messages = new ArrayList<>();
+        return run(vg, r, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #run(VolumeGroup, Request)}, adding LVM2's messages to {@code messages} as they
+     * arise, so a caller can print those given before a refusal (LVM2 prints them too).
+     */
+    public List<String> run(VolumeGroup vg, Request r, List<String> messages) {
         if (r.size().sign() != 0) {
             throw new LvstackException("Negative size is invalid.");
         }
@@ -66,18 +73,31 @@ public final class LvCreate {
         if (extents == 0) {
             throw new LvstackException("Unable to create new logical volume with no extents.");
         }
-        int pvCount = r.pvs().isEmpty() ? vg.pvs().size() : (int) r.pvs().stream().map(PvRange::pv).distinct()
-                .count();
-        if (r.stripes() > pvCount) {
-            throw new LvstackException("Number of stripes (" + r.stripes()
-                    + ") must not exceed number of physical volumes (" + pvCount + ")");
-        }
         long stripeSize = r.stripeSize() == null ? DEFAULT_STRIPE_SIZE : r.stripeSize();
         if (r.stripes() > 1 && r.stripeSize() == null) {
             messages.add("  Using default stripesize " + DisplaySize.of(DEFAULT_STRIPE_SIZE) + ".");
         }
-        extents = roundToStripes(extents, r.stripes(), extentSize, messages);
+        // PV arguments count only when allocatable and not full (LVM2's create_pv_list).
+        int pvCount = vg.pvs().size();
+        if (!r.pvs().isEmpty()) {
+            pvCount = (int) r.pvs().stream().map(PvRange::pv).distinct()
+                    .filter(pv -> pv.properties().allocatable() && pv.extents().freeCount() > 0).count();
+            if (pvCount == 0) {
+                throw new LvstackException("No specified PVs have space available.");
+            }
+        }
         AllocPolicy policy = effective(vg, r.policy());
+        extents = roundToStripes(extents, r.stripes(), extentSize, messages);
+        if (r.stripes() > pvCount && policy != AllocPolicy.ANYWHERE) {
+            throw new LvstackException("Number of stripes (" + r.stripes()
+                    + ") must not exceed number of physical volumes (" + pvCount + ")");
+        }
+        // LVM2 compares with the VG's free extents, whatever PVs are named.
+        long free = vg.freeCount();
+        if (extents > free) {
+            throw new LvstackException("Volume group \"" + vg.name() + "\" has insufficient free space (" + free
+                    + " extents): " + extents + " required.");
+        }
         Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
                 policy, r.pvs(), null, name));
         SegmentType striped = types.byName("striped");

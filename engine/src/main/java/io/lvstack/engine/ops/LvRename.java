@@ -13,7 +13,11 @@ import java.util.List;
 public final class LvRename {
 
     public List<String> run(VolumeGroup vg, String oldName, String newName) {
-        LogicalVolume lv = LvLookup.find(vg, oldName);
+        LogicalVolume lv = vg.lv(oldName);
+        if (lv == null) {
+            throw new LvstackException("Existing logical volume \"" + oldName + "\" not found in volume group \""
+                    + vg.name() + "\"");
+        }
         if (oldName.equals(newName)) {
             throw new LvstackException("Old and new logical volume names must differ");
         }

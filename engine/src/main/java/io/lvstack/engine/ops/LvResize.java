@@ -27,8 +27,13 @@ public final class LvResize {
 
     /** {@code lvextend -L|-l [+]SIZE [--alloc P] VG/LV [PV...]}. */
     public List<String> extend(VolumeGroup vg, String lvName, LvSize size, AllocPolicy policy, List<PvRange> pvs) {
+        return extend(vg, lvName, size, policy, pvs, new ArrayList<>());
+    }
+
+    /** As {@link #extend(VolumeGroup, String, LvSize, AllocPolicy, List)}, adding messages to {@code messages} as they arise. */
+    public List<String> extend(VolumeGroup vg, String lvName, LvSize size, AllocPolicy policy, List<PvRange> pvs,
+            List<String> messages) {
         LogicalVolume lv = resizable(vg, lvName);
-        List<String> messages = new ArrayList<>();
         long extentSize = vg.properties().extentSize();
         if (size.sign() == '-') {
             throw new LvstackException("Negative argument not permitted - use lvreduce");
@@ -42,7 +47,7 @@ public final class LvResize {
         }
         if (target == old) {
             throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                    + " extents).");
+                    + " extents)");
         }
         Segment last = lv.segments().get(lv.segments().size() - 1);
         if (!last.type().name().equals("striped")) {
@@ -53,8 +58,13 @@ public final class LvResize {
         if (stripes > 1) {
             messages.add("  Using stripesize of last segment " + DisplaySize.of(last.type().stripeSize(last)));
         }
-        long add = LvCreate.roundToStripes(target - old, stripes, extentSize, messages);
-        target = old + add;
+        if ((target - old) % stripes != 0) {
+            long rounded = target + stripes - (target - old) % stripes;
+            messages.add("  Rounding size (" + target + " extents) up to stripe boundary size for segment ("
+                    + rounded + " extents).");
+            target = rounded;
+        }
+        long add = target - old;
         AllocPolicy effective = policy != AllocPolicy.INHERIT ? policy
                 : lv.properties().allocationPolicy() != null
                         && !lv.properties().allocationPolicy().equals("inherit")
@@ -74,8 +84,12 @@ public final class LvResize {
 
     /** {@code lvreduce -L|-l [-]SIZE VG/LV}. */
     public List<String> reduce(VolumeGroup vg, String lvName, LvSize size) {
+        return reduce(vg, lvName, size, new ArrayList<>());
+    }
+
+    /** As {@link #reduce(VolumeGroup, String, LvSize)}, adding messages to {@code messages} as they arise. */
+    public List<String> reduce(VolumeGroup vg, String lvName, LvSize size, List<String> messages) {
         LogicalVolume lv = resizable(vg, lvName);
-        List<String> messages = new ArrayList<>();
         long extentSize = vg.properties().extentSize();
         if (size.sign() == '+') {
             throw new LvstackException("Positive sign not permitted - use lvextend");
@@ -89,7 +103,7 @@ public final class LvResize {
         }
         if (target == old) {
             throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                    + " extents).");
+                    + " extents)");
         }
         if (target <= 0) {
             throw new LvstackException("Size reduction would leave logical volume " + lv.fullName()
@@ -99,6 +113,18 @@ public final class LvResize {
             if (!s.type().name().equals("striped")) {
                 throw new LvstackException("Unable to reduce LV " + lv.fullName() + " of segment type "
                         + s.type().name() + ": only linear and striped LVs are reduced here");
+            }
+        }
+        // A cut inside a striped segment keeps whole stripes: LVM2 rounds the new size up.
+        Segment cut = lv.segmentAt(target);
+        if (cut != null && cut.le() < target && cut.areaCount() > 1 && (target - cut.le()) % cut.areaCount() != 0) {
+            long rounded = target + cut.areaCount() - (target - cut.le()) % cut.areaCount();
+            messages.add("  Rounding size (" + target + " extents) up to stripe boundary size for segment ("
+                    + rounded + " extents).");
+            target = rounded;
+            if (target == old) {
+                throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
+                        + " extents)");
             }
         }
         long keep = target;
@@ -121,7 +147,11 @@ public final class LvResize {
 
     /** Hidden LVs (images, logs, LVs under other LVs) are resized only through their user, as in LVM2. */
     private static LogicalVolume resizable(VolumeGroup vg, String lvName) {
-        LogicalVolume lv = LvLookup.find(vg, lvName);
+        LogicalVolume lv = vg.lv(lvName);
+        if (lv == null) {
+            // lvresize words it differently from the other LV commands.
+            throw new LvstackException("Logical volume " + lvName + " not found in volume group " + vg.name() + ".");
+        }
         if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE)) {
             throw new LvstackException("Can't resize internal logical volume " + lv.fullName() + ".");
         }

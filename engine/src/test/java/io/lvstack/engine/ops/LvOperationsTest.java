@@ -104,7 +104,11 @@ class LvOperationsTest {
         VolumeGroup vg = read("alloc.step1.vg");
         String before = actual(vg);
         LvstackException e = assertThrows(LvstackException.class, () -> create().run(vg, linear("huge", "1G")));
-        assertEquals("Insufficient free space: 256 extents needed, but only 114 available", e.getMessage());
+        assertEquals("Volume group \"vg6\" has insufficient free space (114 extents): 256 required.", e.getMessage());
+        assertEquals(before, actual(vg));
+        LvstackException ext = assertThrows(LvstackException.class, () -> new LvResize(new LvmAllocator())
+                .extend(vg, "first", LvSize.ofSize("+1G"), AllocPolicy.INHERIT, List.of()));
+        assertEquals("Insufficient free space: 256 extents needed, but only 114 available", ext.getMessage());
         assertEquals(before, actual(vg));
     }
 

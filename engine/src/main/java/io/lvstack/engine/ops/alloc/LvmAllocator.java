@@ -2,7 +2,6 @@ package io.lvstack.engine.ops.alloc;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.Area;
-import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
@@ -381,34 +380,28 @@ public final class LvmAllocator implements ExtentAllocator {
         }
 
         /**
-         * {@code _check_contiguous} / {@code _check_cling}: is the area contiguous to (or on the
-         * same PV as) an area of the previous segment's last extent (contiguous) or of the whole
-         * LV (cling, as maximise_cling does)? With positional fill it takes the slot of that area.
+         * {@code _check_contiguous} / {@code _check_cling}: is the area contiguous to an area of
+         * the previous segment (contiguous), or on the same PV as an area of the LV (cling)? With
+         * positional fill it takes the slot of that area. maximise_cling means to check the whole
+         * LV, but LVM2's {@code _for_each_pv} looks at the one segment holding the first LE asked
+         * for, so cling follows the LV's first segment only; reproduced as LVM2 behaves.
          */
         private boolean matchPrev(FreeArea a, boolean contiguous) {
-            LogicalVolume lv = prev.lv();
-            for (Segment seg : lv.segments()) {
-                if (contiguous && seg != prev) {
+            Segment seg = contiguous ? prev : prev.lv().segments().get(0);
+            for (int s = 0; s < seg.areaCount(); s++) {
+                if (!(seg.areaOrNull(s) instanceof Area.OnPv p) || p.pv() != a.map.pv) {
                     continue;
                 }
-                for (int s = 0; s < seg.areaCount(); s++) {
-                    if (!(seg.areaOrNull(s) instanceof Area.OnPv p) || p.pv() != a.map.pv) {
-                        continue;
-                    }
-                    if (contiguous && p.pe() + seg.areaLen() != a.start) {
-                        continue;
-                    }
-                    if (positional && slots[s] != null) {
-                        continue;
-                    }
-                    if (positional && s >= positionalCount) {
-                        continue;
-                    }
-                    if (positional) {
-                        slots[s] = new Slot(a, a.count);
-                    }
-                    return true;
+                if (contiguous && p.pe() + seg.areaLen() != a.start) {
+                    continue;
                 }
+                if (positional && (slots[s] != null || s >= positionalCount)) {
+                    continue;
+                }
+                if (positional) {
+                    slots[s] = new Slot(a, a.count);
+                }
+                return true;
             }
             return false;
         }
