@@ -164,13 +164,13 @@ final class MutationRun {
                 start = Long.parseLong(text);
                 end = start;
             }
-            if (end < start || start < 0) {
+            if (start < 0 || end < 0) {
                 throw new NumberFormatException();
             }
-            end = Math.min(end, pv.peCount() - 1);
             if (end < start) {
-                throw new LvstackException("PE range error: start extent " + start + " to end extent " + end);
+                throw new LvstackException("PE range error: start extent " + start + " to end extent " + end + ".");
             }
+            // A range past the PV's end is refused by the operation, at the point LVM2 refuses it.
             return new PvRange(pv, start, end - start + 1);
         } catch (NumberFormatException e) {
             throw new LvstackException("Physical extent parsing error at " + text + " in " + arg);

@@ -66,6 +66,8 @@ class MutationCommandsTest {
         assertRefused(in, before, "lvstack: Volume group \"vg9\" not found", "lvcreate", "-L", "4M", "vg9");
         assertRefused(in, before, "lvstack: Physical Volume \"/dev/sdz\" not found in Volume Group \"vg4\".",
                 "lvcreate", "-L", "4M", "vg4", "/dev/sdz");
+        assertRefused(in, before, "lvstack: PE range error: start extent 2 to end extent 31.", "lvcreate", "-L",
+                "4M", "vg4", "/dev/loop5:2-31");
         assertRefused(in, before, "lvstack: Volume group \"vg4\" has insufficient free space (75 extents): 256 required.",
                 "lvcreate", "-L", "1G", "vg4");
         assertRefused(in, before, "lvstack: lvcreate --type cache-pool is not supported: lvstack creates linear and"

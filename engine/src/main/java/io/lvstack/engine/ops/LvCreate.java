@@ -77,15 +77,15 @@ public final class LvCreate {
         if (r.stripes() > 1 && r.stripeSize() == null) {
             messages.add("  Using default stripesize " + DisplaySize.of(DEFAULT_STRIPE_SIZE) + ".");
         }
-        // PV arguments count only when allocatable and not full (LVM2's create_pv_list).
-        int pvCount = vg.pvs().size();
-        if (!r.pvs().isEmpty()) {
-            pvCount = (int) r.pvs().stream().map(PvRange::pv).distinct()
-                    .filter(pv -> pv.properties().allocatable() && pv.extents().freeCount() > 0).count();
-            if (pvCount == 0) {
-                throw new LvstackException("No specified PVs have space available.");
-            }
+        // PV arguments count only when allocatable and not full (LVM2's create_pv_list skips the
+        // others before it reads their ranges).
+        List<PvRange> pvs = r.pvs().stream()
+                .filter(p -> p.pv().properties().allocatable() && p.pv().extents().freeCount() > 0).toList();
+        if (!r.pvs().isEmpty() && pvs.isEmpty()) {
+            throw new LvstackException("No specified PVs have space available.");
         }
+        PvRange.checkWithin(pvs);
+        int pvCount = pvs.isEmpty() ? vg.pvs().size() : (int) pvs.stream().map(PvRange::pv).distinct().count();
         AllocPolicy policy = effective(vg, r.policy());
         extents = roundToStripes(extents, r.stripes(), extentSize, messages);
         if (r.stripes() > pvCount && policy != AllocPolicy.ANYWHERE) {
@@ -99,7 +99,7 @@ public final class LvCreate {
                     + " extents): " + extents + " required.");
         }
         Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
-                policy, r.pvs(), null, name));
+                policy, pvs, null, name));
         SegmentType striped = types.byName("striped");
         String allocWord = r.policy() == AllocPolicy.INHERIT ? null : r.policy().word();
         vg.apply(ed -> {

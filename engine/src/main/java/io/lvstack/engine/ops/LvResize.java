@@ -65,6 +65,7 @@ public final class LvResize {
             target = rounded;
         }
         long add = target - old;
+        PvRange.checkWithin(pvs);
         AllocPolicy effective = policy != AllocPolicy.INHERIT ? policy
                 : lv.properties().allocationPolicy() != null
                         && !lv.properties().allocationPolicy().equals("inherit")

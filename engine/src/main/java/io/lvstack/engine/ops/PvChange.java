@@ -33,6 +33,7 @@ public record PvChange(Boolean allocatable, List<String> addTags, List<String> d
             if (allocatable != null && p.allocatable() == allocatable) {
                 messages.add("  Physical volume \"" + pv.device() + "\" is already "
                         + (allocatable ? "allocatable" : "unallocatable") + ".");
+                messages.add("  Physical volume " + pv.device() + " not changed");
                 updated.add(null);
                 notDone++;
                 continue;
