@@ -252,6 +252,10 @@ public final class LvmAllocator implements ExtentAllocator {
                                 foundOne = true;
                             }
                             int at = ix + positionalCount - 1;
+                            if (at >= slots.length) {
+                                // Anywhere may take several areas of one PV: grow as LVM2 reallocates.
+                                slots = java.util.Arrays.copyOf(slots, slots.length * 2);
+                            }
                             long required = requiredExtents(a, at, maxToAllocate);
                             slots[at] = new Slot(a, required);
                         }

@@ -60,6 +60,16 @@ class LvmAllocatorTest {
         assertEquals("3: /dev/loop7@20\n1: /dev/loop6@5\n", show(a));
     }
 
+    /** What real LVM2 2.03.16 chose for {@code lvcreate -l 70 --alloc anywhere} on holes.step11. */
+    @Test
+    void anywhereTakesAreasAsLvm2DoesOnAFragmentedVg() {
+        VolumeGroup vg = FORMAT.read(Corpus.DIR.resolve("holes.step11.vg")).vg();
+        Allocation a = new LvmAllocator().allocate(vg, new AllocationRequest(1, 70, 0, AllocPolicy.ANYWHERE,
+                List.of(), null, "big"));
+        assertEquals("31: /dev/loop7@0\n19: /dev/loop5@12\n11: /dev/loop6@20\n8: /dev/loop4@12\n1: /dev/loop4@5\n",
+                show(a));
+    }
+
     @Test
     void refusalsSayWhatIsMissing() {
         VolumeGroup vg = vg();
