@@ -12,7 +12,11 @@ final class SizeArgs {
         if ((size == null) == (extents == null)) {
             throw new LvstackException("Please specify either size or extents but not both.");
         }
-        return size != null ? LvSize.ofSize(size) : LvSize.ofExtents(extents);
+        LvSize parsed = size != null ? LvSize.ofSize(size) : LvSize.ofExtents(extents);
+        if (parsed.isZero()) {
+            throw new LvstackException((size != null ? "--size" : "--extents") + " may not be zero.");
+        }
+        return parsed;
     }
 
     static long integer(String text, String option) {

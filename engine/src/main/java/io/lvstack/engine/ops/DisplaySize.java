@@ -11,6 +11,10 @@ public final class DisplaySize {
 
     /** {@code sectors} of 512 bytes, e.g. {@code 12.00 MiB}. */
     public static String of(long sectors) {
+        if (sectors == 0) {
+            // display_size prints a zero without a unit, padded as if one followed.
+            return "0   ";
+        }
         double v = sectors / 2.0;
         int u = 0;
         while (u < UNITS.length - 1 && v >= 1024) {

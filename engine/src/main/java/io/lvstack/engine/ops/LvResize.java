@@ -39,7 +39,7 @@ public final class LvResize {
             throw new LvstackException("Negative argument not permitted - use lvreduce");
         }
         long old = lv.extentCount();
-        long asked = size.toExtents(extentSize, messages);
+        long asked = size.toResizeExtents(extentSize, messages);
         long target = size.sign() == '+' ? old + asked : asked;
         if (target < old) {
             throw new LvstackException("New size given (" + target + " extents) not larger than existing size ("
@@ -47,7 +47,7 @@ public final class LvResize {
         }
         if (target == old) {
             throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                    + " extents)");
+                    + " extents).");
         }
         Segment last = lv.segments().get(lv.segments().size() - 1);
         if (!last.type().name().equals("striped")) {
@@ -96,7 +96,7 @@ public final class LvResize {
             throw new LvstackException("Positive sign not permitted - use lvextend");
         }
         long old = lv.extentCount();
-        long asked = size.toExtents(extentSize, messages);
+        long asked = size.toResizeExtents(extentSize, messages);
         long target = size.sign() == '-' ? old - asked : asked;
         if (target > old) {
             throw new LvstackException("New size given (" + target + " extents) not less than existing size ("
@@ -104,7 +104,7 @@ public final class LvResize {
         }
         if (target == old) {
             throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                    + " extents)");
+                    + " extents).");
         }
         if (target <= 0) {
             throw new LvstackException("Size reduction would leave logical volume " + lv.fullName()

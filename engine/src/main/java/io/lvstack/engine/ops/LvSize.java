@@ -84,6 +84,28 @@ public record LvSize(char sign, long sectors, long extents) {
         return s / extentSize;
     }
 
+    /**
+     * The extents a resize asks for ({@code _lvresize_adjust_size}): a size that is not a whole
+     * number of extents is rounded down when it is to be taken away ({@code -L -SIZE}), up
+     * otherwise, and LVM2 says so in {@code messages}.
+     */
+    public long toResizeExtents(long extentSize, List<String> messages) {
+        if (extents >= 0) {
+            return extents;
+        }
+        long s = sectors;
+        if (s % extentSize != 0) {
+            s = sign == '-' ? s - s % extentSize : s + extentSize - s % extentSize;
+            messages.add("  Rounding size to boundary between physical extents: " + DisplaySize.of(s) + ".");
+        }
+        return s / extentSize;
+    }
+
+    /** Zero, which LVM2's option parser refuses. */
+    public boolean isZero() {
+        return extents == 0 || sectors == 0;
+    }
+
     @Override
     public String toString() {
         return (sign == 0 ? "" : String.valueOf(sign)) + (extents >= 0 ? extents + " extents"

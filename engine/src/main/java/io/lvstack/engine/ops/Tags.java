@@ -14,7 +14,7 @@ final class Tags {
             ok = Character.isLetterOrDigit(c) && c < 128 || "_+.-/=!:&#".indexOf(c) >= 0;
         }
         if (!ok) {
-            throw new LvstackException("Tag must consist of only [A-Za-z0-9_+.-] and be at most 1024 characters");
+            throw new LvstackException("Invalid argument for --addtag: " + tag);
         }
     }
 
