@@ -123,6 +123,28 @@ class LvOperationsTest {
         assertEquals(expected("multiseg.step3.vg"), actual(vg));
     }
 
+    /** Messages as real LVM2 2.03.16 printed them for the same commands on holes.step11. */
+    @Test
+    void sizesAreRoundedAsLvm2RoundsThem() {
+        VolumeGroup vg = read("holes.step11.vg");
+        assertEquals(List.of("  Rounding up size to full physical extent 8.00 MiB", "  Logical volume \"a\" created."),
+                create().run(vg, linear("a", "5M")));
+        LvResize resize = new LvResize(new LvmAllocator());
+        assertEquals(List.of("  Rounding size to boundary between physical extents: 4.00 MiB.",
+                "  Size of logical volume vg4/a changed from 8.00 MiB (2 extents) to 12.00 MiB (3 extents).",
+                "  Logical volume vg4/a successfully resized."),
+                resize.extend(vg, "a", LvSize.ofSize("+3M"), AllocPolicy.INHERIT, List.of()));
+        List<String> said = new ArrayList<>();
+        LvstackException e = assertThrows(LvstackException.class, () -> resize.reduce(vg, "a", LvSize.ofSize("-1M"),
+                said));
+        assertEquals("New size (3 extents) matches existing size (3 extents).", e.getMessage());
+        assertEquals(List.of("  Rounding size to boundary between physical extents: 0   ."), said);
+        assertEquals(List.of("  Rounding size to boundary between physical extents: 4.00 MiB.",
+                "  Size of logical volume vg4/a changed from 12.00 MiB (3 extents) to 8.00 MiB (2 extents).",
+                "  Logical volume vg4/a successfully resized."), resize.reduce(vg, "a", LvSize.ofSize("-5M")));
+        assertTrue(Checker.check(vg).valid());
+    }
+
     @Test
     void lvreduceCutsFromTheEnd() {
         VolumeGroup vg = read("holes.step9.vg");
