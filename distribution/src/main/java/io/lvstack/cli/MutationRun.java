@@ -57,6 +57,12 @@ final class MutationRun {
             out.flush();
             throw e;
         }
+        if (vg.properties().seqno() == oldSeqno) {
+            // Nothing was committed (pvchange of PVs already so): LVM2 writes nothing either.
+            messages.forEach(out::println);
+            out.flush();
+            return;
+        }
         MetadataHeader header = MetadataHeader.fresh("Created *after* executing '" + commandLine(spec) + "'",
                 stamp.creationHost(), stamp.creationTime());
         String text = loaded.format().write(vg, header, MetadataFormat.Form.FILE);

@@ -91,6 +91,19 @@ class MutationCommandsTest {
     }
 
     @Test
+    void aCommandThatChangesNothingWritesNothing() throws IOException {
+        Path in = copy("alloc.step6.vg");
+        byte[] before = Files.readAllBytes(in);
+        CliRun r = CliRun.of("pvchange", "-xn", "/dev/loop6", "--file", in.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("  Physical volume \"/dev/loop6\" is already unallocatable.",
+                "  Physical volume /dev/loop6 not changed", "  0 physical volumes changed / 1 physical volume not changed"),
+                r.outLines());
+        assertArrayEquals(before, Files.readAllBytes(in));
+        assertTrue(!Files.exists(tmp.resolve("in.vg.archive")));
+    }
+
+    @Test
     void pvRangesLimitTheAllocation() throws IOException {
         Path in = copy("multiseg.step2.vg");
         CliRun r = CliRun.of("lvcreate", "-an", "-L", "16M", "-n", "c", "--file", in.toString(), "vg2",
