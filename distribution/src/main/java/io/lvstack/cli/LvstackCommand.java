@@ -20,7 +20,9 @@ final class LvstackCommand implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(SegtypesCommand.class, FmtCommand.class,
             CheckCommand.class, LvsCommand.class, PvsCommand.class, VgsCommand.class, GenerateCommand.class,
-            PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class);
+            PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class, LvcreateCommand.class,
+            LvextendCommand.class, LvreduceCommand.class, LvremoveCommand.class, LvrenameCommand.class,
+            LvchangeCommand.class, VgchangeCommand.class, PvchangeCommand.class);
 
     // Here as well as on each subcommand, so global options may come before the subcommand too.
     @Mixin(name = EngineOptions.MIXIN)

@@ -50,7 +50,7 @@ class MainTest {
     void unknownSubcommandIsMatchedAgainstAllOfThem() {
         CliRun r = CliRun.of("lvz");
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("lvstack: Unmatched argument at index 0: 'lvz'", "Did you mean: lvstack lvs?"),
+        assertEquals(List.of("lvstack: Unmatched argument at index 0: 'lvz'", "Did you mean: lvstack lvs or lvstack lvchange?"),
                 r.errLines().subList(0, 2));
     }
 

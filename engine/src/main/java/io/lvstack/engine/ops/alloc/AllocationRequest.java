@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param candidates where extents may come from (LVM2's PV arguments); empty means every
  *                   allocatable PV of the VG
  * @param continuing the LV being extended (contiguous and cling follow its last segment), or null
+ * @param lvName     the LV's name for LVM2's messages (the new LV's name when creating)
  */
 public record AllocationRequest(int parallel, long extentsPerArea, long logExtents, AllocPolicy policy,
-        List<PvRange> candidates, LogicalVolume continuing) {
+        List<PvRange> candidates, LogicalVolume continuing, String lvName) {
+
+    /** A request without a name for messages (the continued LV's name, if any, is used). */
+    public AllocationRequest(int parallel, long extentsPerArea, long logExtents, AllocPolicy policy,
+            List<PvRange> candidates, LogicalVolume continuing) {
+        this(parallel, extentsPerArea, logExtents, policy, candidates, continuing,
+                continuing == null ? "" : continuing.name());
+    }
+
     public AllocationRequest {
         if (parallel < 1 || extentsPerArea < 0 || logExtents < 0) {
             throw new IllegalArgumentException("bad allocation request: " + parallel + " areas of " + extentsPerArea
@@ -26,5 +35,6 @@ public record AllocationRequest(int parallel, long extentsPerArea, long logExten
             throw new IllegalArgumentException("the inherit policy must be resolved before allocating");
         }
         candidates = List.copyOf(candidates);
+        lvName = lvName == null ? "" : lvName;
     }
 }

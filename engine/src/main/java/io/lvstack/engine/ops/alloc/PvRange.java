@@ -17,6 +17,16 @@ public record PvRange(PhysicalVolume pv, long start, long count) {
         return start + count;
     }
 
+    /** Refuses a range past the PV's last extent, in LVM2's words. */
+    public static void checkWithin(java.util.List<PvRange> ranges) {
+        for (PvRange r : ranges) {
+            if (r.end() > r.pv().peCount()) {
+                throw new io.lvstack.api.LvstackException("PE range error: start extent " + r.start()
+                        + " to end extent " + (r.end() - 1) + ".");
+            }
+        }
+    }
+
     /** The whole PV. */
     public static PvRange whole(PhysicalVolume pv) {
         return new PvRange(pv, 0, pv.peCount());

@@ -1,0 +1,35 @@
+package io.lvstack.cli;
+
+import io.lvstack.engine.ops.LvChange;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lvchange -p r|rw, --addtag, --deltag VG/LV}. */
+@Command(name = "lvchange", mixinStandardHelpOptions = true,
+        description = "Changes an LV's permission or tags in a metadata file.")
+final class LvchangeCommand implements Runnable {
+    @Mixin(name = EngineOptions.MIXIN)
+    EngineOptions engineOptions;
+    @Mixin(name = MutationOptions.MIXIN)
+    MutationOptions mutation;
+    @Mixin
+    ActivationOptions activation;
+
+    @Option(names = {"-p", "--permission"}, paramLabel = "r|rw") String permission;
+    @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();
+    @Option(names = "--deltag", paramLabel = "TAG") List<String> delTags = new ArrayList<>();
+    @Parameters(index = "0", paramLabel = "VG/LV") String lv;
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        LvChange change = new LvChange(permission, addTags, delTags);
+        MutationRun.run(spec, engineOptions, mutation, c -> change.run(c.vg(), MutationRun.lvName(c.vg(), lv)));
+    }
+}

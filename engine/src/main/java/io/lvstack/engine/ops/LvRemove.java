@@ -1,0 +1,80 @@
+package io.lvstack.engine.ops;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.Stack;
+import io.lvstack.engine.graph.VolumeGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code lvremove VG/LV}: removes the LV and the mirror images and logs only it uses, as LVM2
+ * removes a mirror with its legs (LVs under a striped segment are left, as LVM2 leaves them);
+ * refused while any segment uses the LV, naming the users.
+ */
+public final class LvRemove {
+
+    public List<String> run(VolumeGroup vg, String lvName) {
+        LogicalVolume lv = LvLookup.find(vg, lvName);
+        if (lv.has(LvStatus.MIRROR_LOG)) {
+            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used as mirror log.");
+        }
+        if (lv.has(LvStatus.MIRROR_IMAGE)) {
+            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by a mirror.");
+        }
+        if (lv.userCount() > 0) {
+            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
+                    + Stack.describeUsers(lv));
+        }
+        vg.apply(ed -> {
+            for (LogicalVolume doomed : withSubLvs(lv)) {
+                ed.removeLv(doomed);
+            }
+            Segments.bumpSeqno(ed);
+        });
+        return List.of("  Logical volume \"" + lv.name() + "\" successfully removed.");
+    }
+
+    /** The LV first, then each sub-LV once none of its users remains. */
+    private static List<LogicalVolume> withSubLvs(LogicalVolume top) {
+        Set<LogicalVolume> out = new LinkedHashSet<>();
+        List<LogicalVolume> todo = new ArrayList<>(List.of(top));
+        while (!todo.isEmpty()) {
+            LogicalVolume lv = todo.remove(0);
+            if (!out.add(lv)) {
+                continue;
+            }
+            for (Segment seg : lv.segments()) {
+                for (var a : seg.areas()) {
+                    if (a instanceof io.lvstack.api.model.Area.OnLv l && isMirrorPart((LogicalVolume) l.lv())
+                            && onlyUsedWithin((LogicalVolume) l.lv(), out)) {
+                        todo.add((LogicalVolume) l.lv());
+                    }
+                }
+                for (LogicalVolume ref : seg.references().values()) {
+                    if (isMirrorPart(ref) && onlyUsedWithin(ref, out)) {
+                        todo.add(ref);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static boolean isMirrorPart(LogicalVolume lv) {
+        return lv.has(LvStatus.MIRROR_IMAGE) || lv.has(LvStatus.MIRROR_LOG);
+    }
+
+    private static boolean onlyUsedWithin(LogicalVolume lv, Set<LogicalVolume> removed) {
+        for (Segment user : lv.users()) {
+            if (!removed.contains(user.lv())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

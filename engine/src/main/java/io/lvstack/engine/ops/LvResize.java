@@ -1,0 +1,166 @@
+package io.lvstack.engine.ops;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
+import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.ops.alloc.AllocPolicy;
+import io.lvstack.engine.ops.alloc.Allocation;
+import io.lvstack.engine.ops.alloc.AllocationRequest;
+import io.lvstack.engine.ops.alloc.ExtentAllocator;
+import io.lvstack.engine.ops.alloc.PvRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code lvextend} and {@code lvreduce} of linear and striped LVs ({@code lv_resize}): extension
+ * appends allocated segments with the last segment's stripes and merges them as LVM2's
+ * {@code lv_merge_segments} does; reduction cuts from the end, splitting the last kept segment.
+ */
+public final class LvResize {
+    private final ExtentAllocator allocator;
+
+    public LvResize(ExtentAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    /** {@code lvextend -L|-l [+]SIZE [--alloc P] VG/LV [PV...]}. */
+    public List<String> extend(VolumeGroup vg, String lvName, LvSize size, AllocPolicy policy, List<PvRange> pvs) {
+        return extend(vg, lvName, size, policy, pvs, new ArrayList<>());
+    }
+
+    /** As {@link #extend(VolumeGroup, String, LvSize, AllocPolicy, List)}, adding messages to {@code messages} as they arise. */
+    public List<String> extend(VolumeGroup vg, String lvName, LvSize size, AllocPolicy policy, List<PvRange> pvs,
+            List<String> messages) {
+        LogicalVolume lv = resizable(vg, lvName);
+        long extentSize = vg.properties().extentSize();
+        if (size.sign() == '-') {
+            throw new LvstackException("Negative argument not permitted - use lvreduce");
+        }
+        long old = lv.extentCount();
+        long asked = size.toResizeExtents(extentSize, messages);
+        long target = size.sign() == '+' ? old + asked : asked;
+        if (target < old) {
+            throw new LvstackException("New size given (" + target + " extents) not larger than existing size ("
+                    + old + " extents)");
+        }
+        if (target == old) {
+            throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
+                    + " extents).");
+        }
+        Segment last = lv.segments().get(lv.segments().size() - 1);
+        if (!last.type().name().equals("striped")) {
+            throw new LvstackException("Unable to extend LV " + lv.fullName() + " of segment type "
+                    + last.type().name() + ": only linear and striped LVs are extended here");
+        }
+        int stripes = last.areaCount();
+        if (stripes > 1) {
+            messages.add("  Using stripesize of last segment " + DisplaySize.of(last.type().stripeSize(last)));
+        }
+        if ((target - old) % stripes != 0) {
+            long rounded = target + stripes - (target - old) % stripes;
+            messages.add("  Rounding size (" + target + " extents) up to stripe boundary size for segment ("
+                    + rounded + " extents).");
+            target = rounded;
+        }
+        long add = target - old;
+        PvRange.checkWithin(pvs);
+        AllocPolicy effective = policy != AllocPolicy.INHERIT ? policy
+                : lv.properties().allocationPolicy() != null
+                        && !lv.properties().allocationPolicy().equals("inherit")
+                                ? AllocPolicy.of(lv.properties().allocationPolicy())
+                                : LvCreate.effective(vg, AllocPolicy.INHERIT);
+        Allocation allocation = allocator.allocate(vg, new AllocationRequest(stripes, add / stripes, 0, effective,
+                pvs, lv, lv.name()));
+        SegmentType type = last.type();
+        vg.apply(ed -> {
+            Segments.append(ed, lv, type, last.fields(), allocation);
+            Segments.bumpSeqno(ed);
+        });
+        messages.add(changed(lv, old, target, extentSize));
+        messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
+        return messages;
+    }
+
+    /** {@code lvreduce -L|-l [-]SIZE VG/LV}. */
+    public List<String> reduce(VolumeGroup vg, String lvName, LvSize size) {
+        return reduce(vg, lvName, size, new ArrayList<>());
+    }
+
+    /** As {@link #reduce(VolumeGroup, String, LvSize)}, adding messages to {@code messages} as they arise. */
+    public List<String> reduce(VolumeGroup vg, String lvName, LvSize size, List<String> messages) {
+        LogicalVolume lv = resizable(vg, lvName);
+        long extentSize = vg.properties().extentSize();
+        if (size.sign() == '+') {
+            throw new LvstackException("Positive sign not permitted - use lvextend");
+        }
+        long old = lv.extentCount();
+        long asked = size.toResizeExtents(extentSize, messages);
+        long target = size.sign() == '-' ? old - asked : asked;
+        if (target > old) {
+            throw new LvstackException("New size given (" + target + " extents) not less than existing size ("
+                    + old + " extents)");
+        }
+        if (target == old) {
+            throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
+                    + " extents).");
+        }
+        if (target <= 0) {
+            throw new LvstackException("Size reduction would leave logical volume " + lv.fullName()
+                    + " with no extents; use lvremove.");
+        }
+        for (Segment s : lv.segments()) {
+            if (!s.type().name().equals("striped")) {
+                throw new LvstackException("Unable to reduce LV " + lv.fullName() + " of segment type "
+                        + s.type().name() + ": only linear and striped LVs are reduced here");
+            }
+        }
+        // A cut inside a striped segment keeps whole stripes: LVM2 rounds the new size up.
+        Segment cut = lv.segmentAt(target);
+        if (cut != null && cut.le() < target && cut.areaCount() > 1 && (target - cut.le()) % cut.areaCount() != 0) {
+            long rounded = target + cut.areaCount() - (target - cut.le()) % cut.areaCount();
+            messages.add("  Rounding size (" + target + " extents) up to stripe boundary size for segment ("
+                    + rounded + " extents).");
+            target = rounded;
+            if (target == old) {
+                throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
+                        + " extents)");
+            }
+        }
+        long keep = target;
+        vg.apply(ed -> {
+            // From the end: drop whole segments past the new end, split the one it falls in.
+            for (int i = lv.segments().size() - 1; i >= 0; i--) {
+                Segment s = lv.segments().get(i);
+                if (s.le() >= keep) {
+                    ed.removeSegment(s);
+                } else if (s.le() + s.len() > keep) {
+                    ed.removeSegment(ed.splitSegment(s, keep - s.le()));
+                }
+            }
+            Segments.bumpSeqno(ed);
+        });
+        messages.add(changed(lv, old, target, extentSize));
+        messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
+        return messages;
+    }
+
+    /** Hidden LVs (images, logs, LVs under other LVs) are resized only through their user, as in LVM2. */
+    private static LogicalVolume resizable(VolumeGroup vg, String lvName) {
+        LogicalVolume lv = vg.lv(lvName);
+        if (lv == null) {
+            // lvresize words it differently from the other LV commands.
+            throw new LvstackException("Logical volume " + lvName + " not found in volume group " + vg.name() + ".");
+        }
+        if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE)) {
+            throw new LvstackException("Can't resize internal logical volume " + lv.fullName() + ".");
+        }
+        return lv;
+    }
+
+    private static String changed(LogicalVolume lv, long old, long target, long extentSize) {
+        return "  Size of logical volume " + lv.fullName() + " changed from " + DisplaySize.extents(old, extentSize)
+                + " to " + DisplaySize.extents(target, extentSize) + ".";
+    }
+}

@@ -1,0 +1,114 @@
+package io.lvstack.engine.ops;
+
+import io.lvstack.api.LvstackException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A size argument as LVM2 reads it: {@code -L} with a unit (default MiB, {@code b/s/k/m/g/t/p/e},
+ * either case, binary multiples) or {@code -l} extents, optionally signed for relative changes.
+ *
+ * @param sign    '+', '-' or 0 for an absolute size
+ * @param sectors the size in 512-byte sectors for {@code -L}, or -1
+ * @param extents the extents for {@code -l}, or -1
+ */
+public record LvSize(char sign, long sectors, long extents) {
+
+    /** {@code -L 40M}, {@code -L +24m}, {@code -L 1.5G}. */
+    public static LvSize ofSize(String text) {
+        String t = text.trim();
+        char sign = signOf(t);
+        String body = sign == 0 ? t : t.substring(1);
+        char unit = 'm';
+        if (!body.isEmpty() && Character.isLetter(body.charAt(body.length() - 1))) {
+            unit = Character.toLowerCase(body.charAt(body.length() - 1));
+            body = body.substring(0, body.length() - 1);
+        }
+        double value;
+        try {
+            value = Double.parseDouble(body);
+        } catch (NumberFormatException e) {
+            throw new LvstackException("Invalid argument for --size: " + text);
+        }
+        double bytes = switch (unit) {
+            case 'b' -> value;
+            case 's' -> value * 512;
+            case 'k' -> value * 1024;
+            case 'm' -> value * 1024 * 1024;
+            case 'g' -> value * Math.pow(1024, 3);
+            case 't' -> value * Math.pow(1024, 4);
+            case 'p' -> value * Math.pow(1024, 5);
+            case 'e' -> value * Math.pow(1024, 6);
+            default -> throw new LvstackException("Invalid argument for --size: " + text);
+        };
+        if (value < 0) {
+            throw new LvstackException("Invalid argument for --size: " + text);
+        }
+        // LVM2 counts sizes in sectors, rounding a partial sector up.
+        return new LvSize(sign, (long) Math.ceil(bytes / 512), -1);
+    }
+
+    /** {@code -l 10}, {@code -l +5}. */
+    public static LvSize ofExtents(String text) {
+        String t = text.trim();
+        char sign = signOf(t);
+        String body = sign == 0 ? t : t.substring(1);
+        try {
+            long v = Long.parseLong(body);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return new LvSize(sign, -1, v);
+        } catch (NumberFormatException e) {
+            throw new LvstackException("Invalid argument for --extents: " + text);
+        }
+    }
+
+    private static char signOf(String t) {
+        return !t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-') ? t.charAt(0) : 0;
+    }
+
+    /**
+     * The extents this size asks for ({@code extents_from_size}): a size that is not a whole
+     * number of extents is rounded up, and LVM2 says so in {@code messages}.
+     */
+    public long toExtents(long extentSize, List<String> messages) {
+        if (extents >= 0) {
+            return extents;
+        }
+        long s = sectors;
+        if (s % extentSize != 0) {
+            s += extentSize - s % extentSize;
+            messages.add("  Rounding up size to full physical extent " + DisplaySize.of(s));
+        }
+        return s / extentSize;
+    }
+
+    /**
+     * The extents a resize asks for ({@code _lvresize_adjust_size}): a size that is not a whole
+     * number of extents is rounded down when it is to be taken away ({@code -L -SIZE}), up
+     * otherwise, and LVM2 says so in {@code messages}.
+     */
+    public long toResizeExtents(long extentSize, List<String> messages) {
+        if (extents >= 0) {
+            return extents;
+        }
+        long s = sectors;
+        if (s % extentSize != 0) {
+            s = sign == '-' ? s - s % extentSize : s + extentSize - s % extentSize;
+            messages.add("  Rounding size to boundary between physical extents: " + DisplaySize.of(s) + ".");
+        }
+        return s / extentSize;
+    }
+
+    /** Zero, which LVM2's option parser refuses. */
+    public boolean isZero() {
+        return extents == 0 || sectors == 0;
+    }
+
+    @Override
+    public String toString() {
+        return (sign == 0 ? "" : String.valueOf(sign)) + (extents >= 0 ? extents + " extents"
+                : String.format(Locale.ROOT, "%d sectors", sectors));
+    }
+}
