@@ -49,6 +49,19 @@ class LayersTest {
     }
 
     @Test
+    void insertLayerUnderAReadOnlyLvIsReadOnlyToo() {
+        LogicalVolume a = vg.lv("a");
+        LogicalVolume layer = vg.change(ed -> {
+            ed.setStatus(a, LvStatus.WRITE, false);
+            return layers.insertLayerForLv(ed, a, "_tmp", LAYER_ID, LvProperties.NONE);
+        });
+        assertEquals("a_tmp", layer.name());
+        assertEquals(Set.of(LvStatus.READ), layer.status());
+        assertEquals(Set.of(LvStatus.READ, LvStatus.VISIBLE), a.status());
+        OpsFixture.assertValid(vg);
+    }
+
+    @Test
     void numberedSuffixTakesTheNextIndex() {
         vg.apply(ed -> {
             layers.insertLayerForLv(ed, vg.lv("a"), "_mimage_%d", LAYER_ID, LvProperties.NONE);
