@@ -7,6 +7,7 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.Corpus;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.ops.FirstFreeAllocator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class MirrorConverterTest {
         List<String> ids = List.of("W00000-0000-0000-0000-0000-0000-000001", "bnfhCt-rKCl-lZev-j37q-lPD8-KiAH-oBxhQN",
                 "dEc5O7-hImE-FNM0-dMe1-PgDF-6Zha-vaoExf", "yqIgOr-3ql6-3YF2-Zlln-A0rK-w2S8-ApW2vo");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573878L, "vm"));
         LogicalVolume m = c.createMirror(f.vg, "m", 6, 2, MirrorLog.DISK, 128, List.of());
         // the corpus file's top LV was written without creation time and host
@@ -178,7 +179,7 @@ class MirrorConverterTest {
             }
         });
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573880L, "vm"));
         LogicalVolume db = c.createMirror(f.vg, "db", 4, 3, MirrorLog.DISK, 512, List.of());
         f.vg.apply(ed -> ed.setLvProperties(db, io.lvstack.engine.graph.LvProperties.NONE));
@@ -280,7 +281,7 @@ class MirrorConverterTest {
     void requestsCarryTheLvsPolicyOrTheVgs() {
         MirrorFixture f = new MirrorFixture("mirror_corelog");
         List<io.lvstack.engine.ops.alloc.AllocationRequest> seen = new java.util.ArrayList<>();
-        FirstFitAllocator firstFit = new FirstFitAllocator();
+        FirstFreeAllocator firstFit = new FirstFreeAllocator();
         MirrorConverter c = new MirrorConverter(f.engine, (vg, request) -> {
             seen.add(request);
             return firstFit.allocate(vg, request);

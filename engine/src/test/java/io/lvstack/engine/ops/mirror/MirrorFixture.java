@@ -11,6 +11,7 @@ import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.ops.FirstFreeAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class MirrorFixture {
         format = new MetadataFormat(engine);
         imported = format.read(Corpus.DIR.resolve(corpusName + ".vg"));
         vg = imported.vg();
-        converter = new MirrorConverter(engine, new FirstFitAllocator(), stamp());
+        converter = new MirrorConverter(engine, new FirstFreeAllocator(), stamp());
     }
 
     /** Ids MIRR01-..., MIRR02-... in creation order, a fixed time and host. */
