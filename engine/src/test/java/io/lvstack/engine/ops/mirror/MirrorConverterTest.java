@@ -8,6 +8,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.Corpus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.ops.FirstFreeAllocator;
+import io.lvstack.engine.ops.OpsFixture;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class MirrorConverterTest {
                 ed.removeLv(f.vg.lv(n));
             }
         });
-        MirrorFixture.stripe(f, "s", 4);
+        OpsFixture.addTwoStripeLv(f.engine, f.vg, "s", "STRIPE-0000-0000-0000-0000-0000-000000", 4, 0);
         f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
         f.expect("striped_to_corelog");
     }
