@@ -12,6 +12,8 @@ import io.lvstack.engine.ops.OpsFixture;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MirrorConverterTest {
 
@@ -194,35 +196,14 @@ class MirrorConverterTest {
         f.expect("disklog_split_x_on_pv0");
     }
 
-    @Test
-    void diskToCoreLog() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.CORE, List.of());
-        f.expect("disklog_to_core");
-    }
-
-    @Test
-    void coreToDiskLog() {
-        MirrorFixture f = new MirrorFixture("mirror_corelog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
-        f.expect("corelog_to_disk");
-    }
-
-    @Test
-    void diskToMirroredLog() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.MIRRORED, List.of());
-        f.expect("disklog_to_mirrored");
-    }
-
-    @Test
-    void mirroredToDiskAndCoreLog() {
-        MirrorFixture f = new MirrorFixture("mirror_mirroredlog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
-        f.expect("mirroredlog_to_disk");
-        MirrorFixture g = new MirrorFixture("mirror_mirroredlog");
-        g.converter.changeLog(g.vg, "m", MirrorLog.CORE, List.of());
-        g.expect("mirroredlog_to_core");
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({"mirror_disklog, CORE, disklog_to_core", "mirror_corelog, DISK, corelog_to_disk",
+            "mirror_disklog, MIRRORED, disklog_to_mirrored", "mirror_mirroredlog, DISK, mirroredlog_to_disk",
+            "mirror_mirroredlog, CORE, mirroredlog_to_core"})
+    void logTypeChanges(String corpus, MirrorLog log, String expected) {
+        MirrorFixture f = new MirrorFixture(corpus);
+        f.converter.changeLog(f.vg, "m", log, List.of());
+        f.expect(expected);
     }
 
     @Test
