@@ -38,29 +38,18 @@ class MirrorConverterTest {
         assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.MIRROR_LOG), f.vg.lv("m_mlog").status());
     }
 
-    @Test
-    void regionLargerThanTheLvIsReduced() {
+    /** The disk-log corpus mirror taken back to linear, then converted (region sizes in sectors). */
+    @ParameterizedTest(name = "{3}")
+    @CsvSource({
+            // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
+            "2, DISK, 131072, linear_to_disklog_region_reduced",
+            "3, CORE, 1024, linear_to_corelog_3legs",
+            "2, MIRRORED, 1024, linear_to_mirroredlog"})
+    void linearToMirror(int legs, MirrorLog log, long regionSize, String expected) {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.toLinear(f.vg, "m");
-        // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
-        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, 131072, List.of());
-        f.expect("linear_to_disklog_region_reduced");
-    }
-
-    @Test
-    void linearToCoreLogThreeLegMirror() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.toLinear(f.vg, "m");
-        f.converter.convertToMirror(f.vg, "m", 3, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
-        f.expect("linear_to_corelog_3legs");
-    }
-
-    @Test
-    void linearToMirroredLogMirror() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.toLinear(f.vg, "m");
-        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.MIRRORED, MirrorRegion.DEFAULT_SECTORS, List.of());
-        f.expect("linear_to_mirroredlog");
+        f.converter.convertToMirror(f.vg, "m", legs, log, regionSize, List.of());
+        f.expect(expected);
     }
 
     @Test
@@ -115,18 +104,17 @@ class MirrorConverterTest {
         f.expect("corelog_add_leg");
     }
 
-    @Test
-    void removeLegOnGivenPvShiftsItToTheEnd() {
+    /** Legs on the given PV go first; the balance is taken from the end of the others. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource({
+            "1, true, 3way_remove_leg_on_pv0",
+            "1, false, 3way_remove_leg",
+            // only db_mimage_0 is on pv0: it goes, and the balance is db_mimage_2, the last of the others
+            "2, true, 3way_remove_2_legs_pv0"})
+    void removeLegs(int count, boolean onPv0, String expected) {
         MirrorFixture f = new MirrorFixture("mirror_3way");
-        f.converter.removeLegs(f.vg, "db", 1, List.of(f.pv(0)));
-        f.expect("3way_remove_leg_on_pv0");
-    }
-
-    @Test
-    void removeLastLegByDefault() {
-        MirrorFixture f = new MirrorFixture("mirror_3way");
-        f.converter.removeLegs(f.vg, "db", 1, List.of());
-        f.expect("3way_remove_leg");
+        f.converter.removeLegs(f.vg, "db", count, onPv0 ? List.of(f.pv(0)) : List.of());
+        f.expect(expected);
     }
 
     @Test
@@ -145,14 +133,6 @@ class MirrorConverterTest {
         f.expect("3way_split2_x");
         assertEquals(List.of("db", "x_mimage_1", "x", "x_mimage_0"),
                 f.vg.lvs().stream().map(LogicalVolume::name).toList());
-    }
-
-    @Test
-    void removeLegsPrefersThoseOnGivenPvsThenTakesFromTheEnd() {
-        MirrorFixture f = new MirrorFixture("mirror_3way");
-        // only db_mimage_0 is on pv0: it goes, and the balance is db_mimage_2, the last of the others
-        f.converter.removeLegs(f.vg, "db", 2, List.of(f.pv(0)));
-        f.expect("3way_remove_2_legs_pv0");
     }
 
     @Test
