@@ -13,7 +13,7 @@ import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
-import io.lvstack.engine.ops.StripedFields;
+import io.lvstack.engine.ops.SegmentFields;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class Layers {
         }
         LogicalVolume layer = ed.createLv(name, layerId, status, List.of(), layerProperties);
         LvSegments.moveAll(ed, layer, lv);
-        Segment map = ed.addSegment(lv, striped, StripedFields.linear(striped), 0, layer.extentCount(), 1, List.of());
+        Segment map = ed.addSegment(lv, striped, SegmentFields.linear(striped), 0, layer.extentCount(), 1, List.of());
         ed.setLvArea(map, 0, layer, 0);
         return layer;
     }

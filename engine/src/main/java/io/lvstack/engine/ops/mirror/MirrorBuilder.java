@@ -12,7 +12,7 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
-import io.lvstack.engine.ops.StripedFields;
+import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.engine.ops.layer.Layers;
@@ -93,8 +93,8 @@ final class MirrorBuilder {
     /** Gives image {@code k} one segment per allocated chunk, from its stripes' ranges. */
     void fillImage(StackEditor ed, LogicalVolume img, Allocation a, int k, Shape shape) {
         for (Allocation.Chunk c : a.chunks()) {
-            Segment s = ed.addSegment(img, striped, shape.fieldsOr(StripedFields.linear(striped)), img.extentCount(), c.length() * shape.stripes(),
-                    shape.stripes(), List.of());
+            Segment s = ed.addSegment(img, striped, shape.fieldsOr(SegmentFields.linear(striped)), img.extentCount(),
+                    c.length() * shape.stripes(), shape.stripes(), List.of());
             for (int i = 0; i < shape.stripes(); i++) {
                 PvRange r = c.areas().get(k * shape.stripes() + i);
                 ed.setPvArea(s, i, r.pv(), r.start());
@@ -110,7 +110,7 @@ final class MirrorBuilder {
         }
         LogicalVolume logLv = hiddenLv(ed, top + "_mlog");
         for (PvRange r : a.log()) {
-            Segment s = ed.addSegment(logLv, striped, StripedFields.linear(striped), logLv.extentCount(), r.count(), 1,
+            Segment s = ed.addSegment(logLv, striped, SegmentFields.linear(striped), logLv.extentCount(), r.count(), 1,
                     List.of());
             ed.setPvArea(s, 0, r.pv(), r.start());
         }
@@ -119,7 +119,7 @@ final class MirrorBuilder {
             for (Allocation.Chunk c : a.chunks()) {
                 c.areas().forEach(r -> taken.add(r.pv()));
             }
-            mirrorTheLog(ed, vg, logLv, Fields.mirror(mirror, 2, logRegion), pvs, taken);
+            mirrorTheLog(ed, vg, logLv, SegmentFields.mirror(mirror, 2, logRegion), pvs, taken);
         }
         return logLv;
     }

@@ -12,7 +12,7 @@ import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
-import io.lvstack.engine.ops.StripedFields;
+import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
@@ -169,7 +169,7 @@ public final class MirrorConverter {
             List<LogicalVolume> added = LegSelection.legs(top);
             added.remove(0);
             ed.removeSegment(top);
-            Segment link = ed.addSegment(lv, striped, StripedFields.linear(striped), 0, tmp.extentCount(), 1, List.of());
+            Segment link = ed.addSegment(lv, striped, SegmentFields.linear(striped), 0, tmp.extentCount(), 1, List.of());
             ed.setLvArea(link, 0, tmp, 0);
             layers.removeLayerFromLv(ed, lv, tmp);
             ed.removeLv(tmp);
