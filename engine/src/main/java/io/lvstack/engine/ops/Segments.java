@@ -3,12 +3,9 @@ package io.lvstack.engine.ops;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.TypeFields;
 import io.lvstack.engine.graph.LogicalVolume;
-import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.ops.alloc.Allocation;
-import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.engine.ops.layer.LvSegments;
-import java.util.List;
 
 /** Appending allocated segments and raising the seqno, shared by the LV operations. */
 final class Segments {
@@ -18,13 +15,7 @@ final class Segments {
     /** One new segment per allocated chunk, after the LV's last extent, then LVM2's {@code lv_merge_segments}. */
     static void append(StackEditor ed, LogicalVolume lv, SegmentType type, TypeFields fields, Allocation allocation) {
         for (Allocation.Chunk chunk : allocation.chunks()) {
-            int stripes = chunk.areas().size();
-            Segment seg = ed.addSegment(lv, type, fields, lv.extentCount(), chunk.length() * stripes, stripes,
-                    List.of());
-            for (int i = 0; i < stripes; i++) {
-                PvRange r = chunk.areas().get(i);
-                ed.setPvArea(seg, i, r.pv(), r.start());
-            }
+            LvSegments.appendOnPvs(ed, lv, type, fields, chunk.length(), chunk.areas());
         }
         LvSegments.mergeAll(ed, lv);
     }

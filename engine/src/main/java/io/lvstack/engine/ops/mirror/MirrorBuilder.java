@@ -92,13 +92,10 @@ final class MirrorBuilder {
 
     /** Gives image {@code k} one segment per allocated chunk, from its stripes' ranges. */
     void fillImage(StackEditor ed, LogicalVolume img, Allocation a, int k, Shape shape) {
+        int n = shape.stripes();
         for (Allocation.Chunk c : a.chunks()) {
-            Segment s = ed.addSegment(img, striped, shape.fieldsOr(SegmentFields.linear(striped)), img.extentCount(),
-                    c.length() * shape.stripes(), shape.stripes(), List.of());
-            for (int i = 0; i < shape.stripes(); i++) {
-                PvRange r = c.areas().get(k * shape.stripes() + i);
-                ed.setPvArea(s, i, r.pv(), r.start());
-            }
+            LvSegments.appendOnPvs(ed, img, striped, shape.fieldsOr(SegmentFields.linear(striped)), c.length(),
+                    c.areas().subList(k * n, (k + 1) * n));
         }
     }
 
@@ -110,9 +107,7 @@ final class MirrorBuilder {
         }
         LogicalVolume logLv = hiddenLv(ed, top + "_mlog");
         for (PvRange r : a.log()) {
-            Segment s = ed.addSegment(logLv, striped, SegmentFields.linear(striped), logLv.extentCount(), r.count(), 1,
-                    List.of());
-            ed.setPvArea(s, 0, r.pv(), r.start());
+            LvSegments.appendOnPvs(ed, logLv, striped, SegmentFields.linear(striped), r.count(), List.of(r));
         }
         if (log == MirrorLog.MIRRORED) {
             Set<PhysicalVolume> taken = new LinkedHashSet<>(avoid);
