@@ -56,12 +56,7 @@ class MirrorConverterTest {
     void createMirrorGivesLvcreatesShape() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         String before = f.text();
-        f.vg.apply(ed -> {
-            ed.removeLv(f.vg.lv("m"));
-            ed.removeLv(f.vg.lv("m_mimage_0"));
-            ed.removeLv(f.vg.lv("m_mimage_1"));
-            ed.removeLv(f.vg.lv("m_mlog"));
-        });
+        f.removeLvs("m", "m_mimage_0", "m_mimage_1", "m_mlog");
         List<String> ids = List.of("W00000-0000-0000-0000-0000-0000-000001", "bnfhCt-rKCl-lZev-j37q-lPD8-KiAH-oBxhQN",
                 "dEc5O7-hImE-FNM0-dMe1-PgDF-6Zha-vaoExf", "yqIgOr-3ql6-3YF2-Zlln-A0rK-w2S8-ApW2vo");
         java.util.Iterator<String> it = ids.iterator();
@@ -138,11 +133,7 @@ class MirrorConverterTest {
     @Test
     void stripedLvToMirrorGetsStripedImages() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.vg.apply(ed -> {
-            for (String n : List.of("m", "m_mimage_0", "m_mimage_1", "m_mlog")) {
-                ed.removeLv(f.vg.lv(n));
-            }
-        });
+        f.removeLvs("m", "m_mimage_0", "m_mimage_1", "m_mlog");
         OpsFixture.addTwoStripeLv(f.engine, f.vg, "s", "STRIPE-0000-0000-0000-0000-0000-000000", 4, 0);
         f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
         f.expect("striped_to_corelog");
@@ -156,11 +147,7 @@ class MirrorConverterTest {
         for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
             ids.add(f.vg.lv(n).id());
         }
-        f.vg.apply(ed -> {
-            for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
-                ed.removeLv(f.vg.lv(n));
-            }
-        });
+        f.removeLvs("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog");
         java.util.Iterator<String> it = ids.iterator();
         MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573880L, "vm"));

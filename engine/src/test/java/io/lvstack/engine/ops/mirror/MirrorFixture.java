@@ -48,6 +48,15 @@ final class MirrorFixture {
         return vg.pvs().get(i);
     }
 
+    /** Removes the named LVs in this order, in one change (users before the LVs they use). */
+    void removeLvs(String... names) {
+        vg.apply(ed -> {
+            for (String n : names) {
+                ed.removeLv(vg.lv(n));
+            }
+        });
+    }
+
     /** The checker finds nothing, and the text equals the expected file {@code name.vg}. */
     void expect(String name) {
         OpsFixture.assertValid(vg);
