@@ -107,7 +107,7 @@ public final class LvCreate {
                     EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(),
                     new LvProperties(stamp.creationTime(), stamp.creationHost(), null, allocWord, null,
                             r.readAhead(), null, null));
-            Segments.append(ed, lv, striped, Segments.striped(striped, r.stripes(), stripeSize), allocation);
+            Segments.append(ed, lv, striped, SegmentFields.striped(striped, r.stripes(), stripeSize), allocation);
             Segments.bumpSeqno(ed);
         });
         messages.add("  Logical volume \"" + name + "\" created.");

@@ -35,20 +35,8 @@ public final class LvResize {
             List<String> messages) {
         LogicalVolume lv = resizable(vg, lvName);
         long extentSize = vg.properties().extentSize();
-        if (size.sign() == '-') {
-            throw new LvstackException("Negative argument not permitted - use lvreduce");
-        }
         long old = lv.extentCount();
-        long asked = size.toResizeExtents(extentSize, messages);
-        long target = size.sign() == '+' ? old + asked : asked;
-        if (target < old) {
-            throw new LvstackException("New size given (" + target + " extents) not larger than existing size ("
-                    + old + " extents)");
-        }
-        if (target == old) {
-            throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                    + " extents).");
-        }
+        long target = newSize(lv, size, true, messages);
         Segment last = lv.segments().get(lv.segments().size() - 1);
         if (!last.type().name().equals("striped")) {
             throw new LvstackException("Unable to extend LV " + lv.fullName() + " of segment type "
@@ -83,6 +71,30 @@ public final class LvResize {
         return messages;
     }
 
+    /**
+     * The new size in extents, as both directions of LVM2's {@code lvresize} check it: the sign of
+     * the other direction is refused, a signed size counts from the LV's size, and the result
+     * must move the right way.
+     */
+    private static long newSize(LogicalVolume lv, LvSize size, boolean extend, List<String> messages) {
+        if (size.sign() == (extend ? '-' : '+')) {
+            throw new LvstackException(extend ? "Negative argument not permitted - use lvreduce"
+                    : "Positive sign not permitted - use lvextend");
+        }
+        long old = lv.extentCount();
+        long asked = size.toResizeExtents(lv.vg().properties().extentSize(), messages);
+        long target = size.sign() == '+' ? old + asked : size.sign() == '-' ? old - asked : asked;
+        if (extend ? target < old : target > old) {
+            throw new LvstackException("New size given (" + target + " extents) not " + (extend ? "larger" : "less")
+                    + " than existing size (" + old + " extents)");
+        }
+        if (target == old) {
+            throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
+                    + " extents).");
+        }
+        return target;
+    }
+
     /** {@code lvreduce -L|-l [-]SIZE VG/LV}. */
     public List<String> reduce(VolumeGroup vg, String lvName, LvSize size) {
         return reduce(vg, lvName, size, new ArrayList<>());
@@ -92,20 +104,8 @@ public final class LvResize {
     public List<String> reduce(VolumeGroup vg, String lvName, LvSize size, List<String> messages) {
         LogicalVolume lv = resizable(vg, lvName);
         long extentSize = vg.properties().extentSize();
-        if (size.sign() == '+') {
-            throw new LvstackException("Positive sign not permitted - use lvextend");
-        }
         long old = lv.extentCount();
-        long asked = size.toResizeExtents(extentSize, messages);
-        long target = size.sign() == '-' ? old - asked : asked;
-        if (target > old) {
-            throw new LvstackException("New size given (" + target + " extents) not less than existing size ("
-                    + old + " extents)");
-        }
-        if (target == old) {
-            throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                    + " extents).");
-        }
+        long target = newSize(lv, size, false, messages);
         if (target <= 0) {
             throw new LvstackException("Size reduction would leave logical volume " + lv.fullName()
                     + " with no extents; use lvremove.");

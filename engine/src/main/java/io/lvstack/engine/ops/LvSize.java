@@ -76,9 +76,8 @@ public record LvSize(char sign, long sectors, long extents) {
         if (extents >= 0) {
             return extents;
         }
-        long s = sectors;
-        if (s % extentSize != 0) {
-            s += extentSize - s % extentSize;
+        long s = toBoundary(extentSize, false);
+        if (s != sectors) {
             messages.add("  Rounding up size to full physical extent " + DisplaySize.of(s));
         }
         return s / extentSize;
@@ -93,12 +92,17 @@ public record LvSize(char sign, long sectors, long extents) {
         if (extents >= 0) {
             return extents;
         }
-        long s = sectors;
-        if (s % extentSize != 0) {
-            s = sign == '-' ? s - s % extentSize : s + extentSize - s % extentSize;
+        long s = toBoundary(extentSize, sign == '-');
+        if (s != sectors) {
             messages.add("  Rounding size to boundary between physical extents: " + DisplaySize.of(s) + ".");
         }
         return s / extentSize;
+    }
+
+    /** The size in sectors rounded to a whole number of extents, down or up. */
+    private long toBoundary(long extentSize, boolean down) {
+        long rest = sectors % extentSize;
+        return rest == 0 ? sectors : down ? sectors - rest : sectors + extentSize - rest;
     }
 
     /** Zero, which LVM2's option parser refuses. */

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.api.link.LinkEvent;
-import io.lvstack.api.link.LinkHook;
-import io.lvstack.api.link.StatusEditor;
 import io.lvstack.engine.Corpus;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
@@ -21,7 +18,6 @@ import io.lvstack.engine.ops.alloc.LvmAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Each operation on corpus inputs: LVM2's resulting metadata exactly, the checker clean, and atomic under faults. */
@@ -226,55 +222,12 @@ class LvOperationsTest {
 
     // ---------------------------------------------------------------- faults
 
-    /** Throws at the {@code armed}-th link or unlink event once armed; counts events. */
-    private static final class FaultHook implements LinkHook {
-        int armed = -1;
-        int seen;
-
-        @Override
-        public void linked(LinkEvent event, StatusEditor status) {
-            hit();
-        }
-
-        @Override
-        public void unlinked(LinkEvent event, StatusEditor status) {
-            hit();
-        }
-
-        private void hit() {
-            if (armed > 0 && ++seen == armed) {
-                throw new LvstackException("injected fault");
-            }
-        }
-    }
-
-    /** For every N, a hook failing at the Nth link event leaves the graph exactly as it was. */
-    private static void linkFaults(String file, Function<VolumeGroup, ?> operation) {
-        int n = 1;
-        while (true) {
-            FaultHook hook = new FaultHook();
-            MetadataFormat format = new MetadataFormat(Lvstack.builder().linkHook(hook).build());
-            ImportedVg read = format.read(Corpus.DIR.resolve(file));
-            String before = format.write(read.vg(), read.header(), MetadataFormat.Form.FILE);
-            hook.armed = n;
-            try {
-                operation.apply(read.vg());
-            } catch (LvstackException e) {
-                assertTrue(e.getMessage().endsWith(": injected fault"), e.getMessage());
-                assertEquals(before, format.write(read.vg(), read.header(), MetadataFormat.Form.FILE));
-                n++;
-                continue;
-            }
-            assertTrue(n > 1, "the operation made no link event");
-            return;
-        }
-    }
-
     @Test
     void lvremoveOfAMirrorIsAtomicUnderLinkFaults() {
         VolumeGroup vg = read("mirror_disklog.vg");
         String top = vg.lvs().get(0).name();
-        linkFaults("mirror_disklog.vg", v -> new LvRemove().run(v, top));
+        assertTrue(FaultInjection.untilSuccess(Corpus.DIR.resolve("mirror_disklog.vg"), (e, v) -> {
+        }, (e, v) -> new LvRemove().run(v, top)) > 0, "the operation made no link event");
     }
 
     /** An allocation whose Nth area lands on used extents makes the Nth area fail inside the change. */

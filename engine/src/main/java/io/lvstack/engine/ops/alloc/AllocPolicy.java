@@ -1,7 +1,7 @@
 package io.lvstack.engine.ops.alloc;
 
 import io.lvstack.api.LvstackException;
-import java.util.Locale;
+import io.lvstack.engine.ops.LvmWords;
 
 /** LVM2's allocation policies ({@code --alloc}), strictest first. */
 public enum AllocPolicy {
@@ -9,17 +9,16 @@ public enum AllocPolicy {
 
     /** The metadata and command-line word. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return LvmWords.word(this);
     }
 
     /** {@code contiguous}, {@code cling}, {@code normal}, {@code anywhere} or {@code inherit}. */
     public static AllocPolicy of(String word) {
-        for (AllocPolicy p : values()) {
-            if (p.word().equals(word)) {
-                return p;
-            }
+        AllocPolicy policy = LvmWords.byWord(values(), word);
+        if (policy == null) {
+            throw new LvstackException("Invalid allocation policy \"" + word
+                    + "\" (expected contiguous, cling, normal, anywhere or inherit)");
         }
-        throw new LvstackException("Invalid allocation policy \"" + word
-                + "\" (expected contiguous, cling, normal, anywhere or inherit)");
+        return policy;
     }
 }

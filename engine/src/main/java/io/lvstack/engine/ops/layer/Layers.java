@@ -5,10 +5,6 @@ import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
-import io.lvstack.api.model.TypeFields;
-import io.lvstack.api.text.ConfigEntry;
-import io.lvstack.api.text.ConfigSection;
-import io.lvstack.api.text.ConfigValue;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
@@ -17,6 +13,7 @@ import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.ops.SegmentFields;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,8 +32,9 @@ public final class Layers {
 
     /**
      * LVM2 {@code insert_layer_for_lv}: a new hidden LV {@code <lv><suffix>} (a trailing {@code %d}
-     * is numbered as {@code generate_lv_name} does) with status READ WRITE takes all of
-     * {@code lv}'s segments; {@code lv} gets one linear segment onto the whole layer.
+     * is numbered as {@code generate_lv_name} does) with status READ, and WRITE when {@code lv}
+     * has it (a read-only LV keeps a read-only layer), takes all of {@code lv}'s segments;
+     * {@code lv} gets one linear segment onto the whole layer.
      */
     public LogicalVolume insertLayerForLv(StackEditor ed, LogicalVolume lv, String suffix, String layerId,
             LvProperties layerProperties) {
@@ -44,10 +42,13 @@ public final class Layers {
                 ? LvNames.next(ed.vg(), lv.name() + suffix.substring(0, suffix.length() - 2))
                 : lv.name() + suffix;
         requireUnusedId(ed.vg(), layerId);
-        LogicalVolume layer = ed.createLv(name, layerId, EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(),
-                layerProperties);
+        EnumSet<LvStatus> status = EnumSet.of(LvStatus.READ);
+        if (lv.has(LvStatus.WRITE)) {
+            status.add(LvStatus.WRITE);
+        }
+        LogicalVolume layer = ed.createLv(name, layerId, status, List.of(), layerProperties);
         LvSegments.moveAll(ed, layer, lv);
-        Segment map = ed.addSegment(lv, striped, linearFields(), 0, layer.extentCount(), 1, List.of());
+        Segment map = ed.addSegment(lv, striped, SegmentFields.linear(striped), 0, layer.extentCount(), 1, List.of());
         ed.setLvArea(map, 0, layer, 0);
         return layer;
     }
@@ -197,15 +198,5 @@ public final class Layers {
                 throw new LvstackException("LV id " + id + " is already used by LV " + lv.fullName());
             }
         }
-    }
-
-    private TypeFields linearFields() {
-        return linearFields(striped);
-    }
-
-    /** The fields of a one-stripe {@code striped} segment, decoded from LVM2's text so no plugin class is named. */
-    public static TypeFields linearFields(SegmentType striped) {
-        List<ConfigEntry> entries = List.of(new ConfigEntry("stripe_count", new ConfigValue.Int(1), 0));
-        return striped.decode(new ConfigSection("segment1", entries, 0), 1).fields();
     }
 }

@@ -3,17 +3,21 @@ package io.lvstack.engine.ops.layer;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.SegmentCapability;
+import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.TypeFields;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
+import io.lvstack.engine.ops.alloc.PvRange;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Moving, splitting and merging whole segments of LVs, built from {@link StackEditor} primitives
- * (LVM2 {@code _move_lv_segments}, {@code lv_split_segment}, {@code lv_merge_segments}).
+ * Appending, moving, splitting and merging whole segments of LVs, built from {@link StackEditor}
+ * primitives (LVM2 {@code _move_lv_segments}, {@code lv_split_segment}, {@code lv_merge_segments});
+ * the one home of these helpers for every operation package.
  */
 public final class LvSegments {
     private LvSegments() {
@@ -63,6 +67,20 @@ public final class LvSegments {
         }
         ed.removeSegment(seg);
         return copy;
+    }
+
+    /**
+     * Appends after the last extent of {@code lv} one segment of {@code type} striped over
+     * {@code areas}, {@code areaLen} extents of each, in area order. Returns it.
+     */
+    public static Segment appendOnPvs(StackEditor ed, LogicalVolume lv, SegmentType type, TypeFields fields,
+            long areaLen, List<PvRange> areas) {
+        Segment seg = ed.addSegment(lv, type, fields, lv.extentCount(), areaLen * areas.size(), areas.size(),
+                List.of());
+        for (int i = 0; i < areas.size(); i++) {
+            ed.setPvArea(seg, i, areas.get(i).pv(), areas.get(i).start());
+        }
+        return seg;
     }
 
     /** Splits the segment of {@code lv} that holds {@code le} so a segment starts there (LVM2 {@code lv_split_segment}). */

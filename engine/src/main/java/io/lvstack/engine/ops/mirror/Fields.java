@@ -2,29 +2,18 @@ package io.lvstack.engine.ops.mirror;
 
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.TypeFields;
-import io.lvstack.api.text.ConfigEntry;
-import io.lvstack.api.text.ConfigSection;
-import io.lvstack.api.text.ConfigValue;
-import java.util.ArrayList;
-import java.util.List;
+import io.lvstack.engine.ops.SegmentFields;
 
-/** Fields of new segments, decoded from the text LVM2 would write, so no plugin class is needed. */
+/**
+ * The mirror fields {@code MirrorConverter} names; they are made by {@link SegmentFields}. Kept
+ * only while {@code MirrorConverter} is being changed elsewhere: its two calls can then use
+ * {@code SegmentFields.mirror} directly and this class can go.
+ */
 final class Fields {
     private Fields() {
     }
 
-    static TypeFields linear(SegmentType striped) {
-        return decode(striped, 1, List.of(new ConfigEntry("stripe_count", new ConfigValue.Int(1), 0)));
-    }
-
     static TypeFields mirror(SegmentType mirror, int legs, long regionSize) {
-        List<ConfigEntry> entries = new ArrayList<>();
-        entries.add(new ConfigEntry("mirror_count", new ConfigValue.Int(legs), 0));
-        entries.add(new ConfigEntry("region_size", new ConfigValue.Int(regionSize), 0));
-        return decode(mirror, legs, entries);
-    }
-
-    private static TypeFields decode(SegmentType type, int areas, List<ConfigEntry> entries) {
-        return type.decode(new ConfigSection("segment1", entries, 0), areas).fields();
+        return SegmentFields.mirror(mirror, legs, regionSize);
     }
 }

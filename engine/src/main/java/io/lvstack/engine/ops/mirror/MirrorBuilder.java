@@ -12,9 +12,13 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.PvRange;
+import io.lvstack.engine.ops.layer.Layers;
+import io.lvstack.engine.ops.layer.LvSegments;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,13 +35,26 @@ final class MirrorBuilder {
     private final SegmentType striped;
     private final SegmentType mirror;
     private final Layers layers;
+    private final LvStamp stamp;
     private final MirrorPlacement placement;
 
-    MirrorBuilder(SegmentType striped, SegmentType mirror, Layers layers, MirrorPlacement placement) {
+    MirrorBuilder(SegmentType striped, SegmentType mirror, Layers layers, LvStamp stamp, MirrorPlacement placement) {
         this.striped = striped;
         this.mirror = mirror;
         this.layers = layers;
+        this.stamp = stamp;
         this.placement = placement;
+    }
+
+    /** A new hidden image or log LV, READ WRITE, appended to the VG's LV list. */
+    LogicalVolume hiddenLv(StackEditor ed, String name) {
+        return ed.createLv(name, stamp.nextId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(),
+                stamp.properties());
+    }
+
+    /** LVM2's {@code insert_layer_for_lv} with this stamp's next id; {@code suffix} as {@link Layers} reads it. */
+    LogicalVolume insertLayer(StackEditor ed, LogicalVolume lv, String suffix) {
+        return layers.insertLayerForLv(ed, lv, suffix, stamp.nextId(), stamp.properties());
     }
 
     /** {@code _form_mirror}: a layer for the original segments if needed, new images, the mirror segment. */
@@ -48,7 +65,7 @@ final class MirrorBuilder {
         if (segs.size() == 1 && segs.get(0).areaCount() == 1 && segs.get(0).areaOrNull(0) instanceof Area.OnLv l) {
             first = (LogicalVolume) l.lv();
         } else {
-            first = layers.insert(ed, lv, LvNames.next(lv.vg(), lv.name() + "_mimage_"));
+            first = insertLayer(ed, lv, "_mimage_%d");
         }
         List<LogicalVolume> legs = new ArrayList<>();
         legs.add(first);
@@ -66,7 +83,7 @@ final class MirrorBuilder {
             Shape shape) {
         List<LogicalVolume> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            LogicalVolume img = layers.createHidden(ed, LvNames.next(lv.vg(), lv.name() + "_mimage_"), true);
+            LogicalVolume img = hiddenLv(ed, LvNames.next(lv.vg(), lv.name() + "_mimage_"));
             fillImage(ed, img, a, k, shape);
             out.add(img);
         }
@@ -75,13 +92,10 @@ final class MirrorBuilder {
 
     /** Gives image {@code k} one segment per allocated chunk, from its stripes' ranges. */
     void fillImage(StackEditor ed, LogicalVolume img, Allocation a, int k, Shape shape) {
+        int n = shape.stripes();
         for (Allocation.Chunk c : a.chunks()) {
-            Segment s = ed.addSegment(img, striped, shape.fieldsOr(Fields.linear(striped)), img.extentCount(), c.length() * shape.stripes(),
-                    shape.stripes(), List.of());
-            for (int i = 0; i < shape.stripes(); i++) {
-                PvRange r = c.areas().get(k * shape.stripes() + i);
-                ed.setPvArea(s, i, r.pv(), r.start());
-            }
+            LvSegments.appendOnPvs(ed, img, striped, shape.fieldsOr(SegmentFields.linear(striped)), c.length(),
+                    c.areas().subList(k * n, (k + 1) * n));
         }
     }
 
@@ -91,18 +105,16 @@ final class MirrorBuilder {
         if (a.log().isEmpty()) {
             throw new LvstackException("Unable to allocate extents for mirror log.");
         }
-        LogicalVolume logLv = layers.createHidden(ed, top + "_mlog", true);
+        LogicalVolume logLv = hiddenLv(ed, top + "_mlog");
         for (PvRange r : a.log()) {
-            Segment s = ed.addSegment(logLv, striped, Fields.linear(striped), logLv.extentCount(), r.count(), 1,
-                    List.of());
-            ed.setPvArea(s, 0, r.pv(), r.start());
+            LvSegments.appendOnPvs(ed, logLv, striped, SegmentFields.linear(striped), r.count(), List.of(r));
         }
         if (log == MirrorLog.MIRRORED) {
             Set<PhysicalVolume> taken = new LinkedHashSet<>(avoid);
             for (Allocation.Chunk c : a.chunks()) {
                 c.areas().forEach(r -> taken.add(r.pv()));
             }
-            mirrorTheLog(ed, vg, logLv, Fields.mirror(mirror, 2, logRegion), pvs, taken);
+            mirrorTheLog(ed, vg, logLv, SegmentFields.mirror(mirror, 2, logRegion), pvs, taken);
         }
         return logLv;
     }
@@ -126,7 +138,7 @@ final class MirrorBuilder {
         ed.detach(seg, LOG);
         ed.removeSegment(seg);
         LogicalVolume primary = kept.get(0);
-        Layers.moveSegments(ed, primary, lv);
+        LvSegments.moveAll(ed, lv, primary);
         ed.removeLv(primary);
         ed.setStatus(lv, LvStatus.NOTSYNCED, false);
         if (log != null) {

@@ -12,9 +12,11 @@ import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
+import io.lvstack.engine.ops.layer.Layers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,10 +43,10 @@ public final class MirrorConverter {
     public MirrorConverter(Engine engine, ExtentAllocator allocator, LvStamp stamp) {
         this.striped = require(engine, "striped");
         this.mirror = require(engine, "mirror");
-        this.layers = new Layers(striped, stamp);
+        this.layers = new Layers(engine);
         this.stamp = stamp;
         this.placement = new MirrorPlacement(allocator);
-        this.build = new MirrorBuilder(striped, mirror, layers, placement);
+        this.build = new MirrorBuilder(striped, mirror, layers, stamp, placement);
     }
 
     // ------------------------------------------------------------------ public operations
@@ -106,7 +108,7 @@ public final class MirrorConverter {
                     LvStatus.VISIBLE), List.of(), stamp.properties());
             List<LogicalVolume> images = new ArrayList<>();
             for (int k = 0; k < legs; k++) {
-                LogicalVolume img = layers.createHidden(ed, name + "_mimage_" + k, true);
+                LogicalVolume img = build.hiddenLv(ed, name + "_mimage_" + k);
                 build.fillImage(ed, img, a, k, Shape.LINEAR);
                 images.add(img);
             }
@@ -141,7 +143,7 @@ public final class MirrorConverter {
             if (seg.referenceOrNull(LOG) != null) {
                 int n = LvNames.nextIndex(vg, lv.name() + "_mimage_");
                 TypeFields inner = seg.fields();
-                layers.insert(ed, lv, lv.name() + TMP_LAYER + "_" + n);
+                build.insertLayer(ed, lv, TMP_LAYER + "_" + n);
                 build.formMirror(ed, lv, a, count, Shape.LINEAR, inner);
             } else {
                 List<LogicalVolume> legs = LegSelection.legs(seg);
@@ -167,9 +169,10 @@ public final class MirrorConverter {
             List<LogicalVolume> added = LegSelection.legs(top);
             added.remove(0);
             ed.removeSegment(top);
-            Segment link = ed.addSegment(lv, striped, Fields.linear(striped), 0, tmp.extentCount(), 1, List.of());
+            Segment link = ed.addSegment(lv, striped, SegmentFields.linear(striped), 0, tmp.extentCount(), 1, List.of());
             ed.setLvArea(link, 0, tmp, 0);
-            layers.remove(ed, lv, tmp);
+            layers.removeLayerFromLv(ed, lv, tmp);
+            ed.removeLv(tmp);
             Segment inner = singleMirrorSegment(lv);
             List<LogicalVolume> legs = LegSelection.legs(inner);
             legs.addAll(added);
@@ -249,7 +252,7 @@ public final class MirrorConverter {
             ed.renameLv(first, newName);
             ed.setStatus(first, LvStatus.VISIBLE, true);
             if (count > 1) {
-                LogicalVolume layer = layers.insert(ed, first, LvNames.next(vg, newName + "_mimage_"));
+                LogicalVolume layer = build.insertLayer(ed, first, "_mimage_%d");
                 List<LogicalVolume> images = new ArrayList<>();
                 images.add(layer);
                 for (LogicalVolume img : split.subList(1, split.size())) {

@@ -1,7 +1,7 @@
 package io.lvstack.engine.ops.mirror;
 
 import io.lvstack.api.LvstackException;
-import java.util.Locale;
+import io.lvstack.engine.ops.LvmWords;
 
 /** A mirror's log type ({@code --mirrorlog}); the ordinal is LVM2's log count. */
 public enum MirrorLog {
@@ -13,16 +13,15 @@ public enum MirrorLog {
     }
 
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return LvmWords.word(this);
     }
 
     /** {@code core}, {@code disk} or {@code mirrored}. */
     public static MirrorLog of(String word) {
-        for (MirrorLog l : values()) {
-            if (l.word().equals(word)) {
-                return l;
-            }
+        MirrorLog log = LvmWords.byWord(values(), word);
+        if (log == null) {
+            throw new LvstackException("Unknown mirrorlog type: " + word);
         }
-        throw new LvstackException("Unknown mirrorlog type: " + word);
+        return log;
     }
 }

@@ -5,10 +5,6 @@ import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
-import io.lvstack.api.model.TypeFields;
-import io.lvstack.api.text.ConfigEntry;
-import io.lvstack.api.text.ConfigSection;
-import io.lvstack.api.text.ConfigValue;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
@@ -18,6 +14,7 @@ import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -291,7 +288,7 @@ public final class Pvmove {
             if (seg.areaLen() > room) {
                 work.push(new Piece(ed.splitSegment(seg, room * LvSegments.areaMultiple(seg)), piece.area()));
             }
-            Segment lseg = ed.addSegment(layer, mirror, mirrorFields(regionSize), layer.extentCount(),
+            Segment lseg = ed.addSegment(layer, mirror, SegmentFields.pvmove(mirror, regionSize), layer.extentCount(),
                     seg.areaLen(), 2, List.of());
             ed.moveArea(lseg, 0, seg, piece.area());
             ed.setPvArea(lseg, 1, range.pv(), range.start() + used);
@@ -303,13 +300,6 @@ public final class Pvmove {
                 used = 0;
             }
         }
-    }
-
-    private TypeFields mirrorFields(long regionSize) {
-        List<ConfigEntry> entries = List.of(new ConfigEntry("mirror_count", new ConfigValue.Int(2), 0),
-                new ConfigEntry("extents_moved", new ConfigValue.Int(0), 0),
-                new ConfigEntry("region_size", new ConfigValue.Int(regionSize), 0));
-        return mirror.decode(new ConfigSection("segment1", entries, 0), 2).fields();
     }
 
     private static LvProperties contiguous(LvProperties p) {

@@ -11,11 +11,13 @@ import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.OpsFixture;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Whole-LV layers on the pre-pvmove VG (a on pv0:0-2, b on pv0:3-4, c on pv1:0-1) and on a corpus mirror. */
@@ -29,6 +31,14 @@ class LayersTest {
 
     private String text() {
         return OpsFixture.write(engine, vg, in.header());
+    }
+
+    /** {@code edit} is refused with {@code message} and leaves the VG text as it was. */
+    private void assertRefused(String message, Consumer<StackEditor> edit) {
+        String before = text();
+        LvstackException e = assertThrows(LvstackException.class, () -> vg.apply(edit));
+        assertEquals(message, e.getMessage());
+        assertEquals(before, text());
     }
 
     @Test
@@ -46,6 +56,19 @@ class LayersTest {
         OpsFixture.assertValid(vg);
         // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
         assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("layer.linear.vg")), text());
+    }
+
+    @Test
+    void insertLayerUnderAReadOnlyLvIsReadOnlyToo() {
+        LogicalVolume a = vg.lv("a");
+        LogicalVolume layer = vg.change(ed -> {
+            ed.setStatus(a, LvStatus.WRITE, false);
+            return layers.insertLayerForLv(ed, a, "_tmp", LAYER_ID, LvProperties.NONE);
+        });
+        assertEquals("a_tmp", layer.name());
+        assertEquals(Set.of(LvStatus.READ), layer.status());
+        assertEquals(Set.of(LvStatus.READ, LvStatus.VISIBLE), a.status());
+        OpsFixture.assertValid(vg);
     }
 
     @Test
@@ -79,11 +102,7 @@ class LayersTest {
     void removeLayerNeedsTheLayersOnlyUser() {
         LogicalVolume layer = vg.change(ed -> layers.insertLayerForLv(ed, vg.lv("a"), "_tmp", LAYER_ID,
                 LvProperties.NONE));
-        String before = text();
-        LvstackException e = assertThrows(LvstackException.class,
-                () -> vg.apply(ed -> layers.removeLayerFromLv(ed, vg.lv("b"), layer)));
-        assertEquals("Failed to find layer a_tmp in b", e.getMessage());
-        assertEquals(before, text());
+        assertRefused("Failed to find layer a_tmp in b", ed -> layers.removeLayerFromLv(ed, vg.lv("b"), layer));
     }
 
     @Test
@@ -95,9 +114,8 @@ class LayersTest {
                     3, 1, 1, List.of());
             ed.setPvArea(s, 0, vg.pvs().get(2), 0);
         });
-        LvstackException e = assertThrows(LvstackException.class,
-                () -> vg.apply(ed -> layers.removeLayerFromLv(ed, a, layer)));
-        assertEquals("Layer a_tmp of a is not the single linear mapping of the whole LV", e.getMessage());
+        assertRefused("Layer a_tmp of a is not the single linear mapping of the whole LV",
+                ed -> layers.removeLayerFromLv(ed, a, layer));
     }
 
     /** A disk-log mirror moves into the layer with its log: the log's upward link follows the segment. */
@@ -162,11 +180,8 @@ class LayersTest {
     @Test
     void splitParentSegmentsRefusesAnIncompatibleBoundary() {
         LogicalVolume layer = twoSegmentLayerWithUser(1, 3);
-        String before = text();
-        LvstackException e = assertThrows(LvstackException.class,
-                () -> vg.apply(ed -> layers.splitParentSegmentsForLayer(ed, layer)));
-        assertEquals("Incompatible layer boundary: d:0[0] on lay:1", e.getMessage());
-        assertEquals(before, text());
+        assertRefused("Incompatible layer boundary: d:0[0] on lay:1",
+                ed -> layers.splitParentSegmentsForLayer(ed, layer));
     }
 
     @Test
@@ -185,11 +200,8 @@ class LayersTest {
     @Test
     void removeLayersForSegmentsRefusesABoundaryMismatch() {
         LogicalVolume layer = twoSegmentLayerWithUser(0, 4);
-        String before = text();
-        LvstackException e = assertThrows(LvstackException.class,
-                () -> vg.apply(ed -> layers.removeLayersForSegments(ed, vg.lv("d"), layer)));
-        assertEquals("Layer boundary mismatch: d:0-4 on lay:0 / 0-2 / ", e.getMessage());
-        assertEquals(before, text());
+        assertRefused("Layer boundary mismatch: d:0-4 on lay:0 / 0-2 / ",
+                ed -> layers.removeLayersForSegments(ed, vg.lv("d"), layer));
     }
 
     @Test
@@ -220,9 +232,8 @@ class LayersTest {
 
     @Test
     void moveAllRefusesANonEmptyTarget() {
-        LvstackException e = assertThrows(LvstackException.class,
-                () -> vg.apply(ed -> LvSegments.moveAll(ed, vg.lv("a"), vg.lv("b"))));
-        assertEquals("Cannot move segments of b into a: it has segments", e.getMessage());
+        assertRefused("Cannot move segments of b into a: it has segments",
+                ed -> LvSegments.moveAll(ed, vg.lv("a"), vg.lv("b")));
     }
 
     static List<String> layout(LogicalVolume lv) {

@@ -7,9 +7,13 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.Corpus;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.ops.FirstFreeAllocator;
+import io.lvstack.engine.ops.OpsFixture;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MirrorConverterTest {
 
@@ -34,45 +38,29 @@ class MirrorConverterTest {
         assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.MIRROR_LOG), f.vg.lv("m_mlog").status());
     }
 
-    @Test
-    void regionLargerThanTheLvIsReduced() {
+    /** The disk-log corpus mirror taken back to linear, then converted (region sizes in sectors). */
+    @ParameterizedTest(name = "{3}")
+    @CsvSource({
+            // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
+            "2, DISK, 131072, linear_to_disklog_region_reduced",
+            "3, CORE, 1024, linear_to_corelog_3legs",
+            "2, MIRRORED, 1024, linear_to_mirroredlog"})
+    void linearToMirror(int legs, MirrorLog log, long regionSize, String expected) {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.toLinear(f.vg, "m");
-        // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
-        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, 131072, List.of());
-        f.expect("linear_to_disklog_region_reduced");
-    }
-
-    @Test
-    void linearToCoreLogThreeLegMirror() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.toLinear(f.vg, "m");
-        f.converter.convertToMirror(f.vg, "m", 3, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
-        f.expect("linear_to_corelog_3legs");
-    }
-
-    @Test
-    void linearToMirroredLogMirror() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.toLinear(f.vg, "m");
-        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.MIRRORED, MirrorRegion.DEFAULT_SECTORS, List.of());
-        f.expect("linear_to_mirroredlog");
+        f.converter.convertToMirror(f.vg, "m", legs, log, regionSize, List.of());
+        f.expect(expected);
     }
 
     @Test
     void createMirrorGivesLvcreatesShape() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         String before = f.text();
-        f.vg.apply(ed -> {
-            ed.removeLv(f.vg.lv("m"));
-            ed.removeLv(f.vg.lv("m_mimage_0"));
-            ed.removeLv(f.vg.lv("m_mimage_1"));
-            ed.removeLv(f.vg.lv("m_mlog"));
-        });
+        f.removeLvs("m", "m_mimage_0", "m_mimage_1", "m_mlog");
         List<String> ids = List.of("W00000-0000-0000-0000-0000-0000-000001", "bnfhCt-rKCl-lZev-j37q-lPD8-KiAH-oBxhQN",
                 "dEc5O7-hImE-FNM0-dMe1-PgDF-6Zha-vaoExf", "yqIgOr-3ql6-3YF2-Zlln-A0rK-w2S8-ApW2vo");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573878L, "vm"));
         LogicalVolume m = c.createMirror(f.vg, "m", 6, 2, MirrorLog.DISK, 128, List.of());
         // the corpus file's top LV was written without creation time and host
@@ -111,18 +99,17 @@ class MirrorConverterTest {
         f.expect("corelog_add_leg");
     }
 
-    @Test
-    void removeLegOnGivenPvShiftsItToTheEnd() {
+    /** Legs on the given PV go first; the balance is taken from the end of the others. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource({
+            "1, true, 3way_remove_leg_on_pv0",
+            "1, false, 3way_remove_leg",
+            // only db_mimage_0 is on pv0: it goes, and the balance is db_mimage_2, the last of the others
+            "2, true, 3way_remove_2_legs_pv0"})
+    void removeLegs(int count, boolean onPv0, String expected) {
         MirrorFixture f = new MirrorFixture("mirror_3way");
-        f.converter.removeLegs(f.vg, "db", 1, List.of(f.pv(0)));
-        f.expect("3way_remove_leg_on_pv0");
-    }
-
-    @Test
-    void removeLastLegByDefault() {
-        MirrorFixture f = new MirrorFixture("mirror_3way");
-        f.converter.removeLegs(f.vg, "db", 1, List.of());
-        f.expect("3way_remove_leg");
+        f.converter.removeLegs(f.vg, "db", count, onPv0 ? List.of(f.pv(0)) : List.of());
+        f.expect(expected);
     }
 
     @Test
@@ -144,22 +131,10 @@ class MirrorConverterTest {
     }
 
     @Test
-    void removeLegsPrefersThoseOnGivenPvsThenTakesFromTheEnd() {
-        MirrorFixture f = new MirrorFixture("mirror_3way");
-        // only db_mimage_0 is on pv0: it goes, and the balance is db_mimage_2, the last of the others
-        f.converter.removeLegs(f.vg, "db", 2, List.of(f.pv(0)));
-        f.expect("3way_remove_2_legs_pv0");
-    }
-
-    @Test
     void stripedLvToMirrorGetsStripedImages() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.vg.apply(ed -> {
-            for (String n : List.of("m", "m_mimage_0", "m_mimage_1", "m_mlog")) {
-                ed.removeLv(f.vg.lv(n));
-            }
-        });
-        MirrorFixture.stripe(f, "s", 4);
+        f.removeLvs("m", "m_mimage_0", "m_mimage_1", "m_mlog");
+        OpsFixture.addTwoStripeLv(f.engine, f.vg, "s", "STRIPE-0000-0000-0000-0000-0000-000000", 4, 0);
         f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
         f.expect("striped_to_corelog");
     }
@@ -172,13 +147,9 @@ class MirrorConverterTest {
         for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
             ids.add(f.vg.lv(n).id());
         }
-        f.vg.apply(ed -> {
-            for (String n : List.of("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog")) {
-                ed.removeLv(f.vg.lv(n));
-            }
-        });
+        f.removeLvs("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, new FirstFitAllocator(),
+        MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573880L, "vm"));
         LogicalVolume db = c.createMirror(f.vg, "db", 4, 3, MirrorLog.DISK, 512, List.of());
         f.vg.apply(ed -> ed.setLvProperties(db, io.lvstack.engine.graph.LvProperties.NONE));
@@ -192,35 +163,14 @@ class MirrorConverterTest {
         f.expect("disklog_split_x_on_pv0");
     }
 
-    @Test
-    void diskToCoreLog() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.CORE, List.of());
-        f.expect("disklog_to_core");
-    }
-
-    @Test
-    void coreToDiskLog() {
-        MirrorFixture f = new MirrorFixture("mirror_corelog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
-        f.expect("corelog_to_disk");
-    }
-
-    @Test
-    void diskToMirroredLog() {
-        MirrorFixture f = new MirrorFixture("mirror_disklog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.MIRRORED, List.of());
-        f.expect("disklog_to_mirrored");
-    }
-
-    @Test
-    void mirroredToDiskAndCoreLog() {
-        MirrorFixture f = new MirrorFixture("mirror_mirroredlog");
-        f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of());
-        f.expect("mirroredlog_to_disk");
-        MirrorFixture g = new MirrorFixture("mirror_mirroredlog");
-        g.converter.changeLog(g.vg, "m", MirrorLog.CORE, List.of());
-        g.expect("mirroredlog_to_core");
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({"mirror_disklog, CORE, disklog_to_core", "mirror_corelog, DISK, corelog_to_disk",
+            "mirror_disklog, MIRRORED, disklog_to_mirrored", "mirror_mirroredlog, DISK, mirroredlog_to_disk",
+            "mirror_mirroredlog, CORE, mirroredlog_to_core"})
+    void logTypeChanges(String corpus, MirrorLog log, String expected) {
+        MirrorFixture f = new MirrorFixture(corpus);
+        f.converter.changeLog(f.vg, "m", log, List.of());
+        f.expect(expected);
     }
 
     @Test
@@ -280,7 +230,7 @@ class MirrorConverterTest {
     void requestsCarryTheLvsPolicyOrTheVgs() {
         MirrorFixture f = new MirrorFixture("mirror_corelog");
         List<io.lvstack.engine.ops.alloc.AllocationRequest> seen = new java.util.ArrayList<>();
-        FirstFitAllocator firstFit = new FirstFitAllocator();
+        FirstFreeAllocator firstFit = new FirstFreeAllocator();
         MirrorConverter c = new MirrorConverter(f.engine, (vg, request) -> {
             seen.add(request);
             return firstFit.allocate(vg, request);

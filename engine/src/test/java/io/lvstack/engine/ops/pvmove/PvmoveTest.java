@@ -156,19 +156,7 @@ class PvmoveTest {
 
     /** A 2-stripe LV s (pv0:10-13, pv1:10-13): LE boundaries are area offsets times the stripe count. */
     private LogicalVolume addStriped() {
-        return vg.change(ed -> {
-            var striped = engine.segmentTypes().byName("striped");
-            var fields = striped.decode(new io.lvstack.api.text.ConfigSection("segment1", List.of(
-                    new io.lvstack.api.text.ConfigEntry("stripe_count", new io.lvstack.api.text.ConfigValue.Int(2), 0),
-                    new io.lvstack.api.text.ConfigEntry("stripe_size", new io.lvstack.api.text.ConfigValue.Int(128), 0)),
-                    0), 2).fields();
-            LogicalVolume lv = ed.createLv("s", "SSSSSS-0000-0000-0000-0000-0000-000000",
-                    java.util.EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(), LvProperties.NONE);
-            var seg = ed.addSegment(lv, striped, fields, 0, 8, 2, List.of());
-            ed.setPvArea(seg, 0, vg.pvs().get(0), 10);
-            ed.setPvArea(seg, 1, vg.pvs().get(1), 10);
-            return lv;
-        });
+        return OpsFixture.addTwoStripeLv(engine, vg, "s", "SSSSSS-0000-0000-0000-0000-0000-000000", 4, 10);
     }
 
     @Test
