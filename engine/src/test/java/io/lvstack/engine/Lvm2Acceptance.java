@@ -43,7 +43,7 @@ public final class Lvm2Acceptance {
      * and re-exports the same metadata.
      */
     public static void check(String name, String text) {
-        Path file = CANDIDATES.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".vg");
+        Path file = CANDIDATES.resolve(name.replaceAll("\\.vg$", "").replaceAll("[^A-Za-z0-9_.-]", "_") + ".vg");
         try {
             Files.createDirectories(CANDIDATES);
             Files.writeString(file, text, StandardCharsets.UTF_8);

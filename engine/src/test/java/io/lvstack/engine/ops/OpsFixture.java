@@ -64,6 +64,8 @@ public final class OpsFixture {
             }
         }
         assertEquals(text(expected), actual, expected.getFileName().toString());
+        // What LVM2 wrote or accepted once must still be what it accepts (checked under -Plvm2).
+        io.lvstack.engine.Lvm2Acceptance.check("ops/" + DIR.relativize(expected), actual);
     }
 
     /**

@@ -55,7 +55,7 @@ class LayersTest {
         assertEquals(List.of(a.segments().get(0)), layer.users());
         OpsFixture.assertValid(vg);
         // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
-        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("layer.linear.vg")), text());
+        OpsFixture.assertTextOf(OpsFixture.DIR.resolve("layer.linear.vg"), text());
     }
 
     @Test
@@ -139,7 +139,7 @@ class LayersTest {
         assertEquals(false, top.has(LvStatus.MIRRORED));
         OpsFixture.assertValid(mvg);
         // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
-        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("layer.mirror.vg")),
+        OpsFixture.assertTextOf(OpsFixture.DIR.resolve("layer.mirror.vg"),
                 new io.lvstack.engine.format.MetadataFormat(e2).write(mvg, m.header(),
                         io.lvstack.engine.format.MetadataFormat.Form.FILE));
         mvg.apply(ed -> {

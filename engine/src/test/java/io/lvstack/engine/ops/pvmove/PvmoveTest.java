@@ -70,7 +70,7 @@ class PvmoveTest {
         List<LogicalVolume> changed = pvmove.complete(vg, layer);
         assertEquals(List.of("a", "b"), changed.stream().map(LogicalVolume::name).toList());
         OpsFixture.assertValid(vg);
-        assertEquals(OpsFixture.text(COMPLETED), OpsFixture.write(engine, vg, header));
+        OpsFixture.assertTextOf(COMPLETED, OpsFixture.write(engine, vg, header));
         assertEquals(0, vg.pvs().get(0).extents().allocatedCount());
     }
 
@@ -79,7 +79,7 @@ class PvmoveTest {
         LogicalVolume layer = setUpWholePv0ToPv3();
         pvmove.abort(vg, layer);
         OpsFixture.assertValid(vg);
-        assertEquals(OpsFixture.text(BEFORE), OpsFixture.write(engine, vg, header));
+        OpsFixture.assertTextOf(BEFORE, OpsFixture.write(engine, vg, header));
         assertEquals(0, vg.pvs().get(3).extents().allocatedCount());
     }
 
@@ -90,7 +90,7 @@ class PvmoveTest {
                 List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
         OpsFixture.assertValid(vg);
         // Both texts were restored by real LVM2 (lvm2-oracle): accepted, and re-exported identically.
-        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("pvmove.range.during.vg")),
+        OpsFixture.assertTextOf(OpsFixture.DIR.resolve("pvmove.range.during.vg"),
                 OpsFixture.write(engine, vg, header));
         assertEquals(List.of("pv0:0+1", "pvmove0:0+2"), layout(vg.lv("a")));
         assertEquals(List.of("pvmove0:2+1", "pv0:4+1"), layout(vg.lv("b")));
@@ -100,7 +100,7 @@ class PvmoveTest {
         OpsFixture.assertValid(vg);
         assertEquals(List.of("pv0:0+1", "pv3:0+2"), layout(vg.lv("a")));
         assertEquals(List.of("pv3:2+1", "pv0:4+1"), layout(vg.lv("b")));
-        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("pvmove.range.completed.vg")),
+        OpsFixture.assertTextOf(OpsFixture.DIR.resolve("pvmove.range.completed.vg"),
                 OpsFixture.write(engine, vg, header));
         assertEquals(false, vg.lv("a").has(LvStatus.LOCKED));
         assertEquals(null, vg.lv("pvmove0"));
@@ -112,7 +112,7 @@ class PvmoveTest {
                 List.of(vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
         pvmove.abort(vg, layer);
         OpsFixture.assertValid(vg);
-        assertEquals(OpsFixture.text(BEFORE), OpsFixture.write(engine, vg, header));
+        OpsFixture.assertTextOf(BEFORE, OpsFixture.write(engine, vg, header));
     }
 
     @Test
@@ -170,7 +170,7 @@ class PvmoveTest {
         assertEquals(List.of(0L, 2L, 6L), s.segments().stream().map(x -> x.le()).toList());
         assertEquals(List.of("pv0:11+2|pv3:0"), layout(layer));
         // Restored by real LVM2 (lvm2-oracle): accepted and re-exported identically.
-        assertEquals(OpsFixture.text(OpsFixture.DIR.resolve("pvmove.striped.during.vg")),
+        OpsFixture.assertTextOf(OpsFixture.DIR.resolve("pvmove.striped.during.vg"),
                 OpsFixture.write(engine, vg, header));
 
         pvmove.abort(vg, layer);
