@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops.mirror;
 
+import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
@@ -33,7 +34,7 @@ final class Layers {
         if (write) {
             status.add(LvStatus.WRITE);
         }
-        return ed.createLv(name, stamp.nextId(), status, List.of(), stamp.properties());
+        return ed.createLv(name, stamp.newId(), status, List.of(), stamp.properties());
     }
 
     /** Moves all of {@code lv}'s segments into a new layer {@code name}; {@code lv} maps it linearly. */
