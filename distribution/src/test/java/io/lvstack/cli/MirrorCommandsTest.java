@@ -267,6 +267,15 @@ class MirrorCommandsTest {
     }
 
     @Test
+    void pvmoveOfARangeThenComplete() throws IOException {
+        Path in = copy(OPS.resolve("pvmove.before.vg"));
+        assertEquals(List.of(), ok(in, "pvmove", "/dev/loop4:1-3", "/dev/loop7"));
+        assertEquals(expected(OPS.resolve("pvmove.range.during.vg")), result(in, "pvmove_range_during"));
+        assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete"));
+        assertEquals(expected(OPS.resolve("pvmove.range.completed.vg")), result(in, "pvmove_range_completed"));
+    }
+
+    @Test
     void pvmoveCompleteKeepsTheDestination() throws IOException {
         Path in = copy(CORPUS.resolve("pvmove.vg"));
         assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete"));
