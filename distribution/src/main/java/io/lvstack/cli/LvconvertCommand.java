@@ -3,6 +3,7 @@ package io.lvstack.cli;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.VolumeGroup;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Converts an LV to or from a mirror, or changes a mirror's legs or log, in a metadata file,"
                 + " as LVM2's lvconvert does.")
 final class LvconvertCommand implements Runnable {
+    private static final ReferenceRole LOG = ReferenceRole.of("log");
+
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
@@ -72,13 +75,19 @@ final class LvconvertCommand implements Runnable {
                 throw new LvstackException("Failed to find logical volume \"" + vg.name() + "/" + lv + "\"");
             }
             MirrorConverter conv = new MirrorConverter(c.engine(), new LvmAllocator(), c.stamp());
+            if (target.has(LvStatus.LOCKED)) {
+                throw new LvstackException("Cannot convert locked LV " + vg.name() + "/" + lv);
+            }
             if (splitMirrors != null) {
                 split(vg, conv, target);
-            } else {
-                convert(vg, conv, target);
+            } else if (!convert(vg, conv, target)) {
+                // LVM2 (_lvconvert_mirrors): same leg and log counts, nothing to do, nothing said
+                return List.of();
             }
             MutationRun.commit(vg);
-            return List.of("  Logical volume " + vg.name() + "/" + lv + " converted.");
+            // LVM2 says "being converted" while its poll still has to collapse the sync layer.
+            return List.of("  Logical volume " + vg.name() + "/" + lv + (target.has(LvStatus.CONVERTING)
+                    ? " being converted." : " converted."));
         });
     }
 
@@ -92,16 +101,16 @@ final class LvconvertCommand implements Runnable {
         conv.splitLegs(vg, lv.name(), splitMirrors, name, pvsOf(vg));
     }
 
-    private void convert(VolumeGroup vg, MirrorConverter conv, LogicalVolume lv) {
+    /** Returns false when the legs and log asked for are those the LV has. */
+    private boolean convert(VolumeGroup vg, MirrorConverter conv, LogicalVolume lv) {
         int legs = mirrored(lv) ? lv.segments().get(0).areaCount() : 1;
         int wanted = wantedLegs(lv, legs);
         if (wanted == 1) {
             if (legs == 1) {
-                throw new LvstackException("Logical volume " + vg.name() + "/" + lv.name() + " is already not"
-                        + " mirrored.");
+                return false;
             }
             conv.removeLegs(vg, lv.name(), legs - 1, pvsOf(vg));
-            return;
+            return true;
         }
         if (legs == 1) {
             if (!"mirror".equals(type)) {
@@ -109,22 +118,30 @@ final class LvconvertCommand implements Runnable {
             }
             conv.convertToMirror(vg, lv.name(), wanted, mirrorLog == null ? MirrorLog.DISK : MirrorLog.of(mirrorLog),
                     MirrorArgs.regionSectors(regionSize), MutationRun.pvRanges(vg, pvs));
-            return;
+            return true;
         }
         if (regionSize != null) {
             throw new LvstackException("--regionsize can only be given when converting to a mirror.");
+        }
+        MirrorLog newLog = mirrorLog == null ? null : MirrorLog.of(mirrorLog);
+        if (wanted == legs && (newLog == null || newLog == MirrorLog.of(currentLog(lv)))) {
+            return false;
         }
         if (wanted > legs) {
             addLegs(vg, conv, lv, wanted - legs);
         } else if (wanted < legs) {
             conv.removeLegs(vg, lv.name(), legs - wanted, pvsOf(vg));
         }
-        if (mirrorLog != null) {
-            conv.changeLog(vg, lv.name(), MirrorLog.of(mirrorLog), MutationRun.pvRanges(vg, pvs));
-        } else if (wanted == legs) {
-            throw new LvstackException("Logical volume " + vg.name() + "/" + lv.name() + " already has " + (legs - 1)
-                    + " mirror" + (legs == 2 ? "" : "s") + ".");
+        if (newLog != null && newLog != MirrorLog.of(currentLog(lv))) {
+            conv.changeLog(vg, lv.name(), newLog, MutationRun.pvRanges(vg, pvs));
         }
+        return true;
+    }
+
+    /** core, disk (a linear log) or mirrored (a log that is itself a mirror). */
+    private static String currentLog(LogicalVolume lv) {
+        LogicalVolume log = lv.segments().get(0).referenceOrNull(LOG);
+        return log == null ? "core" : mirrored(log) ? "mirrored" : "disk";
     }
 
     private void addLegs(VolumeGroup vg, MirrorConverter conv, LogicalVolume lv, int count) {

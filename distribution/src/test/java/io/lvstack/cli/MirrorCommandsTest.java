@@ -163,7 +163,8 @@ class MirrorCommandsTest {
     @Test
     void noCollapseLeavesTheMirrorConverting() throws IOException {
         Path in = copy(CORPUS.resolve("mirror_disklog.vg"));
-        ok(in, "lvconvert", "-m", "2", "--no-collapse", "vgm1/m");
+        assertEquals(List.of("  Logical volume vgm1/m being converted."), ok(in, "lvconvert", "-m", "2",
+                "--no-collapse", "vgm1/m"));
         assertEquals(expected(OPS.resolve("mirror/disklog_add_leg_converting.vg")),
                 result(in, "disklog_add_leg_converting"));
     }
@@ -204,12 +205,31 @@ class MirrorCommandsTest {
         assertRefused(in, "lvstack: The split off mirror image requires a name (--name).", "lvconvert",
                 "--splitmirrors", "1", "vgm3/db");
         assertRefused(in, "lvstack: Failed to find logical volume \"vgm3/nope\"", "lvconvert", "-m0", "vgm3/nope");
-        assertRefused(in, "lvstack: Logical volume vgm3/db already has 2 mirrors.", "lvconvert", "-m2", "vgm3/db");
         assertRefused(in, "lvstack: Logical volume db only has 2 mirrors.", "lvconvert", "-m-3", "vgm3/db");
         assertRefused(in, "lvstack: lvconvert --type raid1 is not supported: lvstack converts to mirror, linear and"
                 + " striped only", "lvconvert", "--type", "raid1", "-m1", "vgm3/db");
         assertRefused(in, "lvstack: Unknown mirrorlog type: nolog", "lvconvert", "--mirrorlog", "nolog", "vgm3/db");
         assertRefused(in, "lvstack: Volume group \"vgx\" not found", "lvconvert", "-m0", "vgx/db");
+    }
+
+    @Test
+    void theLegsAndLogTheLvHasAlreadyAreNothingToDo() throws IOException {
+        Path in = copy(CORPUS.resolve("mirror_3way.vg"));
+        byte[] before = Files.readAllBytes(in);
+        assertEquals(List.of(), ok(in, "lvconvert", "-m2", "vgm3/db"));
+        assertEquals(List.of(), ok(in, "lvconvert", "--mirrorlog", "disk", "vgm3/db"));
+        assertArrayEquals(before, Files.readAllBytes(in));
+        assertFalse(Files.exists(tmp.resolve("in.vg.archive")));
+        Path linear = copy2(CORPUS.resolve("mirror_disklog.vg"));
+        byte[] linearBefore = Files.readAllBytes(linear);
+        assertEquals(List.of(), ok(linear, "lvconvert", "-m0", "vgm1/other"));
+        assertArrayEquals(linearBefore, Files.readAllBytes(linear));
+    }
+
+    @Test
+    void lockedLvsAreNotConverted() throws IOException {
+        Path in = copy(CORPUS.resolve("pvmove.vg"));
+        assertRefused(in, "lvstack: Cannot convert locked LV vgp1/a", "lvconvert", "--type", "mirror", "-m1", "vgp1/a");
     }
 
     // ------------------------------------------------------------------ lvcreate --type mirror
