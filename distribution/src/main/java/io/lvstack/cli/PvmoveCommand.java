@@ -80,6 +80,11 @@ final class PvmoveCommand implements Runnable {
     private List<String> setUp(MutationRun.Context c, Pvmove pvmove) {
         VolumeGroup vg = c.vg();
         List<PvRange> from = MutationRun.pvRanges(vg, List.of(source));
+        // LVM2 resumes polling such a move; here it can only be finished explicitly.
+        if (Pvmove.inProgress(vg, from.get(0).pv()).isPresent()) {
+            throw new LvstackException("Detected pvmove in progress for " + from.get(0).pv().device()
+                    + ": finish it with --complete or --abort.");
+        }
         List<PhysicalVolume> to = new ArrayList<>();
         for (String d : destinations) {
             if (d.indexOf(':') >= 0) {

@@ -318,12 +318,17 @@ class MirrorCommandsTest {
         assertRefused(in, "lvstack: Physical Volume \"/dev/loop5\" has no pvmove in progress.", "pvmove", "--abort",
                 "/dev/loop5");
         assertRefused(in, "lvstack: Please specify a physical volume path, --complete or --abort.", "pvmove");
+        assertRefused(in, "lvstack: Detected pvmove in progress for /dev/loop4: finish it with --complete or --abort.",
+                "pvmove", "/dev/loop4:2", "/dev/loop6");
+        assertRefused(in, "lvstack: Only a source PV may be given with --complete.", "pvmove", "--complete",
+                "/dev/loop4", "/dev/loop6");
         assertRefused(in, "lvstack: Physical Volume \"/dev/sdz\" not found in Volume Group \"vgp1\".", "pvmove",
                 "/dev/sdz");
         Path before = copy2(OPS.resolve("pvmove.before.vg"));
         Files.delete(in);
         Files.move(before, in);
         assertRefused(in, "lvstack: No pvmove in progress found in volume group \"vgp1\".", "pvmove", "--complete");
+        assertRefused(in, "lvstack: No data to move for vgp1.", "pvmove", "/dev/loop7");
         assertRefused(in, "lvstack: Destination ranges are not supported: name whole PVs (/dev/loop7:0-3).",
                 "pvmove", "/dev/loop4", "/dev/loop7:0-3");
     }
