@@ -56,7 +56,7 @@ final class PvmoveCommand implements Runnable {
             + " (default: contiguous, as LVM2's pvmove).") String alloc;
     @Option(names = {"-b", "--background"}, description = "Accepted and ignored.") boolean background;
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE[:RANGES]") String source;
-    @Parameters(index = "1..*", paramLabel = "DEST", description = "Destination PVs (whole PVs).")
+    @Parameters(index = "1..*", paramLabel = "DEST[:RANGES]", description = "Destination PVs or their extent ranges.")
     List<String> destinations = new ArrayList<>();
     @Spec CommandSpec spec;
 
@@ -85,18 +85,12 @@ final class PvmoveCommand implements Runnable {
             throw new LvstackException("Detected pvmove in progress for " + from.get(0).pv().device()
                     + ": finish it with --complete or --abort.");
         }
-        List<PhysicalVolume> to = new ArrayList<>();
-        for (String d : destinations) {
-            if (d.indexOf(':') >= 0) {
-                throw new LvstackException("Destination ranges are not supported: name whole PVs (" + d + ").");
-            }
-            to.add(MutationRun.pv(vg, d));
-        }
+        List<PvRange> to = MutationRun.pvRanges(vg, destinations);
         String lv = lvName == null ? null : lvName.substring(lvName.lastIndexOf('/') + 1);
         // inherit: the pvmove LV's own policy, contiguous (LVM2 _set_up_pvmove_lv).
         AllocPolicy policy = alloc == null || alloc.equals("inherit") ? AllocPolicy.CONTIGUOUS : AllocPolicy.of(alloc);
-        PvmoveSpec request = new PvmoveSpec(from, to, policy,
-                MirrorRegion.DEFAULT_SECTORS, c.stamp().newId(), c.stamp().properties(), lv);
+        PvmoveSpec request = PvmoveSpec.toRanges(from, to, policy, MirrorRegion.DEFAULT_SECTORS, c.stamp().newId(),
+                c.stamp().properties(), lv);
         pvmove.setUp(vg, request);
         return List.of();
     }

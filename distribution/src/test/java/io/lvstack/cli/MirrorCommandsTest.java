@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MirrorCommandsTest {
     static final Path CORPUS = Path.of("../engine/src/test/resources/corpus/lvm2").toAbsolutePath();
     private static final String ORACLE = "lvstack.lvm2.oracle";
+    private static final String PVMOVE_STATUS = "\t\t\tstatus = [\"READ\", \"WRITE\", \"PVMOVE\", \"LOCKED\"]\n"
+            + "\t\t\tflags = []\n";
     static final Path OPS = Path.of("../engine/src/test/resources/ops").toAbsolutePath();
 
     @TempDir
@@ -280,7 +282,7 @@ class MirrorCommandsTest {
         byte[] before = Files.readAllBytes(in);
         assertEquals(List.of(), ok(in, "pvmove", "/dev/loop4", "/dev/loop7"));
         // pvmove gives its LV the contiguous policy (_set_up_pvmove_lv); the corpus file lacks it (see PvmoveTest)
-        String marker = "\t\t\tstatus = [\"READ\", \"WRITE\", \"PVMOVE\", \"LOCKED\"]\n\t\t\tflags = []\n";
+        String marker = PVMOVE_STATUS;
         assertEquals(expected(CORPUS.resolve("pvmove.vg")).replace(marker, marker
                 + "\t\t\tallocation_policy = \"contiguous\"\n"), result(in, "pvmove_during"));
         assertArrayEquals(before, Files.readAllBytes(tmp.resolve("in.vg.archive/vgp1_00006.vg")));
@@ -293,6 +295,24 @@ class MirrorCommandsTest {
         assertEquals(expected(OPS.resolve("pvmove.range.during.vg")), result(in, "pvmove_range_during"));
         assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete"));
         assertEquals(expected(OPS.resolve("pvmove.range.completed.vg")), result(in, "pvmove_range_completed"));
+    }
+
+    @Test
+    void pvmoveDestinationRangesLimitThePlacement() throws IOException {
+        Path in = copy(OPS.resolve("pvmove.before.vg"));
+        ok(in, "pvmove", "/dev/loop4", "/dev/loop7:10-30");
+        String text = Files.readString(in);
+        int layer = text.indexOf("\t\tpvmove0 {");
+        assertTrue(layer > 0, text);
+        String layerText = text.substring(layer);
+        assertTrue(layerText.contains("\t\t\t\tmirrors = [\n\t\t\t\t\t\"pv0\", 0,\n\t\t\t\t\t\"pv3\", 10\n"),
+                layerText);
+        assertTrue(layerText.contains("\t\t\t\tmirrors = [\n\t\t\t\t\t\"pv0\", 3,\n\t\t\t\t\t\"pv3\", 13\n"),
+                layerText);
+        // otherwise the same move as to the whole of /dev/loop7
+        assertEquals(expected(CORPUS.resolve("pvmove.vg")).replace("\"pv3\", 0", "\"pv3\", 10")
+                .replace("\"pv3\", 3", "\"pv3\", 13").replace(PVMOVE_STATUS, PVMOVE_STATUS
+                        + "\t\t\tallocation_policy = \"contiguous\"\n"), result(in, "pvmove_dest_range"));
     }
 
     @Test
@@ -329,7 +349,7 @@ class MirrorCommandsTest {
         Files.move(before, in);
         assertRefused(in, "lvstack: No pvmove in progress found in volume group \"vgp1\".", "pvmove", "--complete");
         assertRefused(in, "lvstack: No data to move for vgp1.", "pvmove", "/dev/loop7");
-        assertRefused(in, "lvstack: Destination ranges are not supported: name whole PVs (/dev/loop7:0-3).",
-                "pvmove", "/dev/loop4", "/dev/loop7:0-3");
+        assertRefused(in, "lvstack: Insufficient free space: 5 extents needed, but only 4 available", "pvmove",
+                "/dev/loop4", "/dev/loop7:0-3");
     }
 }
