@@ -249,6 +249,15 @@ class MirrorCommandsTest {
         assertEquals(logMovedToPv3(expected(CORPUS.resolve("mirror_disklog.vg"))), result(in, "lvcreate_mirror"));
     }
 
+    @Test
+    void lvcreateThreeLegMirror() throws IOException {
+        Path in = copy(CORPUS.resolve("mirror_3way.vg"));
+        ok(in, "lvremove", "-f", "vgm3/db");
+        assertEquals(List.of("  Logical volume \"db\" created."), ok(in, "lvcreate", "--type", "mirror", "-m", "2",
+                "-l", "4", "-R", "256k", "-n", "db", "vgm3"));
+        assertEquals(expected(CORPUS.resolve("mirror_3way.vg")), result(in, "lvcreate_3way"));
+    }
+
     /** {@code text} with m_mlog's one extent on pv3 instead of pv2. */
     private static String logMovedToPv3(String text) {
         String logOnPv2 = "\t\tm_mlog {\n\t\t\tstatus = [\"READ\", \"WRITE\"]\n\t\t\tflags = []\n"
