@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * striped to mirror, legs added or removed, the log changed, legs split off, back to linear.
  * With no daemon to wait for the resync, legs added through a {@code _mimagetmp_N} layer are
  * collapsed in the same command, as LVM2's poll does once they are in sync, unless
- * {@code --no-collapse} keeps the converting state.
+ * {@code --no-collapse} keeps the converting state; {@code lvconvert VG/LV} alone then collapses it.
  */
 @Command(name = "lvconvert", mixinStandardHelpOptions = true,
         description = "Converts an LV to or from a mirror, or changes a mirror's legs or log, in a metadata file,"
@@ -64,9 +64,7 @@ final class LvconvertCommand implements Runnable {
         if (splitMirrors != null && (mirrors != null || mirrorLog != null || type != null)) {
             throw new LvstackException("--splitmirrors cannot be used with --mirrors, --mirrorlog or --type.");
         }
-        if (mirrors == null && mirrorLog == null && splitMirrors == null && type == null) {
-            throw new LvstackException("Operation requires --mirrors, --mirrorlog, --splitmirrors or --type.");
-        }
+        boolean finishOnly = mirrors == null && mirrorLog == null && splitMirrors == null && type == null;
         MutationRun.run(spec, engineOptions, mutation, c -> {
             VolumeGroup vg = c.vg();
             String lv = MutationRun.lvName(vg, lvArg);
@@ -78,7 +76,17 @@ final class LvconvertCommand implements Runnable {
             if (target.has(LvStatus.LOCKED)) {
                 throw new LvstackException("Cannot convert locked LV " + vg.name() + "/" + lv);
             }
-            if (splitMirrors != null) {
+            if (finishOnly) {
+                // lvconvert VG/LV alone finishes a conversion in progress, as LVM2's poll would
+                if (!target.has(LvStatus.CONVERTING)) {
+                    throw new LvstackException("Operation requires --mirrors, --mirrorlog, --splitmirrors or --type"
+                            + " (or a conversion in progress to finish).");
+                }
+                conv.collapse(vg, target.name());
+            } else if (target.has(LvStatus.CONVERTING)) {
+                throw new LvstackException("Logical volume " + vg.name() + "/" + lv + " is being converted: finish"
+                        + " it first with lvconvert " + vg.name() + "/" + lv + ".");
+            } else if (splitMirrors != null) {
                 split(vg, conv, target);
             } else if (!convert(vg, conv, target)) {
                 // LVM2 (_lvconvert_mirrors): same leg and log counts, nothing to do, nothing said
@@ -106,6 +114,10 @@ final class LvconvertCommand implements Runnable {
         int legs = mirrored(lv) ? lv.segments().get(0).areaCount() : 1;
         int wanted = wantedLegs(lv, legs);
         if (wanted == 1) {
+            if (legs == 1 && mirrors == null && type == null) {
+                throw new LvstackException("--mirrorlog needs a mirror: " + vg.name() + "/" + lv.name()
+                        + " is not one.");
+            }
             if (legs == 1) {
                 return false;
             }

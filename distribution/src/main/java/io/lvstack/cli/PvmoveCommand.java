@@ -1,6 +1,7 @@
 package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
@@ -122,7 +123,7 @@ final class PvmoveCommand implements Runnable {
     }
 
     private static String sourceDevice(LogicalVolume layer) {
-        if (layer.segments().get(0).areaOrNull(0) instanceof io.lvstack.api.model.Area.OnPv on) {
+        if (layer.segments().get(0).areaOrNull(0) instanceof Area.OnPv on) {
             return on.pv().device();
         }
         return layer.name();

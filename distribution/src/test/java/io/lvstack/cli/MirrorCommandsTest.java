@@ -84,6 +84,7 @@ class MirrorCommandsTest {
 
     private void assertRefused(Path in, String message, String... args) throws IOException {
         byte[] before = Files.readAllBytes(in);
+        List<Path> archives = archives(in);
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--file";
@@ -92,7 +93,17 @@ class MirrorCommandsTest {
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));
-        assertFalse(Files.exists(tmp.resolve("in.vg.archive")));
+        assertEquals(archives, archives(in));
+    }
+
+    private static List<Path> archives(Path file) throws IOException {
+        Path dir = file.resolveSibling(file.getFileName() + ".archive");
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
     }
 
     // ------------------------------------------------------------------ lvconvert
@@ -169,6 +180,11 @@ class MirrorCommandsTest {
                 "--no-collapse", "vgm1/m"));
         assertEquals(expected(OPS.resolve("mirror/disklog_add_leg_converting.vg")),
                 result(in, "disklog_add_leg_converting"));
+        assertRefused(in, "lvstack: Logical volume vgm1/m is being converted: finish it first with lvconvert vgm1/m.",
+                "lvconvert", "-m+1", "vgm1/m");
+        assertEquals(List.of("  Logical volume vgm1/m converted."), ok(in, "lvconvert", "vgm1/m"));
+        assertEquals(expected(OPS.resolve("mirror/disklog_add_leg_collapsed.vg")),
+                result(in, "disklog_add_leg_collapsed_later"));
     }
 
     @Test
@@ -202,8 +218,8 @@ class MirrorCommandsTest {
     @Test
     void lvconvertRefusals() throws IOException {
         Path in = copy(CORPUS.resolve("mirror_3way.vg"));
-        assertRefused(in, "lvstack: Operation requires --mirrors, --mirrorlog, --splitmirrors or --type.",
-                "lvconvert", "vgm3/db");
+        assertRefused(in, "lvstack: Operation requires --mirrors, --mirrorlog, --splitmirrors or --type (or a"
+                + " conversion in progress to finish).", "lvconvert", "vgm3/db");
         assertRefused(in, "lvstack: The split off mirror image requires a name (--name).", "lvconvert",
                 "--splitmirrors", "1", "vgm3/db");
         assertRefused(in, "lvstack: Failed to find logical volume \"vgm3/nope\"", "lvconvert", "-m0", "vgm3/nope");
@@ -226,6 +242,8 @@ class MirrorCommandsTest {
         byte[] linearBefore = Files.readAllBytes(linear);
         assertEquals(List.of(), ok(linear, "lvconvert", "-m0", "vgm1/other"));
         assertArrayEquals(linearBefore, Files.readAllBytes(linear));
+        assertRefused(linear, "lvstack: --mirrorlog needs a mirror: vgm1/other is not one.", "lvconvert",
+                "--mirrorlog", "core", "vgm1/other");
     }
 
     @Test
