@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MirrorCommandsTest {
     static final Path CORPUS = Path.of("../engine/src/test/resources/corpus/lvm2").toAbsolutePath();
-    private static final String ORACLE = "lvstack.lvm2.oracle";
     private static final String PVMOVE_STATUS = "\t\t\tstatus = [\"READ\", \"WRITE\", \"PVMOVE\", \"LOCKED\"]\n"
             + "\t\t\tflags = []\n";
     static final Path OPS = Path.of("../engine/src/test/resources/ops").toAbsolutePath();
@@ -37,29 +36,13 @@ class MirrorCommandsTest {
         return p;
     }
 
-    /**
-     * The tool in this JVM. The {@code lvm2} profile's system property for {@link Lvm2Acceptance}
-     * is hidden while it runs: the tool reads {@code lvstack.*} properties as its configuration
-     * and refuses unknown keys.
-     */
-    private static CliRun cli(String... args) {
-        String oracle = System.clearProperty(ORACLE);
-        try {
-            return CliRun.of(args);
-        } finally {
-            if (oracle != null) {
-                System.setProperty(ORACLE, oracle);
-            }
-        }
-    }
-
     /** Runs {@code args} on {@code in} in place and returns the standard output lines. */
     private List<String> ok(Path in, String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--file";
         all[args.length + 1] = in.toString();
-        CliRun r = cli(all);
+        CliRun r = CliRun.of(all);
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.err());
         return r.outLines();
@@ -89,7 +72,7 @@ class MirrorCommandsTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--file";
         all[args.length + 1] = in.toString();
-        CliRun r = cli(all);
+        CliRun r = CliRun.of(all);
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));
