@@ -326,6 +326,24 @@ class MirrorCommandsTest {
     }
 
     @Test
+    void pvmoveNameMovesOnlyThatLv() throws IOException {
+        Path in = copy(OPS.resolve("pvmove.before.vg"));
+        ok(in, "pvmove", "-n", "b", "/dev/loop4", "/dev/loop7");
+        String text = result(in, "pvmove_name_b");
+        String a = text.substring(text.indexOf("\t\ta {"), text.indexOf("\t\tb {"));
+        String b = text.substring(text.indexOf("\t\tb {"), text.indexOf("\t\tc {"));
+        String layer = text.substring(text.indexOf("\t\tpvmove0 {"));
+        assertTrue(a.contains("status = [\"READ\", \"WRITE\", \"VISIBLE\"]\n") && !a.contains("pvmove0"), a);
+        assertTrue(b.contains("status = [\"READ\", \"WRITE\", \"VISIBLE\", \"LOCKED\"]\n"), b);
+        assertTrue(b.contains("\"pvmove0\", 0"), b);
+        assertTrue(layer.contains("segment_count = 1\n"), layer);
+        assertTrue(layer.contains("\t\t\t\t\t\"pv0\", 3,\n\t\t\t\t\t\"pv3\", 0\n"), layer);
+        assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete", "/dev/loop4"));
+        String done = Files.readString(in);
+        assertTrue(done.contains("\t\t\t\t\t\"pv3\", 0\n") && !done.contains("pvmove0"), done);
+    }
+
+    @Test
     void pvmoveCompleteKeepsTheDestination() throws IOException {
         Path in = copy(CORPUS.resolve("pvmove.vg"));
         assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete"));
