@@ -22,7 +22,8 @@ final class LvstackCommand implements Runnable {
             CheckCommand.class, LvsCommand.class, PvsCommand.class, VgsCommand.class, GenerateCommand.class,
             PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class, LvcreateCommand.class,
             LvextendCommand.class, LvreduceCommand.class, LvremoveCommand.class, LvrenameCommand.class,
-            LvchangeCommand.class, VgchangeCommand.class, PvchangeCommand.class);
+            LvchangeCommand.class, VgchangeCommand.class, PvchangeCommand.class, PvmoveCommand.class,
+            LvconvertCommand.class);
 
     // Here as well as on each subcommand, so global options may come before the subcommand too.
     @Mixin(name = EngineOptions.MIXIN)

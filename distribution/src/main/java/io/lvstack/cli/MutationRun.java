@@ -109,6 +109,14 @@ final class MutationRun {
         }
     }
 
+    /**
+     * Raises the seqno by one, as LVM2's {@code vg_commit}, after operations that leave it to the
+     * caller (mirror conversions and pvmove, which may take several engine steps per command).
+     */
+    static void commit(VolumeGroup vg) {
+        vg.apply(ed -> ed.setVgProperties(vg.properties().withSeqno(vg.properties().seqno() + 1)));
+    }
+
     /** Checks that {@code name} is the file's VG, with LVM2's message. */
     static void checkVg(VolumeGroup vg, String name) {
         if (!vg.name().equals(name)) {

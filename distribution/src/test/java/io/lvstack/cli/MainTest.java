@@ -50,7 +50,7 @@ class MainTest {
     void unknownSubcommandIsMatchedAgainstAllOfThem() {
         CliRun r = CliRun.of("lvz");
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("lvstack: Unmatched argument at index 0: 'lvz'", "Did you mean: lvstack lvs or lvstack lvchange?"),
+        assertEquals(List.of("lvstack: Unmatched argument at index 0: 'lvz'", "Did you mean: lvstack lvs or lvstack lvchange or lvstack lvconvert?"),
                 r.errLines().subList(0, 2));
     }
 

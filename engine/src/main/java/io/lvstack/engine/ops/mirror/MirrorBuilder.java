@@ -12,6 +12,7 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.PvRange;
@@ -48,13 +49,13 @@ final class MirrorBuilder {
 
     /** A new hidden image or log LV, READ WRITE, appended to the VG's LV list. */
     LogicalVolume hiddenLv(StackEditor ed, String name) {
-        return ed.createLv(name, stamp.nextId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(),
+        return ed.createLv(name, stamp.newId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(),
                 stamp.properties());
     }
 
     /** LVM2's {@code insert_layer_for_lv} with this stamp's next id; {@code suffix} as {@link Layers} reads it. */
     LogicalVolume insertLayer(StackEditor ed, LogicalVolume lv, String suffix) {
-        return layers.insertLayerForLv(ed, lv, suffix, stamp.nextId(), stamp.properties());
+        return layers.insertLayerForLv(ed, lv, suffix, stamp.newId(), stamp.properties());
     }
 
     /** {@code _form_mirror}: a layer for the original segments if needed, new images, the mirror segment. */

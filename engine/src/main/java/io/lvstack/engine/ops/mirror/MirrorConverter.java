@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops.mirror;
 
+import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
@@ -104,7 +105,7 @@ public final class MirrorConverter {
             long logExtents = log == MirrorLog.CORE ? 0
                     : MirrorRegion.logExtents(region, vg.properties().extentSize(), extents);
             Allocation a = placement.allocate(vg, null, legs, extents, logExtents, pvs, Set.of());
-            LogicalVolume top = ed.createLv(name, stamp.nextId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE,
+            LogicalVolume top = ed.createLv(name, stamp.newId(), EnumSet.of(LvStatus.READ, LvStatus.WRITE,
                     LvStatus.VISIBLE), List.of(), stamp.properties());
             List<LogicalVolume> images = new ArrayList<>();
             for (int k = 0; k < legs; k++) {

@@ -238,8 +238,7 @@ public final class Pvmove {
     private static List<PvRange> candidates(VolumeGroup vg, PvmoveSpec spec) {
         List<PvRange> out = new ArrayList<>();
         if (!spec.destinations().isEmpty()) {
-            spec.destinations().forEach(pv -> out.add(PvRange.whole(pv)));
-            return out;
+            return new ArrayList<>(spec.destinationRanges());
         }
         for (PhysicalVolume pv : vg.pvs()) {
             if (pv != spec.sourcePv() && pv.properties().allocatable()) {

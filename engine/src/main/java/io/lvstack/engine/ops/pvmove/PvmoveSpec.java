@@ -18,12 +18,20 @@ import java.util.Objects;
  * @param layerId      the LV id for the new {@code pvmoveN} LV (the caller makes ids)
  * @param layerProperties creation time and host of the new LV; its allocation policy is set to contiguous
  * @param lvName       move only this LV and its sub-LVs ({@code pvmove -n}), or null for every LV
+ * @param destinationRanges the extents of {@code destinations} the allocation may use
  */
 public record PvmoveSpec(List<PvRange> source, List<PhysicalVolume> destinations, AllocPolicy policy,
-        long regionSize, String layerId, LvProperties layerProperties, String lvName) {
+        long regionSize, String layerId, LvProperties layerProperties, String lvName,
+        List<PvRange> destinationRanges) {
     public PvmoveSpec {
         source = List.copyOf(source);
         destinations = List.copyOf(destinations);
+        destinationRanges = List.copyOf(destinationRanges);
+        for (PvRange r : destinationRanges) {
+            if (!destinations.contains(r.pv())) {
+                throw new LvstackException("Destination range on " + r.pv().name() + " is not on a destination PV");
+            }
+        }
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(layerId, "layerId");
         Objects.requireNonNull(layerProperties, "layerProperties");
@@ -43,6 +51,23 @@ public record PvmoveSpec(List<PvRange> source, List<PhysicalVolume> destinations
         if (regionSize <= 0 || Long.bitCount(regionSize) != 1) {
             throw new LvstackException("Region size (" + regionSize + ") must be a power of 2");
         }
+    }
+
+    /** Whole destination PVs. */
+    public PvmoveSpec(List<PvRange> source, List<PhysicalVolume> destinations, AllocPolicy policy, long regionSize,
+            String layerId, LvProperties layerProperties, String lvName) {
+        this(source, destinations, policy, regionSize, layerId, layerProperties, lvName,
+                destinations.stream().map(PvRange::whole).toList());
+    }
+
+    /**
+     * Destinations given as PV ranges ({@code pvmove /dev/loop4 /dev/loop7:10-20}): the allocation
+     * uses only those extents, in the order given.
+     */
+    public static PvmoveSpec toRanges(List<PvRange> source, List<PvRange> destinationRanges, AllocPolicy policy,
+            long regionSize, String layerId, LvProperties layerProperties, String lvName) {
+        List<PhysicalVolume> pvs = destinationRanges.stream().map(PvRange::pv).distinct().toList();
+        return new PvmoveSpec(source, pvs, policy, regionSize, layerId, layerProperties, lvName, destinationRanges);
     }
 
     /** The whole of {@code pv} to {@code destinations}, contiguous, as {@code pvmove PV [PV...]} asks. */

@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops.mirror;
 
+import io.lvstack.engine.ops.LvStamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

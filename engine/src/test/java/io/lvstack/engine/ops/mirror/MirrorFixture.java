@@ -8,6 +8,7 @@ import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.FirstFreeAllocator;
+import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.ops.OpsFixture;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;

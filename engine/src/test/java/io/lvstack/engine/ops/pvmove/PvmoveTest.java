@@ -116,6 +116,27 @@ class PvmoveTest {
     }
 
     @Test
+    void destinationRangesLimitTheAllocation() {
+        LogicalVolume layer = pvmove.setUp(vg, PvmoveSpec.toRanges(List.of(PvRange.whole(vg.pvs().get(0))),
+                List.of(new PvRange(vg.pvs().get(3), 10, 2), new PvRange(vg.pvs().get(3), 20, 11)),
+                AllocPolicy.NORMAL, 1024, ID, LvProperties.NONE, null));
+        OpsFixture.assertValid(vg);
+        // the first-free test allocator fills the given ranges in order; nothing lands outside them
+        assertEquals(List.of("pv0:0+2|pv3:10", "pv0:2+1|pv3:20", "pv0:3+2|pv3:21"), layout(layer));
+        assertEquals(List.of(vg.pvs().get(3)), PvmoveSpec.toRanges(List.of(PvRange.whole(vg.pvs().get(0))),
+                List.of(new PvRange(vg.pvs().get(3), 10, 2), new PvRange(vg.pvs().get(3), 20, 11)),
+                AllocPolicy.NORMAL, 1024, ID, LvProperties.NONE, null).destinations());
+    }
+
+    @Test
+    void destinationRangesMustBeOnDestinationPvs() {
+        LvstackException e = assertThrows(LvstackException.class, () -> new PvmoveSpec(
+                List.of(PvRange.whole(vg.pvs().get(0))), List.of(vg.pvs().get(2)), AllocPolicy.CONTIGUOUS, 1024, ID,
+                LvProperties.NONE, null, List.of(new PvRange(vg.pvs().get(3), 0, 5))));
+        assertEquals("Destination range on /dev/loop7 is not on a destination PV", e.getMessage());
+    }
+
+    @Test
     void destinationsAreUsedInTheGivenOrder() {
         LogicalVolume layer = pvmove.setUp(vg, new PvmoveSpec(List.of(PvRange.whole(vg.pvs().get(0))),
                 List.of(vg.pvs().get(2), vg.pvs().get(3)), AllocPolicy.CONTIGUOUS, 1024, ID, LvProperties.NONE, null));
