@@ -91,7 +91,9 @@ class StepParityTest {
             return "lvstack refused it: " + run.err().trim();
         }
         String expected = comparable(Files.readString(CORPUS.resolve(name + ".step" + k + ".vg")));
-        String actual = comparable(Files.readString(file));
+        String written = Files.readString(file);
+        io.lvstack.engine.Lvm2Acceptance.check("steps/" + name + ".step" + k, written);
+        String actual = comparable(written);
         return expected.equals(actual) ? null : "metadata differs:\n" + diff(expected, actual);
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Real LVM2 as the judge of metadata an operation wrote. Every result handed to {@link #check}
  * is kept under {@code target/lvm2-candidates/} (so it can be given to {@code lvm2-oracle} by
- * hand); with the Maven profile {@code -Plvm2} (system property {@code lvstack.lvm2.oracle}
+ * hand); with the Maven profile {@code -Plvm2} (system property {@code lvm2.oracle}
  * naming {@code ../shared/tools/lvm2-oracle}) it is also restored with real LVM2, which must
  * accept it and write it back exactly as lvstack did, apart from what a restore changes: the
  * header lines above the VG section, the seqno (one higher) and the device hints (LVM2's new
@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class Lvm2Acceptance {
     /** Where results are kept, relative to the module Surefire runs in. */
     public static final Path CANDIDATES = Path.of("target/lvm2-candidates");
-    private static final String ORACLE = "lvstack.lvm2.oracle";
+    /** Outside {@code lvstack.*}, which the tool reads from system properties as its own configuration. */
+    private static final String ORACLE = "lvm2.oracle";
     private static final Pattern SEQNO = Pattern.compile("(?m)^(\\s*seqno = )(\\d+)$");
     private static final Pattern DEVICE = Pattern.compile("(?m)^(\\s*device = )\"[^\"]*\"");
 

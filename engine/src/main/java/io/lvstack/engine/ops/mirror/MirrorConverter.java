@@ -1,6 +1,5 @@
 package io.lvstack.engine.ops.mirror;
 
-import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
@@ -13,6 +12,7 @@ import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.ops.SegmentFields;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -84,7 +84,7 @@ public final class MirrorConverter {
             LogicalVolume logLv = log == MirrorLog.CORE ? null
                     : build.createLog(ed, vg, lv.name(), a, log, Math.min(region, vg.properties().extentSize()), pvs,
                             avoid);
-            build.formMirror(ed, lv, a, legs - 1, shape, Fields.mirror(mirror, legs, region));
+            build.formMirror(ed, lv, a, legs - 1, shape, SegmentFields.mirror(mirror, legs, region));
             if (logLv != null) {
                 ed.attach(lv.segments().get(0), LOG, logLv);
             }
@@ -113,7 +113,7 @@ public final class MirrorConverter {
                 build.fillImage(ed, img, a, k, Shape.LINEAR);
                 images.add(img);
             }
-            Segment seg = ed.addSegment(top, mirror, Fields.mirror(mirror, legs, region), 0, extents, legs,
+            Segment seg = ed.addSegment(top, mirror, SegmentFields.mirror(mirror, legs, region), 0, extents, legs,
                     List.of());
             for (int k = 0; k < legs; k++) {
                 ed.setLvArea(seg, k, images.get(k), 0);
