@@ -18,8 +18,6 @@ final class LvchangeCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
     @Option(names = {"-p", "--permission"}, paramLabel = "r|rw") String permission;
     @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();

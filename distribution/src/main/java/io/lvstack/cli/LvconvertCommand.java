@@ -38,8 +38,6 @@ final class LvconvertCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
     @Option(names = {"-m", "--mirrors"}, paramLabel = "[+|-]N") String mirrors;
     @Option(names = "--mirrorlog", paramLabel = "core|disk|mirrored") String mirrorLog;

@@ -25,11 +25,9 @@ final class LvcreateCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
-    @Option(names = {"-L", "--size"}, paramLabel = "SIZE") String size;
-    @Option(names = {"-l", "--extents"}, paramLabel = "EXTENTS") String extents;
+    @Mixin
+    SizeOptions sizeOptions;
     @Option(names = {"-n", "--name"}, paramLabel = "NAME") String name;
     @Option(names = {"-i", "--stripes"}, paramLabel = "N", defaultValue = "1") int stripes;
     @Option(names = {"-I", "--stripesize"}, paramLabel = "KiB") Long stripeSizeKib;
@@ -49,7 +47,7 @@ final class LvcreateCommand implements Runnable {
             throw new LvstackException("lvcreate --type " + type + " is not supported: lvstack creates linear,"
                     + " striped and mirror LVs only");
         }
-        LvSize lvSize = SizeArgs.of(size, extents);
+        LvSize lvSize = sizeOptions.size();
         if ("mirror".equals(type) || mirrors != null && mirrors > 0) {
             createMirror(lvSize);
             return;

@@ -21,11 +21,9 @@ final class LvextendCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
-    @Option(names = {"-L", "--size"}, paramLabel = "[+]SIZE") String size;
-    @Option(names = {"-l", "--extents"}, paramLabel = "[+]EXTENTS") String extents;
+    @Mixin
+    SizeOptions sizeOptions;
     @Option(names = "--alloc", paramLabel = "POLICY", defaultValue = "inherit") String alloc;
     @Parameters(index = "0", paramLabel = "VG/LV") String lv;
     @Parameters(index = "1..*", paramLabel = "PV") List<String> pvs = new ArrayList<>();
@@ -33,7 +31,7 @@ final class LvextendCommand implements Runnable {
 
     @Override
     public void run() {
-        LvSize lvSize = SizeArgs.of(size, extents);
+        LvSize lvSize = sizeOptions.size();
         MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(new LvmAllocator()).extend(c.vg(),
                 MutationRun.lvName(c.vg(), lv), lvSize, AllocPolicy.of(alloc), MutationRun.pvRanges(c.vg(), pvs), c.messages()));
     }

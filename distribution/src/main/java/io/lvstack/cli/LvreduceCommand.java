@@ -18,17 +18,15 @@ final class LvreduceCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
-    @Option(names = {"-L", "--size"}, paramLabel = "[-]SIZE") String size;
-    @Option(names = {"-l", "--extents"}, paramLabel = "[-]EXTENTS") String extents;
+    @Mixin
+    SizeOptions sizeOptions;
     @Parameters(index = "0", paramLabel = "VG/LV") String lv;
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        LvSize lvSize = SizeArgs.of(size, extents);
+        LvSize lvSize = sizeOptions.size();
         MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(new LvmAllocator()).reduce(c.vg(),
                 MutationRun.lvName(c.vg(), lv), lvSize, c.messages()));
     }

@@ -17,8 +17,6 @@ final class LvremoveCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "VG/LV") List<String> lvs;
     @Spec CommandSpec spec;

@@ -24,7 +24,6 @@ final class PvchangeCommand implements Runnable {
     @Option(names = {"-x", "--allocatable"}, paramLabel = "y|n") String allocatable;
     @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();
     @Option(names = "--deltag", paramLabel = "TAG") List<String> delTags = new ArrayList<>();
-    @Option(names = {"-y", "--yes"}, description = "Accepted and ignored.") boolean yes;
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "PV") List<String> pvs;
     @Spec CommandSpec spec;
 

@@ -35,8 +35,6 @@ final class PvmoveCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
     /** What to do with moves already set up; neither: set up a new one. */
     static final class End {

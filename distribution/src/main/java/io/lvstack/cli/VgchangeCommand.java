@@ -17,8 +17,6 @@ final class VgchangeCommand implements Runnable {
     EngineOptions engineOptions;
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
-    @Mixin
-    ActivationOptions activation;
 
     @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();
     @Option(names = "--deltag", paramLabel = "TAG") List<String> delTags = new ArrayList<>();
