@@ -1,8 +1,6 @@
 package io.lvstack.cli;
 
 import io.lvstack.engine.ops.LvChange;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,14 +18,14 @@ final class LvchangeCommand implements Runnable {
     MutationOptions mutation;
 
     @Option(names = {"-p", "--permission"}, paramLabel = "r|rw") String permission;
-    @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();
-    @Option(names = "--deltag", paramLabel = "TAG") List<String> delTags = new ArrayList<>();
+    @Mixin
+    TagOptions tags;
     @Parameters(index = "0", paramLabel = "VG/LV") String lv;
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        LvChange change = new LvChange(permission, addTags, delTags);
+        LvChange change = new LvChange(permission, tags.add, tags.delete);
         MutationRun.run(spec, engineOptions, mutation, c -> change.run(c.vg(), MutationRun.lvName(c.vg(), lv)));
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletionException;
  * about as long as each other.
  */
 final class MetadataInput {
-    /** What a command works on: the format (for writing back) and the VG read. */
-    record Loaded(MetadataFormat format, ImportedVg vg) {
+    /** What a command works on: the format (for writing back), the VG read, and the bytes it was read from. */
+    record Loaded(MetadataFormat format, ImportedVg vg, byte[] bytes) {
     }
 
     private MetadataInput() {
@@ -30,7 +30,7 @@ final class MetadataInput {
         CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(options::engine);
         MetadataFormat.Parsed parsed = parse(options, file, engine);
         MetadataFormat format = new MetadataFormat(join(engine));
-        return new Loaded(format, format.read(parsed));
+        return new Loaded(format, format.read(parsed), parsed.bytes());
     }
 
     /** Reads for checking: every problem, an unreadable text being one. */

@@ -41,7 +41,6 @@ final class MutationRun {
 
     static void run(CommandSpec spec, EngineOptions engineOptions, MutationOptions options,
             Function<Context, List<String>> operation) {
-        byte[] before = read(options.file);
         MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, options.file.toString());
         ImportedVg imported = loaded.vg();
         VolumeGroup vg = imported.vg();
@@ -76,7 +75,8 @@ final class MutationRun {
             } catch (IOException e) {
                 throw new LvstackException(archive.getParent() + ": cannot create: " + e.getMessage());
             }
-            AtomicFile.write(archive, before);
+            // The bytes the VG was read from: what is archived is exactly what was changed.
+            AtomicFile.write(archive, loaded.bytes());
             AtomicFile.write(options.file, text.getBytes(StandardCharsets.UTF_8));
         }
         messages.forEach(out::println);
@@ -101,20 +101,12 @@ final class MutationRun {
         return String.join(" ", args);
     }
 
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new LvstackException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
     /**
      * Raises the seqno by one, as LVM2's {@code vg_commit}, after operations that leave it to the
      * caller (mirror conversions and pvmove, which may take several engine steps per command).
      */
     static void commit(VolumeGroup vg) {
-        vg.apply(ed -> ed.setVgProperties(vg.properties().withSeqno(vg.properties().seqno() + 1)));
+        vg.apply(io.lvstack.engine.graph.StackEditor::raiseSeqno);
     }
 
     /** Checks that {@code name} is the file's VG, with LVM2's message. */

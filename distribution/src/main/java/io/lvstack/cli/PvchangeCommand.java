@@ -22,8 +22,8 @@ final class PvchangeCommand implements Runnable {
     MutationOptions mutation;
 
     @Option(names = {"-x", "--allocatable"}, paramLabel = "y|n") String allocatable;
-    @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();
-    @Option(names = "--deltag", paramLabel = "TAG") List<String> delTags = new ArrayList<>();
+    @Mixin
+    TagOptions tags;
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "PV") List<String> pvs;
     @Spec CommandSpec spec;
 
@@ -34,7 +34,7 @@ final class PvchangeCommand implements Runnable {
             case "n" -> Boolean.FALSE;
             default -> throw new LvstackException("Invalid argument for --allocatable: " + allocatable);
         };
-        PvChange change = new PvChange(x, addTags, delTags);
+        PvChange change = new PvChange(x, tags.add, tags.delete);
         MutationRun.run(spec, engineOptions, mutation, c -> {
             List<PhysicalVolume> list = new ArrayList<>();
             for (String pv : pvs) {

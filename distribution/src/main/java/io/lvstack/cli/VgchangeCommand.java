@@ -1,8 +1,6 @@
 package io.lvstack.cli;
 
 import io.lvstack.engine.ops.VgChange;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,14 +16,14 @@ final class VgchangeCommand implements Runnable {
     @Mixin(name = MutationOptions.MIXIN)
     MutationOptions mutation;
 
-    @Option(names = "--addtag", paramLabel = "TAG") List<String> addTags = new ArrayList<>();
-    @Option(names = "--deltag", paramLabel = "TAG") List<String> delTags = new ArrayList<>();
+    @Mixin
+    TagOptions tags;
     @Parameters(index = "0", paramLabel = "VG") String vgName;
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        VgChange change = new VgChange(addTags, delTags);
+        VgChange change = new VgChange(tags.add, tags.delete);
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), vgName);
             return change.run(c.vg());

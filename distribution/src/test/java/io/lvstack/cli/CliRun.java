@@ -13,6 +13,14 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code args} followed by {@code --file in}. */
+    static CliRun withFile(java.nio.file.Path in, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--file";
+        all[args.length + 1] = in.toString();
+        return of(all);
+    }
+
     List<String> outLines() {
         return out.lines().toList();
     }

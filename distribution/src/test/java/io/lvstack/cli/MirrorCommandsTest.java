@@ -38,11 +38,7 @@ class MirrorCommandsTest {
 
     /** Runs {@code args} on {@code in} in place and returns the standard output lines. */
     private List<String> ok(Path in, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--file";
-        all[args.length + 1] = in.toString();
-        CliRun r = CliRun.of(all);
+        CliRun r = CliRun.withFile(in, args);
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.err());
         return r.outLines();
@@ -68,11 +64,7 @@ class MirrorCommandsTest {
     private void assertRefused(Path in, String message, String... args) throws IOException {
         byte[] before = Files.readAllBytes(in);
         List<Path> archives = archives(in);
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--file";
-        all[args.length + 1] = in.toString();
-        CliRun r = CliRun.of(all);
+        CliRun r = CliRun.withFile(in, args);
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));

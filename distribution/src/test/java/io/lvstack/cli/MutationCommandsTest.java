@@ -79,11 +79,7 @@ class MutationCommandsTest {
     }
 
     private void assertRefused(Path in, byte[] before, String message, String... args) throws IOException {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--file";
-        all[args.length + 1] = in.toString();
-        CliRun r = CliRun.of(all);
+        CliRun r = CliRun.withFile(in, args);
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));

@@ -54,6 +54,11 @@ public final class StackEditor {
 
     // ---------------------------------------------------------------- VG and PVs
 
+    /** Raises the VG's seqno by one, as every written change does (LVM2's {@code vg_commit}). */
+    public void raiseSeqno() {
+        setVgProperties(vg.properties().withSeqno(vg.properties().seqno() + 1));
+    }
+
     public void setVgProperties(VgProperties p) {
         VgProperties old = vg.properties();
         vg.properties(p);

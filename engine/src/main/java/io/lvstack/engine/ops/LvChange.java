@@ -47,7 +47,7 @@ public record LvChange(String permission, List<String> addTags, List<String> del
                 ed.setStatus(lv, LvStatus.WRITE, permission.equals("rw"));
             }
             ed.setLvTags(lv, tags);
-            Segments.bumpSeqno(ed);
+            ed.raiseSeqno();
         });
         messages.add("  Logical volume " + lv.fullName() + " changed.");
         return messages;

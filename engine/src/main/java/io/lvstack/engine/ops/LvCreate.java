@@ -108,7 +108,7 @@ public final class LvCreate {
                     new LvProperties(stamp.creationTime(), stamp.creationHost(), null, allocWord, null,
                             r.readAhead(), null, null));
             Segments.append(ed, lv, striped, SegmentFields.striped(striped, r.stripes(), stripeSize), allocation);
-            Segments.bumpSeqno(ed);
+            ed.raiseSeqno();
         });
         messages.add("  Logical volume \"" + name + "\" created.");
         return messages;

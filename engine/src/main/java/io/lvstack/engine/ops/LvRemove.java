@@ -34,7 +34,7 @@ public final class LvRemove {
             for (LogicalVolume doomed : withSubLvs(lv)) {
                 ed.removeLv(doomed);
             }
-            Segments.bumpSeqno(ed);
+            ed.raiseSeqno();
         });
         return List.of("  Logical volume \"" + lv.name() + "\" successfully removed.");
     }

@@ -37,7 +37,7 @@ public final class LvRename {
             for (LogicalVolume sub : subs) {
                 ed.renameLv(sub, newName + sub.name().substring(oldName.length()));
             }
-            Segments.bumpSeqno(ed);
+            ed.raiseSeqno();
         });
         return List.of("  Renamed \"" + oldName + "\" to \"" + newName + "\" in volume group \"" + vg.name() + "\"");
     }

@@ -64,7 +64,7 @@ public final class LvResize {
         SegmentType type = last.type();
         vg.apply(ed -> {
             Segments.append(ed, lv, type, last.fields(), allocation);
-            Segments.bumpSeqno(ed);
+            ed.raiseSeqno();
         });
         messages.add(changed(lv, old, target, extentSize));
         messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
@@ -139,7 +139,7 @@ public final class LvResize {
                     ed.removeSegment(ed.splitSegment(s, keep - s.le()));
                 }
             }
-            Segments.bumpSeqno(ed);
+            ed.raiseSeqno();
         });
         messages.add(changed(lv, old, target, extentSize));
         messages.add("  Logical volume " + lv.fullName() + " successfully resized.");

@@ -59,7 +59,7 @@ public record PvChange(Boolean allocatable, List<String> addTags, List<String> d
                         ed.setPvProperties(pvs.get(i), updated.get(i));
                     }
                 }
-                Segments.bumpSeqno(ed);
+                ed.raiseSeqno();
             });
         }
         messages.add("  " + done + " physical volume" + (done == 1 ? "" : "s") + " changed / " + notDone

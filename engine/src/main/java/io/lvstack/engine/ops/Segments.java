@@ -7,7 +7,7 @@ import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.layer.LvSegments;
 
-/** Appending allocated segments and raising the seqno, shared by the LV operations. */
+/** Appending allocated segments, shared by the LV operations. */
 final class Segments {
     private Segments() {
     }
@@ -18,10 +18,5 @@ final class Segments {
             LvSegments.appendOnPvs(ed, lv, type, fields, chunk.length(), chunk.areas());
         }
         LvSegments.mergeAll(ed, lv);
-    }
-
-    /** Raises the VG's seqno by one: every written change does (LVM2's {@code vg_commit}). */
-    static void bumpSeqno(StackEditor ed) {
-        ed.setVgProperties(ed.vg().properties().withSeqno(ed.vg().properties().seqno() + 1));
     }
 }
