@@ -1,5 +1,6 @@
 package io.lvstack.engine.text;
 
+import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigValue;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,11 @@ public final class ConfigParser {
 
     private final ConfigScanner scan;
     private final TokenCache cache = new TokenCache();
+    /** The general tree, with libdm's merging rules; null on the direct path. */
     private final TreeBuilder tree;
+    /** The direct path: immutable nodes built as the text is read (no duplicates, no path keys). */
+    private final DirectTree direct;
+    private final boolean duplicateCheck;
     private final int maxDepth;
     private final List<ConfigWarning> warnings = new ArrayList<>();
     /** Reused for every array: ConfigValue.Array copies its elements anyway. */
@@ -38,9 +43,11 @@ public final class ConfigParser {
     private final ArrayList<TreeBuilder.Node> open = new ArrayList<>();
     private int[] openLines = new int[16];
 
-    private ConfigParser(byte[] input, ParseOptions options) {
+    private ConfigParser(byte[] input, ParseOptions options, boolean general) {
         this.scan = new ConfigScanner(input);
-        this.tree = new TreeBuilder(options.duplicateCheck());
+        this.tree = general ? new TreeBuilder(options.duplicateCheck()) : null;
+        this.direct = general ? null : new DirectTree();
+        this.duplicateCheck = options.duplicateCheck();
         this.maxDepth = options.maxDepth();
     }
 
@@ -58,35 +65,89 @@ public final class ConfigParser {
             throw new ConfigSyntaxException("input is " + input.length + " bytes, over the limit of "
                     + options.maxBytes(), 0, 0, 0, 0);
         }
-        ConfigParser parser = new ConfigParser(input, options);
+        // Metadata as LVM2 writes it has no repeated keys and no path keys, so it is read straight
+        // into immutable nodes; a text that has either is read again with libdm's merging rules.
+        ConfigParser parser = new ConfigParser(input, options, false);
+        try {
+            parser.file();
+            return new ConfigDocument(sourceName, parser.direct.top(), parser.warnings);
+        } catch (DirectTree.NeedsMerging e) {
+            return parseMerging(input, sourceName, options);
+        }
+    }
+
+    /** {@link #parse} always through the merging tree; the tests compare both paths with it. */
+    static ConfigDocument parseMerging(byte[] input, String sourceName, ParseOptions options) {
+        ConfigParser parser = new ConfigParser(input, options, true);
         parser.file();
         return new ConfigDocument(sourceName, parser.tree.freeze(), parser.warnings);
     }
 
     /** file := item* ; item := key ( '=' value | '{' item* '}' ) */
     private void file() {
-        open.add(tree.root);
+        if (tree != null) {
+            open.add(tree.root);
+        }
         scan.next(false);
         for (;;) {
+            int depth = tree != null ? open.size() - 1 : direct.depth();
             switch (scan.type) {
                 case EOF -> {
-                    if (open.size() == 1) {
+                    if (depth == 0) {
                         return;
                     }
-                    TreeBuilder.Node unclosed = open.get(open.size() - 1);
-                    throw unexpected("'}' to close section '" + unclosed.key + "' opened at line "
-                            + openLines[open.size() - 1]);
+                    String unclosed = tree != null ? open.get(depth).key : direct.openKey();
+                    throw unexpected("'}' to close section '" + unclosed + "' opened at line " + openLines[depth]);
                 }
                 case SECTION_END -> {
-                    if (open.size() == 1) {
+                    if (depth == 0) {
                         throw unexpected("a key");
                     }
-                    open.remove(open.size() - 1).endLine = scan.tokenLine;
+                    if (tree != null) {
+                        open.remove(depth).endLine = scan.tokenLine;
+                    } else {
+                        direct.close(scan.tokenLine);
+                    }
                     scan.next(false);
                 }
-                case IDENTIFIER, STRING_ESCAPED, STRING_RAW -> item(open.get(open.size() - 1));
-                default -> throw unexpected(open.size() == 1 ? "a key" : "a key or '}'");
+                case IDENTIFIER, STRING_ESCAPED, STRING_RAW -> {
+                    if (tree != null) {
+                        item(open.get(depth));
+                    } else {
+                        directItem(depth);
+                    }
+                }
+                default -> throw unexpected(depth == 0 ? "a key" : "a key or '}'");
             }
+        }
+    }
+
+    /** {@link #item} on the direct path: any repeated or path key hands the text to the general path. */
+    private void directItem(int depth) {
+        String key = key();
+        int keyLine = scan.tokenLine;
+        if (key.isEmpty()) {
+            throw scan.error("empty key (expected a name)");
+        }
+        if (KeyPath.split(key) != null || duplicateCheck && direct.has(key)) {
+            throw new DirectTree.NeedsMerging();
+        }
+        if (depth > maxDepth) {
+            throw tooDeep();
+        }
+        scan.next(false);
+        if (scan.type == ConfigScanner.Type.SECTION_BEGIN) {
+            if (depth + 1 > maxDepth) {
+                throw tooDeep();
+            }
+            setOpenLine(depth + 1, scan.tokenLine);
+            direct.open(key, keyLine, duplicateCheck);
+            scan.next(false);
+        } else if (scan.type == ConfigScanner.Type.EQUALS) {
+            scan.next(true);
+            direct.add(new ConfigEntry(key, value(key), keyLine));
+        } else {
+            throw unexpected("'=' or '{' after key '" + key + "'");
         }
     }
 
@@ -161,11 +222,15 @@ public final class ConfigParser {
     }
 
     private void push(TreeBuilder.Node node, int line) {
-        if (open.size() == openLines.length) {
-            openLines = Arrays.copyOf(openLines, openLines.length * 2);
-        }
-        openLines[open.size()] = line;
+        setOpenLine(open.size(), line);
         open.add(node);
+    }
+
+    private void setOpenLine(int depth, int line) {
+        if (depth >= openLines.length) {
+            openLines = Arrays.copyOf(openLines, Math.max(depth + 1, openLines.length * 2));
+        }
+        openLines[depth] = line;
     }
 
     /** value := scalar | '[' ( scalar ','? )* ']' */

@@ -49,6 +49,44 @@ class ConfigParserCorpusTest {
         }));
     }
 
+    /** The direct path (no repeated keys) builds exactly what the merging tree builds, lines included. */
+    @TestFactory
+    Stream<DynamicTest> directAndMergingPathsBuildTheSameNodes() {
+        return Stream.concat(Corpus.vgFiles(Corpus.DIR).stream(), Corpus.vgFiles(BAD).stream()
+                .filter(p -> !SYNTAX_FAILURES.contains(p.getFileName().toString())))
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+                    byte[] bytes = Corpus.read(p);
+                    for (ParseOptions form : List.of(ParseOptions.fileForm(), ParseOptions.onDiskForm())) {
+                        ConfigDocument direct = ConfigParser.parse(bytes, "f", form);
+                        ConfigDocument merging = ConfigParser.parseMerging(bytes, "f", form);
+                        assertEquals(describe(merging.nodes()), describe(direct.nodes()));
+                        assertEquals(merging.warnings(), direct.warnings());
+                    }
+                }));
+    }
+
+    /** Every node with its key, lines and exact value (raw strings apart), depth first. */
+    private static String describe(List<ConfigNode> nodes) {
+        StringBuilder b = new StringBuilder();
+        ArrayDeque<ConfigNode> work = new ArrayDeque<>();
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            work.push(nodes.get(i));
+        }
+        while (!work.isEmpty()) {
+            ConfigNode n = work.pop();
+            b.append(n.key()).append('@').append(n.line());
+            if (n instanceof ConfigSection s) {
+                b.append("-").append(s.endLine()).append("{").append(s.children().size()).append("}\n");
+                for (int i = s.children().size() - 1; i >= 0; i--) {
+                    work.push(s.children().get(i));
+                }
+            } else {
+                b.append('=').append(((ConfigEntry) n).value()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     @TestFactory
     Stream<DynamicTest> compactFormReadsBackToTheSameTree() {
         return Corpus.vgFiles(Corpus.DIR).stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
