@@ -79,7 +79,10 @@ public final class VgChecker {
         }
         Map<String, LogicalVolume> ids = new HashMap<>();
         for (LogicalVolume lv : vg.lvs()) {
-            checkId(where(lv), "LV " + lv.name(), lv.id(), out);
+            // the place and the name are spelled out only for a bad id: this runs for every LV
+            if (!validId(lv.id())) {
+                checkId(where(lv), "LV " + lv.name(), lv.id(), out);
+            }
             LogicalVolume first = ids.putIfAbsent(lv.id(), lv);
             if (first != null) {
                 out.add(Problem.error(where(lv), "Duplicate LV id " + lv.id() + " detected for " + lv.name() + " in "
@@ -88,18 +91,27 @@ public final class VgChecker {
         }
     }
 
-    /** LVM2's {@code id_read_format}: 32 characters of {@code 0-9a-zA-Z!#}, dashes ignored. */
     private static void checkId(String where, String what, String id, List<Problem> out) {
-        String bare = id.replace("-", "");
-        boolean ok = bare.length() == 32;
-        for (int i = 0; ok && i < bare.length(); i++) {
-            char c = bare.charAt(i);
-            ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '#';
-        }
-        if (!ok) {
+        if (!validId(id)) {
             out.add(Problem.error(where, "Invalid ID format for " + what + ": \"" + id
                     + "\" (expected 32 characters of 0-9, a-z, A-Z, ! and #, dashes aside)."));
         }
+    }
+
+    /** LVM2's {@code id_read_format}: 32 characters of {@code 0-9a-zA-Z!#}, dashes ignored. */
+    private static boolean validId(String id) {
+        int count = 0;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '-') {
+                continue;
+            }
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '#')) {
+                return false;
+            }
+            count++;
+        }
+        return count == 32;
     }
 
     /** LVM2's {@code validate_name} and the name length rule of {@code vg_validate}. */
