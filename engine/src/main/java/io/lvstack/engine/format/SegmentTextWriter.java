@@ -24,22 +24,22 @@ final class SegmentTextWriter implements SegmentWriter {
 
     @Override
     public void integer(String key, long value) {
-        out.line(key + " = " + value);
+        out.number(key, value);
     }
 
     @Override
     public void integer(String key, long value, String comment) {
-        out.line(key + " = " + value, "# " + comment);
+        out.number(key, value, "# " + comment);
     }
 
     @Override
     public void size(String key, long sectors) {
-        out.line(key + " = " + sectors, sizes.comment(sectors));
+        out.number(key, sectors, sizes.comment(sectors));
     }
 
     @Override
     public void string(String key, String value) {
-        out.line(key + " = " + TextLayout.quote(value));
+        out.quoted(key, value);
     }
 
     /** LVM2's {@code out_areas}: one {@code "name", offset} pair a line, no trailing comma. */
@@ -51,11 +51,10 @@ final class SegmentTextWriter implements SegmentWriter {
         int n = segment.areaCount();
         for (int i = 0; i < n; i++) {
             Area a = segment.areaOrNull(i);
-            String sep = i == n - 1 ? "" : ",";
             if (a instanceof Area.OnPv p) {
-                out.line(TextLayout.quote(pvNames.get((PhysicalVolume) p.pv())) + ", " + p.pe() + sep);
+                out.area(pvNames.get((PhysicalVolume) p.pv()), p.pe(), i == n - 1);
             } else if (a instanceof Area.OnLv l) {
-                out.line(TextLayout.quote(l.lv().name()) + ", " + l.le() + sep);
+                out.area(l.lv().name(), l.le(), i == n - 1);
             } else {
                 throw new io.lvstack.api.LvstackException(segment.describe() + " has unassigned area " + i
                         + ", which metadata cannot express");

@@ -34,16 +34,88 @@ final class TextLayout {
     /** One line with a trailing comment (dropped in the on-disk form). */
     void line(String text, String comment) {
         indentTo(indent);
+        int start = out.length();
         out.append(text);
+        comment(start, comment);
+    }
+
+    /** {@code key = value}, appended in place: the exporter writes hundreds of thousands of these. */
+    void number(String key, long value) {
+        indentTo(indent);
+        out.append(key).append(" = ").append(value).append('\n');
+    }
+
+    /** {@code key = value} with a trailing comment (dropped in the on-disk form). */
+    void number(String key, long value, String comment) {
+        indentTo(indent);
+        int start = out.length();
+        out.append(key).append(" = ").append(value);
+        comment(start, comment);
+    }
+
+    /** {@code key = "value"}, escaped. */
+    void quoted(String key, String value) {
+        indentTo(indent);
+        out.append(key).append(" = ");
+        appendQuoted(value);
+        out.append('\n');
+    }
+
+    /** {@code key = ["a", "b"]}. */
+    void strings(String key, Iterable<String> items) {
+        indentTo(indent);
+        out.append(key).append(" = [");
+        boolean first = true;
+        for (String s : items) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            appendQuoted(s);
+        }
+        out.append("]\n");
+    }
+
+    /** One element of an areas array: {@code "name", offset} and a comma unless it is the last. */
+    void area(String name, long offset, boolean last) {
+        indentTo(indent);
+        appendQuoted(name);
+        out.append(", ").append(offset);
+        if (!last) {
+            out.append(',');
+        }
+        out.append('\n');
+    }
+
+    /** {@code prefix + number {}, as {@code segment1 {}, and one level deeper. */
+    void open(String prefix, int number) {
+        indentTo(indent);
+        out.append(prefix).append(number).append(" {\n");
+        indent = Math.min(MAX_INDENT, indent + 1);
+    }
+
+    /** Ends a line that began at {@code start} (after its indentation) with {@code comment}. */
+    private void comment(int start, String comment) {
         if (file && comment != null) {
-            // _out_with_comment_file: counts the bytes printed plus eight per indent level.
-            int i = (utf8Length(text) + 8 * indent) / 8 + 1;
+            int i = (utf8Length(out, start) + 8 * indent) / 8 + 1;
             do {
                 out.append('\t');
             } while (++i < COMMENT_TAB);
             out.append(comment);
         }
         out.append('\n');
+    }
+
+    private void appendQuoted(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('"');
     }
 
     /** A line written as it was read (unknown segments), {@code extra} levels deeper than now. */
@@ -89,14 +161,15 @@ final class TextLayout {
         }
     }
 
-    private static int utf8Length(String s) {
+    /** _out_with_comment_file counts the bytes printed: the UTF-8 length of the line so far. */
+    private static int utf8Length(StringBuilder b, int start) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = start; i < b.length(); i++) {
+            char c = b.charAt(i);
             if (c < 0x80) {
                 n++;
             } else {
-                return n + s.substring(i).getBytes(StandardCharsets.UTF_8).length;
+                return n + b.substring(i).getBytes(StandardCharsets.UTF_8).length;
             }
         }
         return n;

@@ -31,6 +31,9 @@ final class VgExporter {
     private final ZoneId zone;
     private final String generator;
     private final SizeComment sizes = new SizeComment();
+    // One export's last creation-time comment (an exporter writes one VG).
+    private long lastTime;
+    private String lastTimeComment;
 
     /**
      * @param zone      the time zone of the date comments (LVM2 uses the writer's local time)
@@ -166,17 +169,16 @@ final class VgExporter {
     private void lv(TextLayout out, LogicalVolume lv, Map<PhysicalVolume, String> pvNames) {
         out.blank();
         out.open(lv.name());
-        out.line("id = " + TextLayout.quote(lv.id()));
-        out.line("status = " + TextLayout.stringList(words(lv, LvStatus.Kind.STATUS)));
-        out.line("flags = " + TextLayout.stringList(words(lv, LvStatus.Kind.FLAG)));
+        out.quoted("id", lv.id());
+        out.strings("status", words(lv, LvStatus.Kind.STATUS));
+        out.strings("flags", words(lv, LvStatus.Kind.FLAG));
         if (!lv.tags().isEmpty()) {
-            out.line("tags = " + TextLayout.stringList(lv.tags()));
+            out.strings("tags", lv.tags());
         }
         LvProperties p = lv.properties();
         if (p.creationTime() != null && p.creationTime() != 0) {
-            out.line("creation_time = " + p.creationTime(),
-                    "# " + LV_TIME.format(Instant.ofEpochSecond(p.creationTime()).atZone(zone)));
-            out.line("creation_host = " + TextLayout.quote(p.creationHost() == null ? "" : p.creationHost()));
+            out.number("creation_time", p.creationTime(), timeComment(p.creationTime()));
+            out.quoted("creation_host", p.creationHost() == null ? "" : p.creationHost());
         }
         if (p.lockArgs() != null) {
             out.line("lock_args = " + TextLayout.quote(p.lockArgs()));
@@ -201,7 +203,7 @@ final class VgExporter {
         if (p.minor() != null && p.minor() >= 0) {
             out.line("minor = " + p.minor());
         }
-        out.line("segment_count = " + lv.segments().size());
+        out.number("segment_count", lv.segments().size());
         out.blank();
         String suffix = segtypeSuffix(lv);
         int n = 1;
@@ -213,13 +215,13 @@ final class VgExporter {
 
     private void segment(TextLayout out, int n, Segment s, String suffix, Map<PhysicalVolume, String> pvNames) {
         long extentSize = s.lv().extentSize();
-        out.open("segment" + n);
-        out.line("start_extent = " + s.le());
-        out.line("extent_count = " + s.len(), sizes.comment(s.len() * extentSize));
+        out.open("segment", n);
+        out.number("start_extent", s.le());
+        out.number("extent_count", s.len(), sizes.comment(s.len() * extentSize));
         out.blank();
-        out.line("type = " + TextLayout.quote(s.type().name() + suffix));
+        out.quoted("type", suffix.isEmpty() ? s.type().name() : s.type().name() + suffix);
         if (!s.tags().isEmpty()) {
-            out.line("tags = " + TextLayout.stringList(s.tags()));
+            out.strings("tags", s.tags());
         }
         if (s.type() instanceof UnknownSegmentType && out.fileForm() && s.fields() instanceof RawFields raw
                 && !raw.source().isEmpty()) {
@@ -238,6 +240,15 @@ final class VgExporter {
             }
         }
         out.close();
+    }
+
+    /** {@code # 2026-11-25 02:30:00 +0000}; LVs made together share a time, so the last one is kept. */
+    private String timeComment(long time) {
+        if (time != lastTime || lastTimeComment == null) {
+            lastTime = time;
+            lastTimeComment = "# " + LV_TIME.format(Instant.ofEpochSecond(time).atZone(zone));
+        }
+        return lastTimeComment;
     }
 
     private static List<String> words(LogicalVolume lv, LvStatus.Kind kind) {
