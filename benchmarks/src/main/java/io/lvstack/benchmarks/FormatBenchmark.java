@@ -2,7 +2,8 @@ package io.lvstack.benchmarks;
 
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
-import io.lvstack.engine.check.LinkConsistency;
+import io.lvstack.engine.check.CheckReport;
+import io.lvstack.engine.check.Checker;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.generate.VgGenerator;
@@ -66,12 +67,18 @@ public class FormatBenchmark {
         return format.write(parsed.vg(), parsed.header(), MetadataFormat.Form.FILE);
     }
 
-    /** Read, check the links both ways, and write: the in-process work of {@code lvstack fmt}. */
+    /** Every check {@code lvstack check} makes: ids, names, segments, links both ways, single users, cycles. */
+    @Benchmark
+    public CheckReport check() {
+        return Checker.check(parsed.vg());
+    }
+
+    /** Read, check completely and write: the in-process work of {@code lvstack check} plus {@code lvstack fmt}. */
     @Benchmark
     public String readCheckWrite() {
         ImportedVg vg = format.read(text, "bench");
-        if (!LinkConsistency.problems(vg.vg()).isEmpty()) {
-            throw new IllegalStateException("inconsistent links");
+        if (!Checker.check(vg.vg()).valid()) {
+            throw new IllegalStateException("the generated VG does not check");
         }
         return format.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
     }
