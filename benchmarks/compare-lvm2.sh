@@ -49,7 +49,7 @@ for n in "${sizes[@]}" "$runs" "$lvm2_runs"; do
 done
 
 [[ $(id -u) == 0 ]] || die "needs root (loop devices and LVM2); run it with sudo"
-command -v lvm >/dev/null || die "needs LVM2, which is not installed (apt-get install -y lvm2)"
+command -v lvm >/dev/null || die "needs LVM2: no lvm command on PATH (apt-get install -y lvm2 provides it)"
 [[ -x /usr/bin/time ]] || die "needs GNU time as /usr/bin/time (apt-get install -y time)"
 command -v losetup >/dev/null || die "needs losetup (util-linux)"
 
