@@ -2,10 +2,10 @@
 # compare-lvm2.sh: times real LVM2 and lvstack side by side on the same generated VGs.
 #
 # usage: benchmarks/compare-lvm2.sh [--runs R] [--lvm2-runs R] [--keep DIR] [SIZES...]
-#   SIZES        LV counts, sub-LVs included (default: 1000 2000 4000 8000 16000 32000)
-#   --runs R     lvstack runs per size and work; the median is reported (default 3)
+#   SIZES          LV counts, sub-LVs included (default: 1000 2000 4000 8000 16000 32000)
+#   --runs R       lvstack runs per size and work; the median is reported (default 3)
 #   --lvm2-runs R  LVM2 runs per size and work, median as well (default 1: they are slow)
-#   --keep DIR   work in DIR and keep the metadata files and logs there (the loop images go)
+#   --keep DIR     work in DIR and keep the metadata files and logs there (the loop images go)
 #
 # For each size it generates a VG with `lvstack generate --seed 1`, restores it with real LVM2
 # onto sparse loop devices (activation off, a private lvm.conf; see docs/PERFORMANCE.md and
@@ -19,9 +19,14 @@
 # and exits 1 (`apt-get install -y lvm2` provides it).
 set -euo pipefail
 
+# usage STATUS: the header's usage lines, on stdout for --help, on stderr for a mistake.
 usage() {
-    sed -n '3,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
-    exit 2
+    if (($1)); then
+        sed -n '4,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+    else
+        sed -n '4,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    fi
+    exit "$1"
 }
 die() {
     echo "compare-lvm2: $*" >&2
@@ -38,8 +43,8 @@ while (($#)); do
         --runs) runs=${2:?}; shift 2 ;;
         --lvm2-runs) lvm2_runs=${2:?}; shift 2 ;;
         --keep) keep=${2:?}; shift 2 ;;
-        -h | --help) usage ;;
-        -*) usage ;;
+        -h | --help) usage 0 ;;
+        -*) usage 2 ;;
         *) sizes+=("$1"); shift ;;
     esac
 done
