@@ -10,6 +10,7 @@ import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.ConfigValue;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.format.ImportedVg;
+import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.format.MetadataHeader;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
@@ -19,6 +20,7 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VgProperties;
 import io.lvstack.engine.graph.VolumeGroup;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +30,9 @@ import java.util.SplittableRandom;
  * Makes large, valid volume groups for tests and benchmarks, deterministically from a seed: a
  * mix of linear LVs (one to three segments), striped LVs (two or three stripes) and disk-log
  * mirrors (two legs and a log each), on four PVs, built through the engine so every link is
- * real. {@code lvCount} counts every LV, sub-LVs included, as {@code lvs -a} does.
+ * real. {@code lvCount} counts every LV, sub-LVs included, as {@code lvs -a} does. The PVs'
+ * data start leaves LVM2 room for the metadata (see {@link #peStartFor}), so real LVM2 can
+ * restore and read the VG at any size.
  */
 public final class VgGenerator {
     /** 4 MiB extents, LVM2's default. */
@@ -36,6 +40,8 @@ public final class VgGenerator {
     static final int PV_COUNT = 4;
     /** A fixed clock, so the same seed gives the same bytes. */
     static final long BASE_TIME = 1795573800L;
+    /** 1 MiB in sectors: pvcreate's default data start, and the unit pe_start grows by. */
+    static final long MIB_SECTORS = 2048;
     private static final String ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final EnumSet<LvStatus> VISIBLE = EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE);
     private static final EnumSet<LvStatus> HIDDEN = EnumSet.of(LvStatus.READ, LvStatus.WRITE);
@@ -72,8 +78,8 @@ public final class VgGenerator {
         vg.apply(ed -> {
             Allocator alloc = new Allocator();
             for (int i = 0; i < PV_COUNT; i++) {
-                alloc.pvs.add(ed.addPv(PvProperties.simple(id(rnd), "/dev/loop" + (4 + i), 2048, pvExtents,
-                        pvExtents * EXTENT_SIZE + 2048)));
+                alloc.pvs.add(ed.addPv(PvProperties.simple(id(rnd), "/dev/loop" + (4 + i), MIB_SECTORS, pvExtents,
+                        pvExtents * EXTENT_SIZE + MIB_SECTORS)));
             }
             int made = 0;
             int n = 0;
@@ -91,8 +97,38 @@ public final class VgGenerator {
                 }
             }
         });
-        return new ImportedVg(vg, MetadataHeader.fresh("lvstack generate --lvs " + lvCount + " --seed " + seed,
-                "lvstack", BASE_TIME), List.of());
+        MetadataHeader header = MetadataHeader.fresh("lvstack generate --lvs " + lvCount + " --seed " + seed,
+                "lvstack", BASE_TIME);
+        long onDisk = new MetadataFormat(engine).write(vg, header, MetadataFormat.Form.ON_DISK)
+                .getBytes(StandardCharsets.UTF_8).length;
+        long peStart = peStartFor(onDisk);
+        if (peStart != MIB_SECTORS) {
+            vg.apply(ed -> {
+                for (PhysicalVolume pv : vg.pvs()) {
+                    PvProperties p = pv.properties();
+                    ed.setPvProperties(pv, PvProperties.simple(p.id(), p.device(), peStart, p.peCount(),
+                            p.peCount() * EXTENT_SIZE + peStart));
+                }
+            });
+        }
+        return new ImportedVg(vg, header, List.of());
+    }
+
+    /**
+     * The data start, in sectors, that lets LVM2 2.03 store metadata of {@code onDiskBytes} in
+     * the form it keeps on disk. {@code pvcreate --restorefile} puts the metadata area between
+     * byte 4096 and pe_start, and LVM2 writes each new copy beside the previous one in that
+     * circular area, so one copy may take at most (area - 512) / 2 - 512 bytes; a larger one
+     * fails with "exceeds maximum metadata size". The 4 KiB margin covers what LVM2 writes
+     * differently from the generated text: its own device names as hints, its description (the
+     * command line, with the file's path) and host name, and the digits pe_start and dev_size
+     * gain here. Whole MiB, and never below pvcreate's 1 MiB, so small VGs keep LVM2's default.
+     */
+    static long peStartFor(long onDiskBytes) {
+        long areaBytes = 2 * (onDiskBytes + 4096 + 512) + 512;
+        long bytes = 4096 + areaBytes;
+        long mib = (bytes + MIB_SECTORS * 512 - 1) / (MIB_SECTORS * 512);
+        return Math.max(1, mib) * MIB_SECTORS;
     }
 
     /** Hands out extents PV by PV; consecutive segments land on different PVs, so none merge. */

@@ -8,6 +8,7 @@ import io.lvstack.engine.check.LinkConsistency;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.PhysicalVolume;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,29 @@ class VgGeneratorTest {
         ImportedVg back = FORMAT.read(a, "generated");
         assertEquals(a, FORMAT.write(back.vg(), back.header().regenerated(), MetadataFormat.Form.FILE));
         assertEquals(List.of(), LinkConsistency.problems(back.vg()));
+    }
+
+    @Test
+    void theDataStartLeavesLvm2RoomForTwoCopiesOfTheMetadataInWholeMib() {
+        assertEquals(2048, VgGenerator.peStartFor(0));
+        // The largest metadata that two copies (and the margin) still fit below 1 MiB, and one byte more.
+        assertEquals(2048, VgGenerator.peStartFor(517_376));
+        assertEquals(4096, VgGenerator.peStartFor(517_377));
+        // 16000 LVs, seed 1: LVM2 reported 5593814 bytes and restored it at 11 MiB.
+        assertEquals(22528, VgGenerator.peStartFor(5_593_778));
+    }
+
+    @Test
+    void smallVgsKeepPvcreatesDataStartAndLargerOnesMoveItAndTheDeviceEnd() {
+        assertPeStart(new VgGenerator(ENGINE).generate("vgbig", 1000, 1), 2048);
+        assertPeStart(new VgGenerator(ENGINE).generate("vgbig", 2000, 1), 4096);
+    }
+
+    private static void assertPeStart(ImportedVg vg, long peStart) {
+        assertEquals(4, vg.vg().pvs().size());
+        for (PhysicalVolume pv : vg.vg().pvs()) {
+            assertEquals(peStart, pv.peStart(), pv.name());
+            assertEquals(pv.peCount() * VgGenerator.EXTENT_SIZE + peStart, pv.properties().devSize(), pv.name());
+        }
     }
 }
