@@ -155,7 +155,7 @@ public final class VgGenerator {
     }
 
     private void linearLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
-        LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvs().size());
+        LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvCount());
         int segments = 1 + rnd.nextInt(3);
         for (int s = 0; s < segments; s++) {
             onPv(ed, alloc, lv, alloc.nextPv(), 1 + rnd.nextInt(2));
@@ -169,7 +169,7 @@ public final class VgGenerator {
     }
 
     private void stripedLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
-        LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvs().size());
+        LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvCount());
         int stripes = 2 + rnd.nextInt(2);
         long perStripe = 1 + rnd.nextInt(2);
         Segment seg = ed.addSegment(lv, striped, fields(striped, stripes, 128), 0, stripes * perStripe, stripes,
@@ -182,7 +182,7 @@ public final class VgGenerator {
     }
 
     private void mirrorLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
-        int index = ed.vg().lvs().size();
+        int index = ed.vg().lvCount();
         long len = 2 + rnd.nextInt(3);
         LogicalVolume top = lv(ed, rnd, name, true, index);
         LogicalVolume leg0 = lv(ed, rnd, name + "_mimage_0", false, index);
