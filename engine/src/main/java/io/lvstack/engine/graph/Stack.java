@@ -136,7 +136,12 @@ public final class Stack {
         }
     }
 
-    /** A breadth-first walk, up through users or down through references, one edge per step. */
+    /**
+     * A breadth-first walk, up through users or down through references, a bounded amount of
+     * work per step: one user, or one area or role of one segment. (A layer's segments may hold
+     * only PV areas; passing over thousands of them in one step made linking to the layer cost
+     * O(its segments), and setting up a pvmove quadratic.)
+     */
     private static final class Search {
         private final LogicalVolume goal;
         private final boolean upward;
@@ -144,7 +149,7 @@ public final class Stack {
         private final Map<LogicalVolume, LogicalVolume> from = new HashMap<>();
         private final ArrayDeque<LogicalVolume> queue = new ArrayDeque<>();
         private LogicalVolume current;
-        private java.util.Iterator<LogicalVolume> edges;
+        private Edges edges;
 
         Search(LogicalVolume start, LogicalVolume goal, boolean upward) {
             this.goal = goal;
@@ -155,15 +160,16 @@ public final class Stack {
 
         /** TRUE when the goal is reached, FALSE when the walk ran out, null to go on. */
         Boolean step() {
-            while (edges == null || !edges.hasNext()) {
+            if (edges == null || edges.exhausted()) {
                 if (queue.isEmpty()) {
                     return Boolean.FALSE;
                 }
                 current = queue.poll();
-                edges = upward ? usersOf(current) : referencedBy(current);
+                edges = upward ? new UsersOf(current) : new ReferencedBy(current);
+                return null;
             }
-            LogicalVolume next = edges.next();
-            if (from.containsKey(next)) {
+            LogicalVolume next = edges.advance();
+            if (next == null || from.containsKey(next)) {
                 return null;
             }
             from.put(next, current);
@@ -185,64 +191,67 @@ public final class Stack {
             }
             return path;
         }
+    }
 
-        private static java.util.Iterator<LogicalVolume> usersOf(LogicalVolume lv) {
-            java.util.Iterator<Segment> it = lv.userSegments().iterator();
-            return new java.util.Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
+    /** The edges out of one LV, walked a bounded amount of work at a time. */
+    private interface Edges {
+        boolean exhausted();
 
-                @Override
-                public LogicalVolume next() {
-                    return it.next().lv();
-                }
-            };
+        /** The next LV, or null when this piece of work found none. */
+        LogicalVolume advance();
+    }
+
+    /** The LVs whose segments use an LV. */
+    private static final class UsersOf implements Edges {
+        private final java.util.Iterator<Segment> users;
+
+        UsersOf(LogicalVolume lv) {
+            users = lv.userSegments().iterator();
         }
 
-        /** The LVs {@code lv}'s segments reference, through areas and roles, lazily. */
-        private static java.util.Iterator<LogicalVolume> referencedBy(LogicalVolume lv) {
-            List<Segment> segs = lv.segmentsInternal();
-            return new java.util.Iterator<>() {
-                private int seg;
-                private int slot;
-                private java.util.Iterator<LogicalVolume> roles;
-                private LogicalVolume next = advance();
+        @Override
+        public boolean exhausted() {
+            return !users.hasNext();
+        }
 
-                private LogicalVolume advance() {
-                    while (seg < segs.size()) {
-                        Segment s = segs.get(seg);
-                        while (slot < s.areaCount()) {
-                            if (s.areaOrNull(slot++) instanceof Area.OnLv l) {
-                                return (LogicalVolume) l.lv();
-                            }
-                        }
-                        if (roles == null) {
-                            roles = s.references().values().iterator();
-                        }
-                        if (roles.hasNext()) {
-                            return roles.next();
-                        }
-                        seg++;
-                        slot = 0;
-                        roles = null;
-                    }
-                    return null;
-                }
+        @Override
+        public LogicalVolume advance() {
+            return users.next().lv();
+        }
+    }
 
-                @Override
-                public boolean hasNext() {
-                    return next != null;
-                }
+    /** The LVs an LV's segments reference, through areas and roles. */
+    private static final class ReferencedBy implements Edges {
+        private final List<Segment> segs;
+        private int seg;
+        private int slot;
+        private java.util.Iterator<LogicalVolume> roles;
 
-                @Override
-                public LogicalVolume next() {
-                    LogicalVolume out = next;
-                    next = advance();
-                    return out;
-                }
-            };
+        ReferencedBy(LogicalVolume lv) {
+            segs = lv.segmentsInternal();
+        }
+
+        @Override
+        public boolean exhausted() {
+            return seg >= segs.size();
+        }
+
+        @Override
+        public LogicalVolume advance() {
+            Segment s = segs.get(seg);
+            if (slot < s.areaCount()) {
+                return s.areaOrNull(slot++) instanceof Area.OnLv l ? (LogicalVolume) l.lv() : null;
+            }
+            if (roles == null) {
+                roles = s.references().values().iterator();
+            }
+            if (roles.hasNext()) {
+                return roles.next();
+            }
+            seg++;
+            slot = 0;
+            roles = null;
+            return null;
         }
     }
 }

@@ -543,8 +543,11 @@ public final class StackEditor {
             }
             boolean on = added;
             if (!added) {
-                for (Segment s : lv.segmentsInternal()) {
-                    on |= impliedBy(s.type(), bit);
+                // stops at the first segment that still implies the bit: removing every segment
+                // of a layer, last first, stays linear
+                List<Segment> segs = lv.segmentsInternal();
+                for (int i = 0; i < segs.size() && !on; i++) {
+                    on = impliedBy(segs.get(i).type(), bit);
                 }
             }
             statusRaw(lv, bit, on);

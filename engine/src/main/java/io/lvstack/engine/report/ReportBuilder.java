@@ -7,6 +7,8 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 /**
  * Builds a {@link Report} of one VG: chooses the fields ({@code -o}, with {@code +} adding to the
@@ -73,12 +75,14 @@ public final class ReportBuilder {
             case VGS -> rows.add(new ReportRow(vg, null, null, null));
             default -> throw new IllegalStateException(kind.toString());
         }
-        List<ReportRow> ordered = sorted(rows, sort == null ? kind.defaultSort() : split(sort));
+        // VG fields are the same in every row: worked out once (lv_count alone walks every LV).
+        Map<Field, Value> vgValues = new ConcurrentHashMap<>();
+        List<ReportRow> ordered = sorted(rows, sort == null ? kind.defaultSort() : split(sort), vgValues);
         List<List<Value>> values = java.util.Arrays.asList(new List[ordered.size()]);
         RowWork.forEachRow(ordered.size(), i -> {
             List<Value> row = new ArrayList<>(chosen.size());
             for (Field f : chosen) {
-                row.add(value(f, ordered.get(i)));
+                row.add(value(f, ordered.get(i), vgValues));
             }
             values.set(i, row);
         });
@@ -100,7 +104,10 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static Value value(Field f, ReportRow r) {
+    private static Value value(Field f, ReportRow r, Map<Field, Value> vgValues) {
+        if (f.level() == Field.Level.VG) {
+            return vgValues.computeIfAbsent(f, k -> k.value().apply(r));
+        }
         if ((f.level() == Field.Level.SEGMENT && r.seg() == null) || (f.level() == Field.Level.LV && r.lv() == null)
                 || (f.level() == Field.Level.PV && r.pv() == null) || (f.level() == Field.Level.PVSEG
                 && r.piece() == null)) {
@@ -157,7 +164,7 @@ public final class ReportBuilder {
      * once, not at every comparison: on 16000 LVs that is 32000 field values instead of about
      * 900000.
      */
-    private static List<ReportRow> sorted(List<ReportRow> rows, List<String> keys) {
+    private static List<ReportRow> sorted(List<ReportRow> rows, List<String> keys, Map<Field, Value> vgValues) {
         Field[] fields = new Field[keys.size()];
         boolean[] descending = new boolean[keys.size()];
         for (int k = 0; k < fields.length; k++) {
@@ -173,7 +180,7 @@ public final class ReportBuilder {
         for (ReportRow row : rows) {
             Value[] values = new Value[fields.length];
             for (int k = 0; k < fields.length; k++) {
-                values[k] = value(fields[k], row);
+                values[k] = value(fields[k], row, vgValues);
             }
             keyed.add(new Keyed(row, values));
         }
