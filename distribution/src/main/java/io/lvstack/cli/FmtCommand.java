@@ -46,7 +46,7 @@ final class FmtCommand implements Runnable {
             format.write(vg.vg(), vg.header(), form, output);
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.write(vg.vg(), vg.header(), form));
+            LargeText.print(out, format.write(vg.vg(), vg.header(), form));
             out.flush();
         }
     }

@@ -25,7 +25,7 @@ final class ReportRun {
         ImportedVg vg = MetadataInput.read(engine, file).vg();
         Warnings.print(err, file, vg.warnings());
         Report report = ReportBuilder.build(vg.vg(), kind, options.fields, options.sort, all, names);
-        out.print(options.render(report));
+        LargeText.print(out, options.render(report));
         out.flush();
         List<String> missing = ReportBuilder.unmatched(vg.vg(), kind, names);
         for (String n : missing) {

@@ -21,7 +21,8 @@ public final class ConfigSection implements ConfigNode {
     private final int line;
     private final int endLine;
     private final ConfigNode[] nodes;
-    private final List<ConfigNode> children;
+    /** The list view, made when first asked for: most sections are only searched by key. */
+    private List<ConfigNode> children;
 
     public ConfigSection(String key, List<? extends ConfigNode> children, int line) {
         this(key, children, line, line);
@@ -35,7 +36,6 @@ public final class ConfigSection implements ConfigNode {
         for (ConfigNode n : nodes) {
             Objects.requireNonNull(n, "child node");
         }
-        this.children = Collections.unmodifiableList(Arrays.asList(nodes));
         this.line = line;
         this.endLine = endLine;
     }
@@ -57,7 +57,13 @@ public final class ConfigSection implements ConfigNode {
 
     /** Children in file order. */
     public List<ConfigNode> children() {
-        return children;
+        List<ConfigNode> view = children;
+        if (view == null) {
+            // racy but safe: every thread that makes it makes an equal view of final fields
+            view = Collections.unmodifiableList(Arrays.asList(nodes));
+            children = view;
+        }
+        return view;
     }
 
     /** The first child named {@code key}. */
@@ -187,6 +193,6 @@ public final class ConfigSection implements ConfigNode {
 
     @Override
     public String toString() {
-        return key + " {" + children.size() + " children}";
+        return key + " {" + nodes.length + " children}";
     }
 }

@@ -26,7 +26,8 @@ public final class Segment implements SegmentView {
     private long len;
     private long areaLen;
     private final Area[] areas;
-    private final Map<ReferenceRole, LogicalVolume> references = new LinkedHashMap<>(2);
+    /** Shared and empty until the first reference: most segments (linear, striped) have none. */
+    private Map<ReferenceRole, LogicalVolume> references = Map.of();
     private final List<String> tags;
 
     Segment(LogicalVolume lv, SegmentType type, TypeFields fields, long le, long len, long areaLen, int areaCount,
@@ -126,6 +127,9 @@ public final class Segment implements SegmentView {
 
     /** Extra references by role, in the order the type declares its roles. */
     public Map<ReferenceRole, LogicalVolume> references() {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
         if (references.size() < 2) {
             return Collections.unmodifiableMap(references);
         }
@@ -141,8 +145,13 @@ public final class Segment implements SegmentView {
 
     void reference(ReferenceRole role, LogicalVolume target) {
         if (target == null) {
-            references.remove(role);
+            if (!references.isEmpty()) {
+                references.remove(role);
+            }
         } else {
+            if (references.isEmpty()) {
+                references = new LinkedHashMap<>(2);
+            }
             references.put(role, target);
         }
     }

@@ -18,14 +18,18 @@ import java.util.Map;
  * at the end: a rolled-back change leaves the order exactly as it was.
  */
 final class UpwardLinks {
-    private final Map<Segment, int[]> counts = new LinkedHashMap<>();
+    // Most LVs are used by no segment: they share the empty map and list until their first link.
+    private Map<Segment, int[]> counts = Map.of();
     private int live;
-    private final List<Segment> tombstones = new ArrayList<>(1);
+    private List<Segment> tombstones = List.of();
 
     /** Adds one reference from {@code user}; returns the new count. */
     int add(Segment user) {
         int[] c = counts.get(user);
         if (c == null) {
+            if (counts.isEmpty()) {
+                counts = new LinkedHashMap<>();
+            }
             counts.put(user, new int[] {1});
             live++;
             return 1;
@@ -44,6 +48,9 @@ final class UpwardLinks {
         }
         if (--c[0] == 0) {
             live--;
+            if (tombstones.isEmpty()) {
+                tombstones = new ArrayList<>(1);
+            }
             tombstones.add(user);
         }
         return c[0];
@@ -57,7 +64,9 @@ final class UpwardLinks {
                 counts.remove(s);
             }
         }
-        tombstones.clear();
+        if (!tombstones.isEmpty()) {
+            tombstones.clear();
+        }
     }
 
     int count(Segment user) {

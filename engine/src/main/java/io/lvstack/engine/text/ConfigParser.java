@@ -4,6 +4,7 @@ import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigValue;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +36,8 @@ public final class ConfigParser {
     private final boolean duplicateCheck;
     private final int maxDepth;
     private final List<ConfigWarning> warnings = new ArrayList<>();
+    private static final int SHARED_ARRAY_MAX = 8;
+    private final HashMap<List<ConfigValue>, ConfigValue.Array> sharedArrays = new HashMap<>();
     /** Reused for every array: ConfigValue.Array copies its elements anyway. */
     private final ArrayList<ConfigValue> elements = new ArrayList<>();
     private boolean creationTimeRepaired;
@@ -267,7 +270,28 @@ public final class ConfigParser {
             }
         }
         scan.next(false);
-        return new ConfigValue.Array(items);
+        return array(items);
+    }
+
+    /**
+     * The array of {@code items}, shared with an earlier equal one when it is a short list of
+     * strings: status and flags lists repeat for every LV, and values are immutable.
+     */
+    private ConfigValue array(ArrayList<ConfigValue> items) {
+        if (items.size() > SHARED_ARRAY_MAX) {
+            return new ConfigValue.Array(items);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof ConfigValue.Str)) {
+                return new ConfigValue.Array(items);
+            }
+        }
+        ConfigValue.Array shared = sharedArrays.get(items);
+        if (shared == null) {
+            shared = new ConfigValue.Array(items);
+            sharedArrays.put(shared.elements(), shared);
+        }
+        return shared;
     }
 
     /** The current token as a scalar value, or null if it is not one. Does not advance. */
