@@ -7,7 +7,6 @@ import io.lvstack.engine.graph.PvPiece;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,10 @@ public final class LinkConsistency {
     /** Every disagreement found, as one line each; empty when consistent. */
     public static List<String> problems(VolumeGroup vg) {
         List<String> out = new ArrayList<>();
-        Map<LogicalVolume, Map<Segment, Integer>> expected = new IdentityHashMap<>();
-        Map<PhysicalVolume, Integer> pvAreas = new HashMap<>();
+        Map<PhysicalVolume, int[]> pvAreas = new IdentityHashMap<>();
         List<LogicalVolume> lvs = vg.lvs();
+        // Downward: each segment's references, target by target, against the target's count of
+        // that segment. No map of expected counts: a segment references few LVs.
         for (LogicalVolume lv : lvs) {
             long sum = 0;
             for (Segment seg : lv.segments()) {
@@ -36,6 +36,7 @@ public final class LinkConsistency {
                 if (seg.lv() != lv) {
                     out.add(seg.describe() + " is listed in LV " + lv.fullName() + " but belongs to another LV");
                 }
+                LogicalVolume[] targets = targets(seg);
                 for (int i = 0; i < seg.areaCount(); i++) {
                     Area a = seg.areaOrNull(i);
                     if (a instanceof Area.OnLv l) {
@@ -43,50 +44,51 @@ public final class LinkConsistency {
                         if (!vg.contains(target)) {
                             out.add(seg.describe() + " area " + i + " uses LV " + target.name()
                                     + ", which is not in VG " + vg.name());
-                            continue;
                         }
-                        expected.computeIfAbsent(target, k -> new IdentityHashMap<>()).merge(seg, 1, Integer::sum);
                     } else if (a instanceof Area.OnPv p) {
                         checkPiece(vg, seg, i, p, out);
-                        pvAreas.merge((PhysicalVolume) p.pv(), 1, Integer::sum);
+                        pvAreas.computeIfAbsent((PhysicalVolume) p.pv(), k -> new int[1])[0]++;
                     }
                 }
                 seg.references().forEach((role, target) -> {
                     if (!vg.contains(target)) {
                         out.add(seg.describe() + " " + role + " uses LV " + target.name() + ", which is not in VG "
                                 + vg.name());
-                    } else {
-                        expected.computeIfAbsent(target, k -> new IdentityHashMap<>()).merge(seg, 1, Integer::sum);
                     }
                 });
+                for (int t = 0; t < targets.length; t++) {
+                    LogicalVolume target = targets[t];
+                    if (target == null || !vg.contains(target) || indexOf(targets, target) < t) {
+                        continue; // foreign (reported above) or counted at its first slot
+                    }
+                    int n = count(targets, target);
+                    int got = target.userCount(seg);
+                    if (got == 0) {
+                        out.add(seg.describe() + " uses LV " + target.name() + ", but missing ptr from "
+                                + target.name() + " to " + seg.lv().name());
+                    } else if (got != n) {
+                        out.add("Reference count mismatch: LV " + target.name() + " has " + got + " links to "
+                                + seg.describe() + ", which has " + n + " references");
+                    }
+                }
             }
             if (sum != lv.extentCount()) {
                 out.add("LV " + lv.fullName() + " has " + lv.extentCount() + " extents but its segments sum to " + sum);
             }
         }
+        // Upward: every link must come from a segment of an LV of this VG that references the LV;
+        // links that such a segment backs were compared with its references above.
         for (LogicalVolume lv : lvs) {
-            // Most LVs are used by nobody: no maps are made for them.
-            Map<Segment, Integer> want = expected.getOrDefault(lv, Map.of());
-            if (want.isEmpty() && lv.userCount() == 0) {
+            if (lv.userCount() == 0) {
                 continue;
             }
-            Map<Segment, Integer> have = lv.userCounts();
-            want.forEach((seg, n) -> {
-                int got = have.getOrDefault(seg, 0);
-                if (got == 0) {
-                    out.add(seg.describe() + " uses LV " + lv.name() + ", but missing ptr from " + lv.name() + " to "
-                            + seg.lv().name());
-                } else if (got != n) {
-                    out.add("Reference count mismatch: LV " + lv.name() + " has " + got + " links to " + seg.describe()
-                            + ", which has " + n + " references");
-                }
-            });
-            have.forEach((seg, n) -> {
-                if (want.containsKey(seg)) {
+            lv.userCounts().forEach((seg, n) -> {
+                LogicalVolume owner = seg.lv();
+                boolean member = owner != null && vg.contains(owner) && owner.segmentAt(seg.le()) == seg;
+                if (member && count(targets(seg), lv) > 0) {
                     return;
                 }
-                LogicalVolume owner = seg.lv();
-                if (owner == null || !vg.contains(owner) || owner.segmentAt(seg.le()) != seg) {
+                if (!member) {
                     out.add("LV " + lv.name() + " is listed as used by " + seg + ", which is not a segment of its LV");
                 } else {
                     out.add("LV " + lv.name() + " is used by " + seg.describe() + ", but missing ptr from "
@@ -96,7 +98,9 @@ public final class LinkConsistency {
         }
         for (PhysicalVolume pv : vg.pvs()) {
             long allocated = 0;
-            for (PvPiece piece : pv.extents().pieces()) {
+            int pieces = 0;
+            for (PvPiece piece : pv.extents().pieceView()) {
+                pieces++;
                 allocated += piece.len();
                 Segment seg = piece.segment();
                 if (seg.lv() == null || !vg.contains(seg.lv())
@@ -110,12 +114,47 @@ public final class LinkConsistency {
                 out.add("PV " + pv.name() + " counts " + pv.extents().allocatedCount() + " allocated extents, its pieces "
                         + allocated);
             }
-            if (pv.extents().pieces().size() != pvAreas.getOrDefault(pv, 0)) {
-                out.add("PV " + pv.name() + " has " + pv.extents().pieces().size() + " pieces for "
-                        + pvAreas.getOrDefault(pv, 0) + " areas");
+            int areas = pvAreas.containsKey(pv) ? pvAreas.get(pv)[0] : 0;
+            if (pieces != areas) {
+                out.add("PV " + pv.name() + " has " + pieces + " pieces for " + areas + " areas");
             }
         }
         return out;
+    }
+
+    /** The LVs a segment references, slot by slot: its areas (null for a PV or empty area), then its roles. */
+    private static LogicalVolume[] targets(Segment seg) {
+        Map<?, LogicalVolume> roles = seg.references();
+        LogicalVolume[] out = new LogicalVolume[seg.areaCount() + roles.size()];
+        for (int i = 0; i < seg.areaCount(); i++) {
+            if (seg.areaOrNull(i) instanceof Area.OnLv l) {
+                out[i] = (LogicalVolume) l.lv();
+            }
+        }
+        int i = seg.areaCount();
+        for (LogicalVolume target : roles.values()) {
+            out[i++] = target;
+        }
+        return out;
+    }
+
+    private static int indexOf(LogicalVolume[] targets, LogicalVolume lv) {
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == lv) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int count(LogicalVolume[] targets, LogicalVolume lv) {
+        int n = 0;
+        for (LogicalVolume t : targets) {
+            if (t == lv) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void checkPiece(VolumeGroup vg, Segment seg, int i, Area.OnPv p, List<String> out) {

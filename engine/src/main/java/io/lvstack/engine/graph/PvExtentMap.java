@@ -14,6 +14,8 @@ import java.util.TreeMap;
 public final class PvExtentMap {
     private final PhysicalVolume pv;
     private final TreeMap<Long, PvPiece> pieces = new TreeMap<>();
+    /** The piece that starts highest, which also ends highest: allocations mostly go past it. */
+    private PvPiece last;
     private long allocated;
 
     PvExtentMap(PhysicalVolume pv) {
@@ -45,6 +47,11 @@ public final class PvExtentMap {
         return new ArrayList<>(pieces.values());
     }
 
+    /** Allocated pieces in PE order, as a read-only view (no copy; do not change the PV while walking it). */
+    public java.util.Collection<PvPiece> pieceView() {
+        return java.util.Collections.unmodifiableCollection(pieces.values());
+    }
+
     /** Pieces and free ranges in PE order, tiling {@code [0, pe_count)}; free ranges have no segment. */
     public List<PvPiece> tiling() {
         List<PvPiece> out = new ArrayList<>();
@@ -71,6 +78,9 @@ public final class PvExtentMap {
             return "extents " + Extents.range(pe, len) + " lie outside PV " + pv.name() + " (" + pv.peCount()
                     + " extents)";
         }
+        if (last == null || pe >= last.end()) {
+            return null; // past every piece: no tree search (LVM2 lays most PVs out in PE order)
+        }
         PvPiece before = pieceCovering(pe);
         if (before != null) {
             return overlapMessage(before, pe, len);
@@ -91,6 +101,9 @@ public final class PvExtentMap {
 
     void put(PvPiece piece) {
         pieces.put(piece.pe(), piece);
+        if (last == null || piece.pe() >= last.pe()) {
+            last = piece;
+        }
         allocated += piece.len();
     }
 
@@ -98,6 +111,10 @@ public final class PvExtentMap {
         PvPiece removed = pieces.remove(piece.pe());
         if (removed != piece) {
             throw new IllegalStateException("PV " + pv.name() + " has no piece " + piece);
+        }
+        if (removed == last) {
+            Map.Entry<Long, PvPiece> e = pieces.lastEntry();
+            last = e == null ? null : e.getValue();
         }
         allocated -= piece.len();
     }
