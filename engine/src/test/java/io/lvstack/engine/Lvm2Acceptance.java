@@ -51,7 +51,11 @@ public final class Lvm2Acceptance {
             if (!enabled()) {
                 return;
             }
-            Path out = Files.createTempDirectory("lvm2-oracle");
+            // LVM2's verdict and re-export next to the candidate, under target/, not in /tmp
+            Path out = file.resolveSibling(file.getFileName().toString().replaceAll("\\.vg$", "") + ".lvm2");
+            Files.createDirectories(out);
+            Files.deleteIfExists(out.resolve("verdict"));
+            Files.deleteIfExists(out.resolve("canonical.vg"));
             Process p = new ProcessBuilder(System.getProperty(ORACLE), file.toAbsolutePath().toString(), out.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
