@@ -18,6 +18,7 @@ import picocli.CommandLine;
 public final class Main {
     /** Options that make the top command print something listing every subcommand. */
     private static final Set<String> TOP_HELP = Set.of("-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_VERSION = Set.of("-V", "--version");
 
     private Main() {
     }
@@ -64,6 +65,9 @@ public final class Main {
             }
         }
         boolean all = named.isEmpty() || !Collections.disjoint(words, TOP_HELP);
+        if (args.length == 1 && TOP_VERSION.contains(args[0])) {
+            all = false; // the version names no subcommand: building their models is start-up time
+        }
         for (Class<?> sub : all ? LvstackCommand.SUBCOMMANDS : named) {
             top.addSubcommand(sub);
         }

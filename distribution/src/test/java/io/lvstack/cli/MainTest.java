@@ -40,6 +40,10 @@ class MainTest {
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[0])));
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"--help", "lvs"})));
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "-V"})));
+        // the tool's own version alone needs none
+        assertEquals(List.of(), subcommands(Main.commandLine(sink, sink, new String[] {"--version"})));
+        assertEquals(List.of(), subcommands(Main.commandLine(sink, sink, new String[] {"-V"})));
+        assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"-V", "--help"})));
     }
 
     private static List<String> subcommands(picocli.CommandLine commandLine) {
