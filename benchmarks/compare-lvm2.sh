@@ -19,20 +19,11 @@
 # and exits 1 (`apt-get install -y lvm2` provides it).
 set -euo pipefail
 
-# usage STATUS: the header's usage lines, on stdout for --help, on stderr for a mistake.
-usage() {
-    if (($1)); then
-        sed -n '4,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
-    else
-        sed -n '4,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-    fi
-    exit "$1"
-}
-die() {
-    echo "compare-lvm2: $*" >&2
-    exit 1
-}
-say() { echo "compare-lvm2: $*" >&2; }
+tool=compare-lvm2
+die_status=1
+usage_lines=4,9
+# shellcheck source=benchmarks/common.sh
+source "$(dirname "$(readlink -f "$0")")/common.sh"
 
 runs=3
 lvm2_runs=1
@@ -58,17 +49,7 @@ command -v lvm >/dev/null || die "needs LVM2: no lvm command on PATH (apt-get in
 [[ -x /usr/bin/time ]] || die "needs GNU time as /usr/bin/time (apt-get install -y time)"
 command -v losetup >/dev/null || die "needs losetup (util-linux)"
 
-# The repository is the parent of the directory this script lives in, wherever it is run from.
-repo=$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-lvstack=$repo/lvstack
-[[ -x $lvstack ]] || die "no launcher at $lvstack"
-
-if [[ -n $keep ]]; then
-    mkdir -p "$keep"
-    work=$(cd "$keep" && pwd)
-else
-    work=$(mktemp -d /tmp/compare-lvm2.XXXXXX)
-fi
+setup_work compare-lvm2
 
 # Whatever is attached now; the trap detaches it on any exit, error or interrupt included.
 devs=()
@@ -86,15 +67,9 @@ teardown() {
 }
 finish() {
     teardown
-    if [[ -n $keep ]]; then
-        rm -f "$work/time-v.txt"
-    else
-        rm -rf "$work"
-    fi
+    remove_work time-v.txt
 }
-trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit finish
 
 export LVM_SUPPRESS_FD_WARNINGS=1
 # The lab's lvm.conf, read through LVM_SYSTEM_DIR; set only while a lab exists.
@@ -117,11 +92,6 @@ timed() {
     t_kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$tv")
     [[ -n $t_kb ]] || die "no peak memory from /usr/bin/time for: $*"
     t_s=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')
-}
-
-# median: the median of the numbers on standard input, one a line.
-median() {
-    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # The lab for one size: loop devices with the file's PV UUIDs and sizes, PVs restored from it.
@@ -172,13 +142,9 @@ say "building lvstack if needed (not timed)"
 "$lvstack" --version >/dev/null
 "$lvstack" lvs -a "$repo/examples/mirror_mirroredlog.vg" >/dev/null
 
-java=java
-[[ -n ${JAVA_HOME:-} ]] && java=$JAVA_HOME/bin/java
 echo "# LVM2 and lvstack side by side"
 echo
-echo "- machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
-    "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
-echo "- java: $("$java" -version 2>&1 | head -n 1)"
+machine_lines
 echo "- LVM2: $(lvm version 2>/dev/null | awk -F': *' '/LVM version/ { print $2 }')"
 echo "- lvstack: $("$lvstack" --version | head -n 1), runs per figure: lvstack $runs, LVM2 $lvm2_runs (median)"
 echo "- speed-up = LVM2 s / lvstack s; memory ratio = LVM2 MB / lvstack MB (above 1: lvstack needs less)"

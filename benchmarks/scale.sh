@@ -19,20 +19,11 @@
 # fixed start-up weighs in); above 2.1 the value is marked with " !" and the exit status is 1.
 set -euo pipefail
 
-# usage STATUS: the header's usage lines, on stdout for --help, on stderr for a mistake.
-usage() {
-    if (($1)); then
-        sed -n '4,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
-    else
-        sed -n '4,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-    fi
-    exit "$1"
-}
-die() {
-    echo "scale: $*" >&2
-    exit 2
-}
-say() { echo "scale: $*" >&2; }
+tool=scale
+die_status=2
+usage_lines=4,7
+# shellcheck source=benchmarks/common.sh
+source "$(dirname "$(readlink -f "$0")")/common.sh"
 
 command_line=$(printf '%q ' "$0" "$@")
 command_line=${command_line% }
@@ -58,45 +49,15 @@ mapfile -t sizes < <(printf '%s\n' "${sizes[@]}" | sort -n -u)
 
 [[ -x /usr/bin/time ]] || die "needs GNU time as /usr/bin/time (apt-get install -y time)"
 
-# The repository is the parent of the directory this script really lives in, whatever symlink
-# or directory it is run from (resolved as the lvstack launcher resolves itself).
-script=${BASH_SOURCE[0]}
-while [[ -L $script ]]; do
-    target=$(readlink "$script")
-    [[ $target == /* ]] || target=$(dirname "$script")/$target
-    script=$target
-done
-dir=.
-[[ $script == */* ]] && dir=${script%/*}
-repo=$(cd -P "$dir/.." && pwd)
-lvstack=$repo/lvstack
-[[ -x $lvstack ]] || die "no launcher at $lvstack"
-
-if [[ -n $keep ]]; then
-    mkdir -p "$keep"
-    work=$(cd "$keep" && pwd)
-else
-    work=$(mktemp -d "${TMPDIR:-/tmp}/lvstack-scale.XXXXXX")
-fi
+setup_work lvstack-scale
 # shellcheck disable=SC2317 # called by the EXIT trap
 finish() {
-    if [[ -z $keep ]]; then
-        rm -rf "$work"
-    else
-        rm -f "$work/time.txt"
-    fi
+    remove_work time.txt
 }
-trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit finish
 
 vg=vgbig
 source_pv=/dev/loop4
-
-# median: the median of the numbers on standard input, one a line.
-median() {
-    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # Results, keyed "ROW,N": median seconds and median peak KB. Rows in the order first measured.
 declare -A sec=() kb=()
@@ -180,14 +141,9 @@ for n in "${sizes[@]}"; do
     [[ -n $keep ]] || rm -rf "$file" "$out" "$moving" "$copy" "$copy.archive"
 done
 
-java=java
-[[ -n ${JAVA_HOME:-} ]] && java=$JAVA_HOME/bin/java
-cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 echo "# lvstack: linear growth of every command"
 echo
-echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}," \
-    "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
-echo "- java: $("$java" -version 2>&1 | awk 'NR == 1')"
+machine_lines
 echo "- command: $command_line"
 echo "- $runs run(s) per figure, median; LV counts include sub-LVs; linear LV: $vg/$lv"
 echo
