@@ -55,10 +55,16 @@ final class TextLayout {
 
     /** {@code key = "value"}, escaped. */
     void quoted(String key, String value) {
+        quoted(key, value, null);
+    }
+
+    /** {@code key = "value"} with a trailing comment (dropped in the on-disk form). */
+    void quoted(String key, String value, String comment) {
         indentTo(indent);
+        int start = out.length();
         out.append(key).append(" = ");
-        appendQuoted(value);
-        out.append('\n');
+        appendQuoted(out, value);
+        comment(start, comment);
     }
 
     /** {@code key = ["a", "b"]}. */
@@ -71,7 +77,7 @@ final class TextLayout {
                 out.append(", ");
             }
             first = false;
-            appendQuoted(s);
+            appendQuoted(out, s);
         }
         out.append("]\n");
     }
@@ -79,7 +85,7 @@ final class TextLayout {
     /** One element of an areas array: {@code "name", offset} and a comma unless it is the last. */
     void area(String name, long offset, boolean last) {
         indentTo(indent);
-        appendQuoted(name);
+        appendQuoted(out, name);
         out.append(", ").append(offset);
         if (!last) {
             out.append(',');
@@ -106,16 +112,17 @@ final class TextLayout {
         out.append('\n');
     }
 
-    private void appendQuoted(String s) {
-        out.append('"');
+    /** {@code "s"} with {@code "} and {@code \} escaped ({@code dm_escape_double_quotes}). */
+    private static StringBuilder appendQuoted(StringBuilder b, String s) {
+        b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
-                out.append('\\');
+                b.append('\\');
             }
-            out.append(c);
+            b.append(c);
         }
-        out.append('"');
+        return b.append('"');
     }
 
     /** A line written as it was read (unknown segments), {@code extra} levels deeper than now. */
@@ -175,30 +182,8 @@ final class TextLayout {
         return n;
     }
 
-    /** {@code "text"} with {@code "} and {@code \} escaped ({@code dm_escape_double_quotes}). */
+    /** {@code "text"}, escaped: for lines with more than one value. */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.append('"').toString();
-    }
-
-    /** {@code ["a", "b"]}, the form of status, flags and tags lists. */
-    static String stringList(Iterable<String> items) {
-        StringBuilder b = new StringBuilder("[");
-        boolean first = true;
-        for (String s : items) {
-            if (!first) {
-                b.append(", ");
-            }
-            first = false;
-            b.append(quote(s));
-        }
-        return b.append(']').toString();
+        return appendQuoted(new StringBuilder(s.length() + 2), s).toString();
     }
 }

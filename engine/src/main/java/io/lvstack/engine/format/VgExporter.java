@@ -98,7 +98,7 @@ final class VgExporter {
         out.line("contents = \"Text Format Volume Group\"");
         out.line("version = 1");
         out.blank();
-        out.line("description = " + TextLayout.quote(h.description() == null ? "" : h.description()));
+        out.quoted("description", h.description() == null ? "" : h.description());
         out.blank();
         String host = h.creationHost() == null ? "" : h.creationHost();
         out.line("creation_host = " + TextLayout.quote(host) + "\t# " + System.getProperty("os.name") + " " + host + " "
@@ -108,21 +108,21 @@ final class VgExporter {
     }
 
     private void vgFields(TextLayout out, VgProperties p) {
-        out.line("id = " + TextLayout.quote(p.id()));
+        out.quoted("id", p.id());
         out.line("seqno = " + p.seqno());
         out.line("format = \"lvm2\"", "# informational");
-        out.line("status = " + TextLayout.stringList(p.status()));
-        out.line("flags = " + TextLayout.stringList(p.flags()));
+        out.strings("status", p.status());
+        out.strings("flags", p.flags());
         if (!p.tags().isEmpty()) {
-            out.line("tags = " + TextLayout.stringList(p.tags()));
+            out.strings("tags", p.tags());
         }
         if (p.systemId() != null && !p.systemId().isEmpty()) {
-            out.line("system_id = " + TextLayout.quote(p.systemId()));
+            out.quoted("system_id", p.systemId());
         }
         if (p.lockType() != null) {
-            out.line("lock_type = " + TextLayout.quote(p.lockType()));
+            out.quoted("lock_type", p.lockType());
             if (p.lockArgs() != null) {
-                out.line("lock_args = " + TextLayout.quote(p.lockArgs()));
+                out.quoted("lock_args", p.lockArgs());
             }
         }
         out.line("extent_size = " + p.extentSize(), sizes.comment(p.extentSize()));
@@ -130,29 +130,29 @@ final class VgExporter {
         out.line("max_pv = " + p.maxPv());
         if (p.allocationPolicy() != null) {
             out.blank();
-            out.line("allocation_policy = " + TextLayout.quote(p.allocationPolicy()));
+            out.quoted("allocation_policy", p.allocationPolicy());
         }
         if (p.profile() != null) {
-            out.line("profile = " + TextLayout.quote(p.profile()));
+            out.quoted("profile", p.profile());
         }
         out.line("metadata_copies = " + (p.metadataCopies() == null ? 0 : p.metadataCopies()));
     }
 
     private void pv(TextLayout out, String name, PvProperties p, long extentSize) {
         out.open(name);
-        out.line("id = " + TextLayout.quote(p.id()));
+        out.quoted("id", p.id());
         if (p.device() != null) {
-            out.line("device = " + TextLayout.quote(p.device()), "# Hint only");
+            out.quoted("device", p.device(), "# Hint only");
         }
         if (p.deviceIdType() != null && p.deviceId() != null) {
-            out.line("device_id_type = " + TextLayout.quote(p.deviceIdType()));
-            out.line("device_id = " + TextLayout.quote(p.deviceId()));
+            out.quoted("device_id_type", p.deviceIdType());
+            out.quoted("device_id", p.deviceId());
         }
         out.blank();
-        out.line("status = " + TextLayout.stringList(p.status()));
-        out.line("flags = " + TextLayout.stringList(p.flags()));
+        out.strings("status", p.status());
+        out.strings("flags", p.flags());
         if (!p.tags().isEmpty()) {
-            out.line("tags = " + TextLayout.stringList(p.tags()));
+            out.strings("tags", p.tags());
         }
         if (p.devSize() != null) {
             out.line("dev_size = " + p.devSize(), sizes.comment(p.devSize()));
@@ -181,13 +181,13 @@ final class VgExporter {
             out.quoted("creation_host", p.creationHost() == null ? "" : p.creationHost());
         }
         if (p.lockArgs() != null) {
-            out.line("lock_args = " + TextLayout.quote(p.lockArgs()));
+            out.quoted("lock_args", p.lockArgs());
         }
         if (p.allocationPolicy() != null) {
-            out.line("allocation_policy = " + TextLayout.quote(p.allocationPolicy()));
+            out.quoted("allocation_policy", p.allocationPolicy());
         }
         if (p.profile() != null) {
-            out.line("profile = " + TextLayout.quote(p.profile()));
+            out.quoted("profile", p.profile());
         }
         if (p.readAhead() != null) {
             long ra = p.readAhead();
