@@ -79,6 +79,7 @@ class SharedVolumeGroupStressTest {
         runAll(threads);
         assertEquals(List.of(), List.copyOf(failures));
         assertTrue(writes.get() > 0 && snapshots.get() > 0, writes + " writes, " + snapshots + " snapshots");
+        System.out.printf("SharedVolumeGroupStressTest: %d writes, %d snapshots checked%n", writes.get(), snapshots.get());
         // every cycle removes what it made: the VG ends as it began, apart from the seqno
         String after = shared.read(vg -> FORMAT.write(vg, generated.header(), MetadataFormat.Form.FILE));
         assertEquals(withoutSeqno(before), withoutSeqno(after));
