@@ -112,8 +112,6 @@ class PluginOperationFaultTest {
         }
         OpsFixture.assertValid(f.vg);
         assertNotEquals(before, f.state(), name + " changed nothing");
-        System.out.println("plugin faults: " + name + ", " + type + " " + call.method + " " + kind + ": "
-                + r.faults());
     }
 
     @org.junit.jupiter.api.Test
