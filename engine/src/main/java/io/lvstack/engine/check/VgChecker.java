@@ -196,10 +196,10 @@ public final class VgChecker {
             }
         };
         try {
-            io.lvstack.engine.segtype.PluginCall.run(seg.type(), () -> seg.type().validate(seg, sink));
-        } catch (RuntimeException e) {
-            throw new LvstackException("segment type " + seg.type().name() + " failed to validate " + seg.describe()
-                    + ": " + e, e);
+            io.lvstack.engine.segtype.PluginCall.run(seg.type(), "validate", "", () -> seg.type().validate(seg, sink));
+        } catch (LvstackException e) {
+            // One more problem, at the segment; the check goes on with the rest of the VG.
+            out.add(Problem.error(where(seg), e.getMessage()));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.lvstack.engine.format;
 
-import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
@@ -229,15 +228,8 @@ final class VgExporter {
                 out.rawLine(line.text(), line.depth());
             }
         } else {
-            try {
-                io.lvstack.engine.segtype.PluginCall.run(s.type(),
-                        () -> s.type().encode(s, new SegmentTextWriter(out, s, pvNames, sizes)));
-            } catch (LvstackException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new LvstackException("segment type " + s.type().name() + " failed to write " + s.describe()
-                        + ": " + e, e);
-            }
+            io.lvstack.engine.segtype.PluginCall.run(s.type(), "encode", s.describe(),
+                    () -> s.type().encode(s, new SegmentTextWriter(out, s, pvNames, sizes)));
         }
         out.close();
     }

@@ -21,6 +21,8 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VgProperties;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.segtype.PluginCall;
+import io.lvstack.engine.segtype.PluginFailure;
 import io.lvstack.engine.segtype.RawFields;
 import io.lvstack.engine.segtype.UnknownSegmentType;
 import io.lvstack.engine.text.ConfigDocument;
@@ -315,11 +317,21 @@ final class VgImporter {
             throw new MetadataException(sec.lineOf("type"), "Segment type must be a string.");
         }
         String typeName = typeName(ed, lv, sec, typeValue.value());
-        SegmentType type = engine.segmentTypes().forSection(typeName, sec);
-        if (type instanceof UnknownSegmentType && unknownTypesWarned.add(typeName)) {
-            warn(sec.lineOf("type"), "WARNING: Unrecognised segment type " + typeName);
+        SegmentType type;
+        DecodedSegment decoded;
+        try {
+            type = engine.segmentTypes().forSection(typeName, sec);
+            if (type instanceof UnknownSegmentType && unknownTypesWarned.add(typeName)) {
+                warn(sec.lineOf("type"), "WARNING: Unrecognised segment type " + typeName);
+            }
+            decoded = PluginCall.call(type, "decode", "LV " + lv.name() + " " + sec.key(),
+                    () -> type.decode(sec, len));
+        } catch (PluginFailure e) {
+            // A plugin's bug while reading: located at its segment; the half-read VG is dropped.
+            MetadataException located = new MetadataException(sec.line(), e.getMessage());
+            located.initCause(e);
+            throw located;
         }
-        DecodedSegment decoded = io.lvstack.engine.segtype.PluginCall.of(type, () -> type.decode(sec, len));
         Segment segment;
         try {
             segment = ed.addSegment(lv, type, type instanceof UnknownSegmentType
@@ -479,6 +491,11 @@ final class VgImporter {
         return n;
     }
 
+    private static boolean canMerge(Segment a, Segment b) {
+        return PluginCall.call(a.type(), "canMerge", a.describe() + " and " + b.describe(),
+                () -> a.type().canMerge(a, b));
+    }
+
     /** Merges adjacent compatible segments, as {@code lv_merge_segments} does after reading. */
     private static void merge(StackEditor ed, LogicalVolume lv) {
         if (lv.has(LvStatus.LOCKED) || lv.has(LvStatus.PVMOVE) || parentLockedOrPvmove(lv)) {
@@ -490,7 +507,7 @@ final class VgImporter {
             Segment a = segs.get(i);
             Segment b = segs.get(i + 1);
             if (a.type() == b.type() && a.areaCount() == b.areaCount() && a.le() + a.len() == b.le()
-                    && allOnPv(a) && allOnPv(b) && a.type().canMerge(a, b)) {
+                    && allOnPv(a) && allOnPv(b) && canMerge(a, b)) {
                 ed.mergeSegments(a, b);
                 segs = lv.segments();
             } else {

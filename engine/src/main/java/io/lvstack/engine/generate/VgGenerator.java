@@ -209,7 +209,9 @@ public final class VgGenerator {
             entries.add(new ConfigEntry("stripe_count", new ConfigValue.Int(areas), 0));
             entries.add(new ConfigEntry("stripe_size", new ConfigValue.Int(size), 0));
         }
-        return type.decode(new ConfigSection("segment1", entries, 0), areas).fields();
+        ConfigSection section = new ConfigSection("segment1", entries, 0);
+        return io.lvstack.engine.segtype.PluginCall.call(type, "decode", "new " + section.key(),
+                () -> type.decode(section, areas)).fields();
     }
 
     private static String id(SplittableRandom rnd) {

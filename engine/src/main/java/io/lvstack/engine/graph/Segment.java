@@ -134,7 +134,8 @@ public final class Segment implements SegmentView {
             return Collections.unmodifiableMap(references);
         }
         Map<ReferenceRole, LogicalVolume> ordered = new LinkedHashMap<>();
-        for (ReferenceRole role : type.referenceRoles()) {
+        for (ReferenceRole role : io.lvstack.engine.segtype.PluginCall.call(type, "referenceRoles", "",
+                type::referenceRoles)) {
             LogicalVolume lv = references.get(role);
             if (lv != null) {
                 ordered.put(role, lv);

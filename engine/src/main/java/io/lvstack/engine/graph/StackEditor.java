@@ -11,6 +11,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +255,8 @@ public final class StackEditor {
                 }
                 areaOffset = offset / seg.areaCount();
             }
-            List<TypeFields> halves = seg.type().splitFields(seg, offset);
+            List<TypeFields> halves = PluginCall.call(seg.type(), "splitFields", seg.describe() + " at " + offset,
+                    () -> seg.type().splitFields(seg, offset));
             Segment tail = new Segment(lv, seg.type(), halves.get(1), seg.le() + offset, seg.len() - offset,
                     seg.areaLen() - areaOffset, seg.areaCount(), seg.tags());
             insertSegmentRaw(lv, lv.indexOf(seg) + 1, tail);
@@ -296,7 +298,8 @@ public final class StackEditor {
                 throw new GraphException(second.describe() + " does not follow " + first.describe());
             }
             if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                    || !first.type().canMerge(first, second)) {
+                    || !PluginCall.call(first.type(), "canMerge", first.describe() + " and " + second.describe(),
+                            () -> first.type().canMerge(first, second))) {
                 throw new GraphException("segment type " + first.type().name() + " cannot merge " + first.describe()
                         + " with " + second.describe());
             }
@@ -423,7 +426,7 @@ public final class StackEditor {
         atomic(() -> {
             LogicalVolume user = own(seg);
             own(target);
-            if (!seg.type().referenceRoles().contains(role)) {
+            if (!PluginCall.call(seg.type(), "referenceRoles", "", () -> seg.type().referenceRoles()).contains(role)) {
                 throw new GraphException("segment type " + seg.type().name() + " declares no reference role '" + role
                         + "'");
             }
@@ -494,7 +497,8 @@ public final class StackEditor {
     }
 
     private void fire(LinkEvent event, boolean linked) {
-        Optional<LinkHook> typeHook = event.user().type().linkHook();
+        SegmentType type = event.user().type();
+        Optional<LinkHook> typeHook = PluginCall.call(type, "linkHook", "", type::linkHook);
         if (typeHook.isPresent()) {
             call(typeHook.get(), event, linked, "segment type " + event.user().type().name());
         }
@@ -505,14 +509,18 @@ public final class StackEditor {
 
     private void call(LinkHook hook, LinkEvent event, boolean linked, String who) {
         try {
-            io.lvstack.engine.segtype.PluginCall.run(hook, () -> {
+            PluginCall.run(hook, () -> {
                 if (linked) {
                     hook.linked(event, hookStatus);
                 } else {
                     hook.unlinked(event, hookStatus);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Any throwable of a hook, checked ones thrown sneakily included, aborts the change.
+            if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+                throw vme;
+            }
             Segment user = (Segment) event.user();
             throw new GraphException("link hook of " + who + " failed while " + (linked ? "linking " : "unlinking ")
                     + user.describe() + " " + event.via() + " " + (linked ? "to" : "from") + " LV "

@@ -182,7 +182,8 @@ public final class VolumeGroup {
         try {
             T result = change.apply(editor);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Every throwable, a checked one a hook or plugin threw sneakily included, undoes the change.
             journal.rollbackTo(mark);
             throw e;
         } finally {

@@ -47,6 +47,8 @@ public final class SegmentFields {
     }
 
     private static TypeFields decode(SegmentType type, int areas, List<ConfigEntry> entries) {
-        return type.decode(new ConfigSection("segment1", entries, 0), areas).fields();
+        ConfigSection section = new ConfigSection("segment1", entries, 0);
+        return io.lvstack.engine.segtype.PluginCall.call(type, "decode", "new " + section.key(),
+                () -> type.decode(section, areas)).fields();
     }
 }

@@ -61,13 +61,17 @@ public final class SegmentTypeRegistry {
     public SegmentType forSection(String name, ConfigSection section) {
         RegisteredType p = primary.get(name);
         if (p != null) {
-            return p.type().accepts(section) ? p.type() : unknown(name);
+            return accepts(p, section) ? p.type() : unknown(name);
         }
         RegisteredType f = fallback.get(name);
-        if (f != null && f.type().accepts(section)) {
+        if (f != null && accepts(f, section)) {
             return f.type();
         }
         return unknown(name);
+    }
+
+    private static boolean accepts(RegisteredType t, ConfigSection section) {
+        return PluginCall.call(t.type(), "accepts", section.key(), () -> t.type().accepts(section));
     }
 
     /** The unknown type for {@code name}. */

@@ -118,7 +118,8 @@ public final class LvSegments {
 
     private static boolean mergeable(Segment first, Segment second) {
         if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                || !first.type().canMerge(first, second)) {
+                || !io.lvstack.engine.segtype.PluginCall.call(first.type(), "canMerge",
+                        first.describe() + " and " + second.describe(), () -> first.type().canMerge(first, second))) {
             return false;
         }
         for (int i = 0; i < first.areaCount(); i++) {

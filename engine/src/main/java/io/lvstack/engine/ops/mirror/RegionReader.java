@@ -16,7 +16,7 @@ final class RegionReader implements SegmentWriter {
 
     static long regionSize(Segment seg) {
         RegionReader r = new RegionReader();
-        seg.type().encode(seg, r);
+        io.lvstack.engine.segtype.PluginCall.run(seg.type(), "encode", seg.describe(), () -> seg.type().encode(seg, r));
         return r.regionSize;
     }
 
