@@ -445,7 +445,7 @@ class HostileInputTest {
 
     /**
      * Writes SMALL with an LV of 10^6 one-extent segments on every other extent of a PV grown to
-     * 2*10^6 extents, so import cannot merge them: about 140 MB of text.
+     * 2*10^6 extents, so import cannot merge them: 154 MB of text.
      */
     private static Path millionSegments(Path file) throws IOException {
         int n = 1_000_000;
