@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,8 +57,30 @@ public final class MetadataFormat {
     /** The parser rules and limits a configuration asks for (file-form duplicate rules). */
     public static ParseOptions parseOptions(org.apache.commons.configuration2.ImmutableConfiguration config) {
         return ParseOptions.fileForm()
-                .withMaxBytes(config.getInt(MAX_BYTES, ParseOptions.DEFAULT_MAX_BYTES))
-                .withMaxDepth(config.getInt(MAX_DEPTH, ParseOptions.DEFAULT_MAX_DEPTH));
+                .withMaxBytes(limit(config, MAX_BYTES, ParseOptions.DEFAULT_MAX_BYTES, LARGEST_INPUT))
+                .withMaxDepth(limit(config, MAX_DEPTH, ParseOptions.DEFAULT_MAX_DEPTH, Integer.MAX_VALUE));
+    }
+
+    /** The largest byte array a JVM allocates; readers ask for one byte more than the limit to see it passed. */
+    private static final int LARGEST_INPUT = Integer.MAX_VALUE - 9;
+
+    /** A limit from the configuration: a value that is not an int in 1..max is the user's error, not a bug. */
+    private static int limit(org.apache.commons.configuration2.ImmutableConfiguration config, String key, int dflt,
+            int max) {
+        String value = config.getString(key, null);
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit > 0 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the rule
+        }
+        throw new LvstackException("configuration key " + key + " = '" + value
+                + "': expected a positive integer (at most " + max + ")");
     }
 
     /**
@@ -122,6 +145,10 @@ public final class MetadataFormat {
             throw new MetadataSourceException(name, 0, 0, "no such file", null);
         } catch (AccessDeniedException e) {
             throw new MetadataSourceException(name, 0, 0, "permission denied", null);
+        } catch (FileSystemException e) {
+            // Its message repeats the path; the reason alone (e.g. "File name too long") is what is new.
+            throw new MetadataSourceException(name, 0, 0, "cannot read: "
+                    + (e.getReason() != null ? e.getReason() : e.getMessage()), null);
         } catch (IOException e) {
             throw new MetadataSourceException(name, 0, 0, "cannot read: " + e.getMessage(), null);
         }
