@@ -9,10 +9,8 @@ import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.ops.alloc.PvRange;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +68,10 @@ final class MutationRun {
         } else {
             Path archive = options.file.resolveSibling(options.file.getFileName() + ".archive")
                     .resolve(String.format(Locale.ROOT, "%s_%05d.vg", vg.name(), oldSeqno));
-            try {
-                Files.createDirectories(archive.getParent());
-            } catch (IOException e) {
-                throw new LvstackException(archive.getParent() + ": cannot create: " + e.getMessage());
-            }
-            // The bytes the VG was read from: what is archived is exactly what was changed.
+            AtomicFile.createDirectories(archive.getParent());
+            // The bytes the VG was read from: what is archived is exactly what was changed. The
+            // archive is complete and durable before the file is replaced, so a kill or a crash at
+            // any moment leaves the old version in one place or the other.
             AtomicFile.write(archive, loaded.bytes());
             AtomicFile.write(options.file, text.getBytes(StandardCharsets.UTF_8));
         }
