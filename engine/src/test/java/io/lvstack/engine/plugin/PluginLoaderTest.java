@@ -207,17 +207,20 @@ class PluginLoaderTest {
         Path jar = goodJar(dir.resolve("open/frob.jar"), "frob");
         Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
-        assertEquals("plugin " + jar + ": unsafe plugin location: " + jar + " is writable by other users; chmod o-w it, "
-                + "or set lvstack.plugins.allowWritable = true", e.getMessage());
-        assertEquals("frob", new PluginLoader(SegmentTypeProvider.class.getClassLoader(), true).load(jar).descriptor()
-                .name());
+        assertEquals("plugin " + jar + ": unsafe plugin location: " + jar + " is writable by group and others "
+                + "(mode rw-rw-rw-); chmod go-w and chown it, or set lvstack.plugins.allowInsecure = true",
+                e.getMessage());
+        PluginLoader.Loaded allowed = new PluginLoader(SegmentTypeProvider.class.getClassLoader(), true).load(jar);
+        assertEquals("frob", allowed.descriptor().name());
+        assertEquals(1, allowed.warnings().size());
 
         Path outside = goodJar(dir.resolve("elsewhere/x.jar"), "x");
         Path plugin = Files.createDirectories(dir.resolve("plugins/x"));
         Files.createSymbolicLink(plugin.resolve("x.jar"), outside);
         PluginException link = assertThrows(PluginException.class, () -> loader.load(plugin));
         assertEquals(PluginException.Kind.UNSAFE, link.kind());
-        assertTrue(link.getMessage().endsWith(", outside the plugin; copy the jar in instead"), link.getMessage());
+        assertTrue(link.getMessage().endsWith(" is a symbolic link to " + outside + "; links in plugin directories are "
+                + "not followed; copy the plugin in instead"), link.getMessage());
     }
 
     @Test
