@@ -224,6 +224,27 @@ class PluginLoaderTest {
     }
 
     @Test
+    void descriptorsAndServicesFilesOverTheirLimitAreRefusedUnread() throws Exception {
+        byte[] padding = ("#" + "x".repeat(PluginLoader.MAX_TEXT_BYTES) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] descriptor = PluginJars.descriptor("frob", "1.0").get(PluginLoader.DESCRIPTOR);
+        byte[] bigDescriptor = java.util.Arrays.copyOf(padding, padding.length + descriptor.length);
+        System.arraycopy(descriptor, 0, bigDescriptor, padding.length, descriptor.length);
+        Path fat = PluginJars.jar(dir.resolve("a/fat.jar"), Map.of(PluginLoader.DESCRIPTOR, bigDescriptor),
+                PluginJars.services("p.frob.Provider"));
+        PluginException d = assertThrows(PluginException.class, () -> loader.load(fat));
+        assertEquals("plugin " + fat + ": no lvstack-plugin.properties: META-INF/lvstack-plugin.properties in fat.jar "
+                + "is over the limit of 65536 bytes; a descriptor holds name, version and spi.version only",
+                d.getMessage());
+
+        Path many = PluginJars.jar(dir.resolve("b/many.jar"), PluginJars.descriptor("frob", "1.0"),
+                Map.of(PluginLoader.SERVICES, padding));
+        PluginException s = assertThrows(PluginException.class, () -> loader.load(many));
+        assertEquals("plugin " + many + ": provider class missing or not implementing the SPI: " + PluginLoader.SERVICES
+                + " in many.jar is over the limit of 65536 bytes; list only the provider classes in it", s.getMessage());
+    }
+
+    @Test
     void pluginCodeRunsWithItsOwnContextClassLoader() throws Exception {
         String source = PluginJars.provider("p.t", "tcc", 1, 0).replace(
                 "{ return DecodedSegment.of(null, 0, TypeFields.NONE); }",
