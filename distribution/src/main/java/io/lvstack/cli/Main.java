@@ -24,7 +24,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        SerialFilter.install();
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset));
