@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Loads segment-type plugins dropped into plugin directories. Each subdirectory of a plugin
  * directory is one plugin made of all its jars; a jar directly in the directory is a one-jar
- * plugin. Before any class of a plugin is loaded its jars are opened and checked, its descriptor
+ * plugin. Before any class of a plugin is loaded its location is checked ({@link PluginLocation}:
+ * no links, nothing others may write to), its jars are opened and checked, its descriptor
  * read and its SPI version compared with the host's; then it gets its own
  * {@link PluginClassLoader} and {@link ServiceLoader} runs against that loader, with the thread
  * context class loader set to it. Every failure is one {@link PluginException} naming the

@@ -51,18 +51,22 @@ final class PluginLocation {
         }
         List<String> warnings = new ArrayList<>();
         for (Path p : places) {
-            String problem = problemOf(plugin, p);
+            Problem problem = problemOf(plugin, p);
             if (problem == null) {
                 continue;
             }
             if (!allowInsecure) {
-                throw new PluginException(PluginException.Kind.UNSAFE, plugin, problem, "chmod go-w and chown it, "
-                        + "or set " + ALLOW_KEY + " = true");
+                throw new PluginException(PluginException.Kind.UNSAFE, plugin, problem.detail(), problem.fix()
+                        + ", or set " + ALLOW_KEY + " = true");
             }
             warnings.add("plugin " + plugin + ": " + PluginException.Kind.UNSAFE.label() + " accepted because "
-                    + ALLOW_KEY + " = true: " + problem);
+                    + ALLOW_KEY + " = true: " + problem.detail());
         }
         return warnings;
+    }
+
+    /** What is wrong with a location, and the usual fix. */
+    private record Problem(String detail, String fix) {
     }
 
     /** Links are not followed: a jar or plugin directory elsewhere escapes the check of this one. */
@@ -80,14 +84,15 @@ final class PluginLocation {
     }
 
     /** What makes {@code p} unsafe, or null when nothing does. */
-    private String problemOf(Path plugin, Path p) {
+    private Problem problemOf(Path plugin, Path p) {
         PosixFileAttributes a;
         try {
             a = Files.readAttributes(p, PosixFileAttributes.class);
         } catch (UnsupportedOperationException e) {
             // No mode bits to judge: refusing is the safe side.
-            return what(plugin, p) + " has no POSIX permissions to check (" + p.getFileSystem().provider().getScheme()
-                    + " file system)";
+            return new Problem(what(plugin, p) + " has no POSIX permissions to check ("
+                    + p.getFileSystem().provider().getScheme() + " file system)",
+                    "move the plugins to a file system that has them");
         } catch (IOException e) {
             throw new PluginException(PluginException.Kind.UNREADABLE_JAR, plugin, p + ": " + e.getMessage(),
                     "check its permissions");
@@ -96,12 +101,14 @@ final class PluginLocation {
         boolean group = perms.contains(PosixFilePermission.GROUP_WRITE);
         boolean others = perms.contains(PosixFilePermission.OTHERS_WRITE);
         if (group || others) {
-            return what(plugin, p) + " is writable by " + (group && others ? "group and others" : group ? "group"
-                    : "others") + " (mode " + PosixFilePermissions.toString(perms) + ")";
+            return new Problem(what(plugin, p) + " is writable by " + (group && others ? "group and others"
+                    : group ? "group" : "others") + " (mode " + PosixFilePermissions.toString(perms) + ")",
+                    "chmod go-w it");
         }
         String owner = a.owner().getName();
         if (!owner.equals(user) && !owner.equals("root")) {
-            return what(plugin, p) + " is owned by " + owner + ", not by " + user + " or root";
+            return new Problem(what(plugin, p) + " is owned by " + owner + ", not by " + user + " or root",
+                    "chown it to " + user + " or root");
         }
         return null;
     }

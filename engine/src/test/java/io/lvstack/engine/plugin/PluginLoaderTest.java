@@ -208,7 +208,7 @@ class PluginLoaderTest {
         Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
         assertEquals("plugin " + jar + ": unsafe plugin location: " + jar + " is writable by group and others "
-                + "(mode rw-rw-rw-); chmod go-w and chown it, or set lvstack.plugins.allowInsecure = true",
+                + "(mode rw-rw-rw-); chmod go-w it, or set lvstack.plugins.allowInsecure = true",
                 e.getMessage());
         PluginLoader.Loaded allowed = new PluginLoader(SegmentTypeProvider.class.getClassLoader(), true).load(jar);
         assertEquals("frob", allowed.descriptor().name());

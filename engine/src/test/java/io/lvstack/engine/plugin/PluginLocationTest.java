@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and file systems without POSIX permissions, each refusal with its one-line message.
  */
 class PluginLocationTest {
-    private static final String FIX = "; chmod go-w and chown it, or set lvstack.plugins.allowInsecure = true";
+    private static final String FIX = "; chmod go-w it, or set lvstack.plugins.allowInsecure = true";
     private static final ClassLoader HOST = SegmentTypeProvider.class.getClassLoader();
 
     @TempDir
@@ -90,7 +90,8 @@ class PluginLocationTest {
         }
         PluginLoader someoneElse = new PluginLoader(HOST, false, "lvstack-test-user");
         assertEquals("plugin " + jar + ": unsafe plugin location: " + jar + " is owned by " + owner
-                + ", not by lvstack-test-user or root" + FIX, refused(someoneElse, jar).getMessage());
+                + ", not by lvstack-test-user or root; chown it to lvstack-test-user or root, or set "
+                + "lvstack.plugins.allowInsecure = true", refused(someoneElse, jar).getMessage());
 
         Path rootOwned = jar(dir.resolve("other/frob.jar"));
         if (Files.getOwner(rootOwned).getName().equals("root")) {
@@ -156,7 +157,8 @@ class PluginLocationTest {
             Path jar = Files.write(plugins.resolve("frob.jar"), "not read".getBytes(StandardCharsets.UTF_8));
             assertEquals(List.of(jar), PluginLoader.plugins(plugins));
             assertEquals("plugin /plugins/frob.jar: unsafe plugin location: plugin directory /plugins has no POSIX "
-                    + "permissions to check (jar file system)" + FIX, refused(loader, jar).getMessage());
+                    + "permissions to check (jar file system); move the plugins to a file system that has them, or set "
+                    + "lvstack.plugins.allowInsecure = true", refused(loader, jar).getMessage());
         }
     }
 }
