@@ -52,8 +52,7 @@ final class MetadataInput {
             if (!"-".equals(file)) {
                 return MetadataFormat.parse(Path.of(file), limits);
             }
-            byte[] bytes = System.in.readNBytes(limits.maxBytes() + 1);
-            return MetadataFormat.parse(bytes, "<stdin>", limits);
+            return MetadataFormat.parse(MetadataFormat.bounded(System.in, "<stdin>", limits), "<stdin>", limits);
         } catch (IOException e) {
             join(engine);
             throw new LvstackException("<stdin>: cannot read: " + e.getMessage());

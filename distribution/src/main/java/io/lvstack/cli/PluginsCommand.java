@@ -37,8 +37,9 @@ final class PluginsCommand implements Runnable {
                 description = "The plugin directory (default: ${DEFAULT-VALUE}).")
         Path dir;
 
-        @Option(names = "--allow-writable", description = "Accept plugins that other users may write to.")
-        boolean allowWritable;
+        @Option(names = "--allow-insecure",
+                description = "Accept plugins that other users may write to or own (each is warned about).")
+        boolean allowInsecure;
 
         @Spec
         CommandSpec spec;
@@ -49,7 +50,7 @@ final class PluginsCommand implements Runnable {
             if (!Files.isDirectory(dir)) {
                 throw new io.lvstack.api.LvstackException(dir + ": no such plugin directory");
             }
-            PluginLoader loader = new PluginLoader(SegmentTypeProvider.class.getClassLoader(), allowWritable);
+            PluginLoader loader = new PluginLoader(SegmentTypeProvider.class.getClassLoader(), allowInsecure);
             int failed = 0;
             for (Path plugin : PluginLoader.plugins(dir)) {
                 try {
@@ -60,6 +61,7 @@ final class PluginsCommand implements Runnable {
                             types.add(t.name() + (t.fallback() ? " (fallback)" : ""));
                         }
                     }
+                    p.warnings().forEach(w -> out.println("warning: " + w));
                     out.println("ok: " + plugin + ": plugin " + p.descriptor().name() + " " + p.descriptor().version()
                             + " (SPI " + p.descriptor().spiVersion() + "): " + String.join(", ", types));
                 } catch (PluginException e) {

@@ -46,4 +46,21 @@ class PluginsCommandIT {
                 + " is already loaded from "), both.err());
         assertTrue(both.out().contains("mirror   primary  mirror   0.1.0    1.0  built in"), both.out());
     }
+
+    @Test
+    void checkRefusesAWritablePluginUnlessAllowedAndThenWarns(@TempDir Path dir) throws Exception {
+        Path mirror = Files.copy(mirrorJar(), dir.resolve("mirror.jar"));
+        Files.setPosixFilePermissions(mirror, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        String detail = mirror + " is writable by group and others (mode rw-rw-rw-)";
+        CliRun refused = CliRun.of("plugins", "check", dir.toString());
+        assertEquals(1, refused.exitCode());
+        assertEquals(java.util.List.of("error: plugin " + mirror + ": unsafe plugin location: " + detail
+                + "; chmod go-w it, or set lvstack.plugins.allowInsecure = true"), refused.outLines());
+
+        CliRun allowed = CliRun.of("plugins", "check", "--allow-insecure", dir.toString());
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertEquals(java.util.List.of("warning: plugin " + mirror + ": unsafe plugin location accepted because "
+                + "lvstack.plugins.allowInsecure = true: " + detail,
+                "ok: " + mirror + ": plugin mirror 0.1.0 (SPI 1.0): mirror"), allowed.outLines());
+    }
 }

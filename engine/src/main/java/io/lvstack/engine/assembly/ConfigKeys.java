@@ -17,7 +17,7 @@ public final class ConfigKeys {
         m.put("lvstack.segtypes.exclude", "");
         m.put("lvstack.plugins.dirs", "");
         m.put("lvstack.plugins.onError", "skip");
-        m.put("lvstack.plugins.allowWritable", "false");
+        m.put("lvstack.plugins.allowInsecure", "false");
         m.put("lvstack.input.max_bytes", Integer.toString(64 * 1024 * 1024));
         m.put("lvstack.input.max_depth", "128");
         m.put("lvstack.alloc.policy", "normal");

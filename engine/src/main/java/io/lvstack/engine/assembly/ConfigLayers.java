@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.configuration2.AbstractConfiguration;
 import org.apache.commons.configuration2.BaseConfiguration;
 import org.apache.commons.configuration2.CompositeConfiguration;
 import org.apache.commons.configuration2.Configuration;
@@ -28,7 +29,13 @@ public final class ConfigLayers {
 
     public ConfigLayers(List<Layer> layers) {
         this.layers = List.copyOf(layers);
+        // Values are taken literally: Commons Configuration's ${file:...} and ${const:...} lookups
+        // would read any file unbounded, or initialise any class, from a configuration value.
+        composite.setInterpolator(null);
         for (Layer l : layers) {
+            if (l.config() instanceof AbstractConfiguration c) {
+                c.setInterpolator(null);
+            }
             composite.addConfiguration(l.config());
         }
     }

@@ -30,7 +30,6 @@ final class SegmentTypeLoader {
     static final String EXCLUDE = "lvstack.segtypes.exclude";
     static final String PLUGIN_DIRS = "lvstack.plugins.dirs";
     static final String ON_ERROR = "lvstack.plugins.onError";
-    static final String ALLOW_WRITABLE = "lvstack.plugins.allowWritable";
 
     /**
      * The registry, what loading it warned about (plugins skipped), and the settings the loaded
@@ -58,7 +57,7 @@ final class SegmentTypeLoader {
             throw new LvstackException(ON_ERROR + " = " + onError + ": expected fail or skip");
         }
         PluginLoader plugins = new PluginLoader(SegmentTypeProvider.class.getClassLoader(),
-                config.getBoolean(ALLOW_WRITABLE, false));
+                config.getBoolean(PluginLoader.ALLOW_INSECURE, false));
         Map<io.lvstack.engine.plugin.PluginDescriptor, String> present = new java.util.LinkedHashMap<>(
                 PluginLoader.builtIn(loader));
         for (String dir : config.getList(String.class, PLUGIN_DIRS, List.of())) {
@@ -67,6 +66,7 @@ final class SegmentTypeLoader {
                 try {
                     PluginLoader.Loaded loaded = plugins.load(plugin, present);
                     present.put(loaded.descriptor(), plugin.toString());
+                    warnings.addAll(loaded.warnings());
                     for (SegmentTypeProvider p : loaded.providers()) {
                         providers.add(new ProviderDiscovery.Found(p, plugin.toString(), false));
                     }

@@ -140,7 +140,10 @@ public final class MetadataFormat {
                 throw new MetadataSourceException(name, 0, 0, "input is " + size + " bytes, over the limit of "
                         + options.maxBytes(), null);
             }
-            return Files.readAllBytes(path);
+            // Read bounded all the same: a device, a pipe or a /proc file says size 0 and may never end.
+            try (InputStream in = Files.newInputStream(path)) {
+                return bounded(in, name, options);
+            }
         } catch (NoSuchFileException e) {
             throw new MetadataSourceException(name, 0, 0, "no such file", null);
         } catch (AccessDeniedException e) {
@@ -156,11 +159,24 @@ public final class MetadataFormat {
 
     public ImportedVg read(InputStream in, String sourceName) {
         try {
-            byte[] bytes = in.readNBytes(options.maxBytes() + 1);
-            return read(bytes, sourceName);
+            return read(bounded(in, sourceName, options), sourceName);
         } catch (IOException e) {
             throw new MetadataSourceException(sourceName, 0, 0, "cannot read: " + e.getMessage(), null);
         }
+    }
+
+    /**
+     * Reads a stream of unknown length, at most one byte past {@code options.maxBytes()}.
+     *
+     * @throws MetadataSourceException when the stream holds more than the limit
+     */
+    public static byte[] bounded(InputStream in, String sourceName, ParseOptions options) throws IOException {
+        byte[] bytes = in.readNBytes(options.maxBytes() + 1);
+        if (bytes.length > options.maxBytes()) {
+            throw new MetadataSourceException(sourceName, 0, 0, "input is over the limit of " + options.maxBytes()
+                    + " bytes", null);
+        }
+        return bytes;
     }
 
     public ImportedVg read(String text, String sourceName) {

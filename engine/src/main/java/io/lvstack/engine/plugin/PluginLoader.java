@@ -8,9 +8,7 @@ import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -24,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Loads segment-type plugins dropped into plugin directories. Each subdirectory of a plugin
  * directory is one plugin made of all its jars; a jar directly in the directory is a one-jar
- * plugin. Before any class of a plugin is loaded its jars are opened and checked, its descriptor
+ * plugin. Before any class of a plugin is loaded its location is checked ({@link PluginLocation}:
+ * no links, nothing others may write to), its jars are opened and checked, its descriptor
  * read and its SPI version compared with the host's; then it gets its own
  * {@link PluginClassLoader} and {@link ServiceLoader} runs against that loader, with the thread
  * context class loader set to it. Every failure is one {@link PluginException} naming the
@@ -33,21 +32,36 @@ import java.util.stream.Stream;
 public final class PluginLoader {
     static final String DESCRIPTOR = "META-INF/lvstack-plugin.properties";
     static final String SERVICES = "META-INF/services/" + SegmentTypeProvider.class.getName();
+    /** Descriptors and services files name a few things; anything bigger is not one. */
+    static final int MAX_TEXT_BYTES = 64 * 1024;
 
-    /** A plugin that loaded, with the providers it registers. */
-    public record Loaded(Path path, PluginDescriptor descriptor, ClassLoader loader, List<SegmentTypeProvider> providers) {
+    /** The key that accepts plugins others may write to or own, with a warning. */
+    public static final String ALLOW_INSECURE = PluginLocation.ALLOW_KEY;
+
+    /**
+     * A plugin that loaded, with the providers it registers and warnings about it (an insecure
+     * location accepted).
+     */
+    public record Loaded(Path path, PluginDescriptor descriptor, ClassLoader loader, List<SegmentTypeProvider> providers,
+            List<String> warnings) {
     }
 
     private final ClassLoader host;
-    private final boolean allowWritable;
+    private final PluginLocation location;
 
     /**
      * @param host          the loader of the host's SPI classes
-     * @param allowWritable whether plugins others may write to are accepted
+     * @param allowInsecure whether plugins others may write to, or another user owns, are accepted
+     *                      (with a warning)
      */
-    public PluginLoader(ClassLoader host, boolean allowWritable) {
+    public PluginLoader(ClassLoader host, boolean allowInsecure) {
+        this(host, allowInsecure, System.getProperty("user.name"));
+    }
+
+    /** As above, judging ownership for {@code user} rather than the user running the JVM. */
+    PluginLoader(ClassLoader host, boolean allowInsecure, String user) {
         this.host = host;
-        this.allowWritable = allowWritable;
+        this.location = new PluginLocation(allowInsecure, user);
     }
 
     /** The descriptors of the plugins visible to {@code loader} (built in), with where each is. */
@@ -55,9 +69,9 @@ public final class PluginLoader {
         java.util.Map<PluginDescriptor, String> out = new java.util.LinkedHashMap<>();
         try {
             for (URL url : java.util.Collections.list(loader.getResources(DESCRIPTOR))) {
-                Properties p = new Properties();
+                Properties p;
                 try (InputStream in = url.openStream()) {
-                    p.load(in);
+                    p = properties(in, url.toString());
                 }
                 String name = p.getProperty("name");
                 String version = p.getProperty("version");
@@ -82,8 +96,9 @@ public final class PluginLoader {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                    || p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            // Links to directories are listed so that load() refuses them by name, not silently.
+            return s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar")).sorted()
+                    .toList();
         } catch (IOException e) {
             throw new LvstackException("cannot list plugin directory " + dir + ": " + e.getMessage());
         }
@@ -101,9 +116,10 @@ public final class PluginLoader {
      * @param present descriptors of the plugins already loaded, with their locations
      */
     public Loaded load(Path plugin, java.util.Map<PluginDescriptor, String> present) {
+        PluginLocation.refuseLink(plugin, plugin);
         List<Path> jars = jarsOf(plugin);
+        List<String> warnings = location.check(plugin, jars);
         for (Path jar : jars) {
-            checkSafe(plugin, jar);
             checkReadable(plugin, jar);
         }
         PluginDescriptor d = descriptor(plugin, jars);
@@ -122,7 +138,7 @@ public final class PluginLoader {
                     "use a build of the plugin for SPI " + SpiVersion.CURRENT.major() + ".x, at most "
                             + SpiVersion.CURRENT);
         }
-        if (!anyHas(jars, SERVICES)) {
+        if (!anyHas(plugin, jars, SERVICES)) {
             throw new PluginException(PluginException.Kind.NO_PROVIDER, plugin, "no jar has " + SERVICES,
                     "register the provider with @AutoService(SegmentTypeProvider.class) and build with the "
                             + "annotation processor");
@@ -149,7 +165,7 @@ public final class PluginLoader {
             throw new PluginException(PluginException.Kind.NO_PROVIDER, plugin, SERVICES + " names no provider",
                     "register the provider with @AutoService(SegmentTypeProvider.class)");
         }
-        return new Loaded(plugin, d, loader, providers);
+        return new Loaded(plugin, d, loader, providers, List.copyOf(warnings));
     }
 
     private static List<Path> jarsOf(Path plugin) {
@@ -166,31 +182,6 @@ public final class PluginLoader {
         } catch (IOException e) {
             throw new PluginException(PluginException.Kind.UNREADABLE_JAR, plugin, "cannot list it: " + e.getMessage(),
                     "check its permissions");
-        }
-    }
-
-    /** Links out of the plugin directory are not followed; files others may change are refused. */
-    private void checkSafe(Path plugin, Path jar) {
-        try {
-            if (Files.isSymbolicLink(jar)) {
-                Path dir = Files.isDirectory(plugin) ? plugin.toRealPath() : plugin.toAbsolutePath().getParent().toRealPath();
-                if (!jar.toRealPath().startsWith(dir)) {
-                    throw new PluginException(PluginException.Kind.UNSAFE, plugin, jar.getFileName()
-                            + " is a link to " + jar.toRealPath() + ", outside the plugin", "copy the jar in instead");
-                }
-            }
-            if (!allowWritable && Files.getFileAttributeView(jar, java.nio.file.attribute.PosixFileAttributeView.class)
-                    != null) {
-                for (Path p : List.of(jar, jar.toAbsolutePath().getParent())) {
-                    if (Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_WRITE)) {
-                        throw new PluginException(PluginException.Kind.UNSAFE, plugin, p + " is writable by other users",
-                                "chmod o-w it, or set lvstack.plugins.allowWritable = true");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new PluginException(PluginException.Kind.UNREADABLE_JAR, plugin, jar.getFileName() + ": "
-                    + e.getMessage(), "check the file");
         }
     }
 
@@ -214,9 +205,12 @@ public final class PluginLoader {
                 if (e == null) {
                     continue;
                 }
-                Properties p = new Properties();
+                Properties p;
                 try (InputStream in = f.getInputStream(e)) {
-                    p.load(in);
+                    p = properties(in, DESCRIPTOR + " in " + jar.getFileName());
+                } catch (LvstackException big) {
+                    throw new PluginException(PluginException.Kind.NOT_A_PLUGIN, plugin, big.getMessage(),
+                            "a descriptor holds name, version and spi.version only");
                 }
                 String name = p.getProperty("name");
                 String version = p.getProperty("version");
@@ -240,17 +234,43 @@ public final class PluginLoader {
                 "add it (name, version, spi.version), or remove the jar from the plugin directory");
     }
 
-    private static boolean anyHas(List<Path> jars, String entry) {
+    /** Reads a small properties text, refusing more than {@link #MAX_TEXT_BYTES} whatever the jar claims. */
+    static Properties properties(InputStream in, String what) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+        if (bytes.length > MAX_TEXT_BYTES) {
+            throw new LvstackException(what + " is over the limit of " + MAX_TEXT_BYTES + " bytes");
+        }
+        Properties p = new Properties();
+        p.load(new java.io.ByteArrayInputStream(bytes));
+        return p;
+    }
+
+    /**
+     * Whether any jar has {@code entry}; the entry must be at most {@link #MAX_TEXT_BYTES} long,
+     * since ServiceLoader reads it whole and unbounded.
+     */
+    private static boolean anyHas(Path plugin, List<Path> jars, String entry) {
+        boolean found = false;
         for (Path jar : jars) {
             try (JarFile f = new JarFile(jar.toFile())) {
-                if (f.getJarEntry(entry) != null) {
-                    return true;
+                JarEntry e = f.getJarEntry(entry);
+                if (e == null) {
+                    continue;
+                }
+                found = true;
+                try (InputStream in = f.getInputStream(e)) {
+                    if (in.readNBytes(MAX_TEXT_BYTES + 1).length > MAX_TEXT_BYTES) {
+                        throw new PluginException(PluginException.Kind.BAD_PROVIDER, plugin, entry + " in "
+                                + jar.getFileName() + " is over the limit of " + MAX_TEXT_BYTES + " bytes",
+                                "list only the provider classes in it");
+                    }
                 }
             } catch (IOException e) {
-                return false;
+                throw new PluginException(PluginException.Kind.UNREADABLE_JAR, plugin, jar.getFileName() + ": "
+                        + e.getMessage(), "replace the jar with a good copy");
             }
         }
-        return false;
+        return found;
     }
 
     private static URL[] urls(List<Path> jars) {

@@ -94,6 +94,13 @@ final class PluginJars {
                 jar.closeEntry();
             }
         }
+        // Plugin locations must not be group- or other-writable, whatever the umask of the build.
+        for (Path p = file; p != null && !p.equals(file.getParent().getParent().getParent()); p = p.getParent()) {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            perms.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE);
+            perms.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+            Files.setPosixFilePermissions(p, perms);
+        }
         return file;
     }
 }

@@ -207,17 +207,41 @@ class PluginLoaderTest {
         Path jar = goodJar(dir.resolve("open/frob.jar"), "frob");
         Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
-        assertEquals("plugin " + jar + ": unsafe plugin location: " + jar + " is writable by other users; chmod o-w it, "
-                + "or set lvstack.plugins.allowWritable = true", e.getMessage());
-        assertEquals("frob", new PluginLoader(SegmentTypeProvider.class.getClassLoader(), true).load(jar).descriptor()
-                .name());
+        assertEquals("plugin " + jar + ": unsafe plugin location: " + jar + " is writable by group and others "
+                + "(mode rw-rw-rw-); chmod go-w it, or set lvstack.plugins.allowInsecure = true",
+                e.getMessage());
+        PluginLoader.Loaded allowed = new PluginLoader(SegmentTypeProvider.class.getClassLoader(), true).load(jar);
+        assertEquals("frob", allowed.descriptor().name());
+        assertEquals(1, allowed.warnings().size());
 
         Path outside = goodJar(dir.resolve("elsewhere/x.jar"), "x");
         Path plugin = Files.createDirectories(dir.resolve("plugins/x"));
         Files.createSymbolicLink(plugin.resolve("x.jar"), outside);
         PluginException link = assertThrows(PluginException.class, () -> loader.load(plugin));
         assertEquals(PluginException.Kind.UNSAFE, link.kind());
-        assertTrue(link.getMessage().endsWith(", outside the plugin; copy the jar in instead"), link.getMessage());
+        assertTrue(link.getMessage().endsWith(" is a symbolic link to " + outside + "; links in plugin directories are "
+                + "not followed; copy the plugin in instead"), link.getMessage());
+    }
+
+    @Test
+    void descriptorsAndServicesFilesOverTheirLimitAreRefusedUnread() throws Exception {
+        byte[] padding = ("#" + "x".repeat(PluginLoader.MAX_TEXT_BYTES) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] descriptor = PluginJars.descriptor("frob", "1.0").get(PluginLoader.DESCRIPTOR);
+        byte[] bigDescriptor = java.util.Arrays.copyOf(padding, padding.length + descriptor.length);
+        System.arraycopy(descriptor, 0, bigDescriptor, padding.length, descriptor.length);
+        Path fat = PluginJars.jar(dir.resolve("a/fat.jar"), Map.of(PluginLoader.DESCRIPTOR, bigDescriptor),
+                PluginJars.services("p.frob.Provider"));
+        PluginException d = assertThrows(PluginException.class, () -> loader.load(fat));
+        assertEquals("plugin " + fat + ": no lvstack-plugin.properties: META-INF/lvstack-plugin.properties in fat.jar "
+                + "is over the limit of 65536 bytes; a descriptor holds name, version and spi.version only",
+                d.getMessage());
+
+        Path many = PluginJars.jar(dir.resolve("b/many.jar"), PluginJars.descriptor("frob", "1.0"),
+                Map.of(PluginLoader.SERVICES, padding));
+        PluginException s = assertThrows(PluginException.class, () -> loader.load(many));
+        assertEquals("plugin " + many + ": provider class missing or not implementing the SPI: " + PluginLoader.SERVICES
+                + " in many.jar is over the limit of 65536 bytes; list only the provider classes in it", s.getMessage());
     }
 
     @Test
