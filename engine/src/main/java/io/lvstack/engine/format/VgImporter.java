@@ -324,7 +324,7 @@ final class VgImporter {
             if (type instanceof UnknownSegmentType && unknownTypesWarned.add(typeName)) {
                 warn(sec.lineOf("type"), "WARNING: Unrecognised segment type " + typeName);
             }
-            decoded = PluginCall.call(type, "decode", () -> "LV " + lv.name() + " " + sec.key(),
+            decoded = PluginCall.call(type, "decode", "LV " + lv.name() + " " + sec.key(),
                     () -> type.decode(sec, len));
         } catch (PluginFailure e) {
             // A plugin's bug while reading: located at its segment; the half-read VG is dropped.
@@ -492,7 +492,7 @@ final class VgImporter {
     }
 
     private static boolean canMerge(Segment a, Segment b) {
-        return PluginCall.call(a.type(), "canMerge", () -> a.describe() + " and " + b.describe(),
+        return PluginCall.call(a.type(), "canMerge", a.describe() + " and " + b.describe(),
                 () -> a.type().canMerge(a, b));
     }
 

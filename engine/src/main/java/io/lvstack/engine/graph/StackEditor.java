@@ -255,7 +255,7 @@ public final class StackEditor {
                 }
                 areaOffset = offset / seg.areaCount();
             }
-            List<TypeFields> halves = PluginCall.call(seg.type(), "splitFields", () -> seg.describe() + " at " + offset,
+            List<TypeFields> halves = PluginCall.call(seg.type(), "splitFields", seg.describe() + " at " + offset,
                     () -> seg.type().splitFields(seg, offset));
             Segment tail = new Segment(lv, seg.type(), halves.get(1), seg.le() + offset, seg.len() - offset,
                     seg.areaLen() - areaOffset, seg.areaCount(), seg.tags());
@@ -298,7 +298,7 @@ public final class StackEditor {
                 throw new GraphException(second.describe() + " does not follow " + first.describe());
             }
             if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                    || !PluginCall.call(first.type(), "canMerge", () -> first.describe() + " and " + second.describe(),
+                    || !PluginCall.call(first.type(), "canMerge", first.describe() + " and " + second.describe(),
                             () -> first.type().canMerge(first, second))) {
                 throw new GraphException("segment type " + first.type().name() + " cannot merge " + first.describe()
                         + " with " + second.describe());

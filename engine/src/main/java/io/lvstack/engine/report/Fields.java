@@ -64,16 +64,16 @@ final class Fields {
         add(m, "mirror_log", "Log", 0, lvl, r -> mirrorLog(r.lv()));
         add(m, "lv_tags", "LV Tags", 0, lvl, r -> text(String.join(",", r.lv().tags())));
         add(m, "segtype", "Type", 0, seg, r -> text(PluginCall.call(r.seg().type(), "displayName",
-                r.seg()::describe, () -> r.seg().type().displayName(r.seg()))));
+                r.seg().describe(), () -> r.seg().type().displayName(r.seg()))));
         add(m, "seg_start", "Start", 0, seg, r -> new Value.Size(r.seg().le() * r.vg().properties().extentSize()));
         add(m, "seg_start_pe", "Start", 0, seg, r -> new Value.Number(r.seg().le()));
         add(m, "seg_size", "SSize", 0, seg, r -> new Value.Size(r.seg().len() * r.vg().properties().extentSize()));
         add(m, "seg_size_pe", "SSize", 0, seg, r -> new Value.Number(r.seg().len()));
         add(m, "stripes", "#Str", 0, seg, r -> new Value.Number(r.seg().areaCount()));
         add(m, "stripe_size", "Stripe", 0, seg, r -> new Value.Size(PluginCall.call(r.seg().type(),
-                "stripeSize", r.seg()::describe, () -> r.seg().type().stripeSize(r.seg()))));
+                "stripeSize", r.seg().describe(), () -> r.seg().type().stripeSize(r.seg()))));
         add(m, "region_size", "Region", 0, seg, r -> new Value.Size(PluginCall.call(r.seg().type(),
-                "regionSize", r.seg()::describe, () -> r.seg().type().regionSize(r.seg()))));
+                "regionSize", r.seg().describe(), () -> r.seg().type().regionSize(r.seg()))));
         add(m, "devices", "Devices", 0, seg, r -> text(devices(r.seg())));
         add(m, "seg_pe_ranges", "PE Ranges", 0, seg, r -> text(ranges(r.seg(), false, " ")));
         add(m, "seg_le_ranges", "LE Ranges", 0, seg, r -> text(ranges(r.seg(), true, ",")));

@@ -50,23 +50,7 @@ public final class PluginCall {
         }
     }
 
-    /** As above, with the subject spelled out only on a failure: these calls run per segment or row. */
-    public static <T> T call(SegmentType type, String method, Supplier<String> subject, Supplier<T> call) {
-        try {
-            return of(type, call);
-        } catch (Throwable e) {
-            throw failure(type, method, subject.get(), e);
-        }
-    }
-
     public static void run(SegmentType type, String method, String subject, Runnable call) {
-        call(type, method, subject, () -> {
-            call.run();
-            return null;
-        });
-    }
-
-    public static void run(SegmentType type, String method, Supplier<String> subject, Runnable call) {
         call(type, method, subject, () -> {
             call.run();
             return null;
