@@ -123,7 +123,15 @@ class HostileInputTest {
             if (v.readError() != null) {
                 assertReadersRefuse(file, "vgx", v.readError(), new String[0]);
             } else {
-                assertReadersAccept(file, "vgx");
+                // read and reported, but not changed: LVM2 refuses to change a VG that fails its checks
+                assertReadersRead(file);
+                List<String> errors = check.outLines();
+                assertTrue(errors.stream().allMatch(l -> l.startsWith("error: ")), errors.toString());
+                int n = errors.size();
+                assertLvcreateRefuses(file, "vgx", file + ": refusing to change metadata with " + n
+                        + (n == 1 ? " error" : " errors") + " (lvstack check " + file + " lists "
+                        + (n == 1 ? "it" : "them") + "); the first: " + errors.get(0).substring("error: ".length()),
+                        new String[0]);
             }
         }));
     }
@@ -385,13 +393,18 @@ class HostileInputTest {
         assertEquals(siblingsBefore, listing(file.getParent()), "no archive, no temporary file");
     }
 
-    /** fmt and lvs -a read {@code file}; lvcreate adds an LV to it and writes the output. */
-    private void assertReadersAccept(Path file, String vg) throws IOException {
+    /** fmt and lvs -a read {@code file}. */
+    private void assertReadersRead(Path file) {
         for (String[] cmd : List.of(new String[] {"fmt"}, new String[] {"lvs", "-a"})) {
             CliRun r = clean(CliRun.of(args(cmd[0], Arrays.copyOfRange(cmd, 1, cmd.length), file.toString())));
             assertEquals(0, r.exitCode(), cmd[0] + ": " + r.err());
             assertEquals("", r.err(), cmd[0]);
         }
+    }
+
+    /** fmt and lvs -a read {@code file}; lvcreate adds an LV to it and writes the output. */
+    private void assertReadersAccept(Path file, String vg) throws IOException {
+        assertReadersRead(file);
         byte[] before = Files.readAllBytes(file);
         Path out = dir.resolve("out-" + System.nanoTime() + ".vg");
         CliRun r = clean(CliRun.of("lvcreate", "-L", "4m", "-n", "x", vg, "--file", file.toString(), "--output",

@@ -20,7 +20,7 @@ class MutationCommandsTest {
 
     private Path copy(String name) throws IOException {
         Path p = tmp.resolve("in.vg");
-        Files.copy(CORPUS.resolve(name), p);
+        Files.copy(CORPUS.resolve(name), p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return p;
     }
 
@@ -84,6 +84,21 @@ class MutationCommandsTest {
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));
         assertTrue(!Files.exists(tmp.resolve("in.vg.archive")));
+    }
+
+    /** LVM2 refuses to change a VG that fails its validation; lvstack names the count and the first error. */
+    @Test
+    void metadataWithCheckerErrorsIsNotChanged() throws IOException {
+        Path in = copy("bad/imagesize.vg");
+        byte[] before = Files.readAllBytes(in);
+        assertRefused(in, before, "lvstack: " + in + ": refusing to change metadata with 2 errors (lvstack check " + in
+                + " lists them); the first: vgx/m segment 1: LV m: mirrored LV segment 0 has wrong size 4 (should be"
+                + " 2).", "lvcreate", "-L", "4M", "-n", "x", "vgx");
+        in = copy("bad/dupid.vg");
+        before = Files.readAllBytes(in);
+        assertRefused(in, before, "lvstack: " + in + ": refusing to change metadata with 1 error (lvstack check " + in
+                + " lists it); the first: vgx/good2: Duplicate LV id 8eR2Wy-2N8E-OHUY-Yl2c-lW2Z-5fai-RvMKpT detected"
+                + " for good2 in vgx (also LV good).", "lvremove", "-f", "vgx/good");
     }
 
     @Test

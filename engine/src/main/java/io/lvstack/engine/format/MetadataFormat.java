@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -140,9 +141,8 @@ public final class MetadataFormat {
                 throw new MetadataSourceException(name, 0, 0, "input is " + size + " bytes, over the limit of "
                         + options.maxBytes(), null);
             }
-            // Read bounded all the same: a device, a pipe or a /proc file says size 0 and may never end.
             try (InputStream in = Files.newInputStream(path)) {
-                return bounded(in, name, options);
+                return size > 0 ? sized(in, (int) size, name, options) : bounded(in, name, options);
             }
         } catch (NoSuchFileException e) {
             throw new MetadataSourceException(name, 0, 0, "no such file", null);
@@ -166,7 +166,30 @@ public final class MetadataFormat {
     }
 
     /**
-     * Reads a stream of unknown length, at most one byte past {@code options.maxBytes()}.
+     * Reads a file that says it holds {@code size} bytes straight into one array of that size: a
+     * stream of unknown length is read in pieces and copied, which costs a second copy of the
+     * text. A file that changed meanwhile is read as it is now, within the limit.
+     */
+    private static byte[] sized(InputStream in, int size, String sourceName, ParseOptions options) throws IOException {
+        byte[] bytes = new byte[size];
+        int n = in.readNBytes(bytes, 0, size);
+        if (n < size) {
+            return Arrays.copyOf(bytes, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = bounded(in, sourceName, options.withMaxBytes(Math.max(0, options.maxBytes() - size - 1)));
+        byte[] all = Arrays.copyOf(bytes, size + 1 + rest.length);
+        all[size] = (byte) next;
+        System.arraycopy(rest, 0, all, size + 1, rest.length);
+        return all;
+    }
+
+    /**
+     * Reads a stream of unknown length (a device, a pipe or a /proc file says size 0 and may never
+     * end), at most one byte past {@code options.maxBytes()}.
      *
      * @throws MetadataSourceException when the stream holds more than the limit
      */
