@@ -141,7 +141,7 @@ class FuzzTargets {
      */
     private static void ownError(LvstackException e) {
         String message = e.getMessage();
-        if (message == null || message.isEmpty() || message.indexOf('\n') >= 0) {
+        if (message == null || message.isEmpty() || message.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new AssertionError("a documented error without a one-line message: " + message, e);
         }
         if (message.contains(WRAPPED)) {
