@@ -45,7 +45,7 @@ class FuzzTargets {
     /** The limits the engine's configuration sets, as the tool parses with. */
     private static final ParseOptions OPTIONS = MetadataFormat.parseOptions(ENGINE.configuration());
     private static final Checker CHECKER = new Checker(FORMAT);
-    /** The marker of {@code MetadataFormat}'s wrapping of a non-lvstack exception. */
+    /** How {@code MetadataFormat} words a non-lvstack exception it wraps (the checker keeps only the words). */
     private static final String WRAPPED = "a segment-type plugin failed: ";
     /** The columns of the corpus's {@code lvs -a} and {@code pvs --segments} reports. */
     private static final String LVS_FIELDS = "lv_name,lv_parent,segtype,seg_start_pe,seg_size_pe,devices,"
@@ -96,7 +96,7 @@ class FuzzTargets {
             report = Checker.unreadable(e);
         }
         for (Problem p : report.problems()) {
-            if (p.message().contains(WRAPPED)) {
+            if (p.message().startsWith(WRAPPED)) {
                 throw new AssertionError("the checker hid a foreign exception: " + p);
             }
         }
@@ -143,9 +143,6 @@ class FuzzTargets {
         String message = e.getMessage();
         if (message == null || message.isEmpty() || message.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new AssertionError("a documented error without a one-line message: " + message, e);
-        }
-        if (message.contains(WRAPPED)) {
-            throw new AssertionError("a foreign exception wrapped as a documented error", e);
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (!(c instanceof LvstackException)) {
