@@ -224,7 +224,7 @@ final class VgImporter {
         PvProperties props = new PvProperties(id, pv.optString("device").orElse(null),
                 pv.optString("device_id_type").orElse(null), pv.optString("device_id").orElse(null),
                 WordTable.PV.statusWords(words), WordTable.PV.flagWords(words), tags(pv),
-                pv.optInt("dev_size").orElse(null), pv.requireInt("pe_start"),
+                pv.optInt("dev_size").orElse(null), uint64(pv, "pe_start", pv.requireInt("pe_start")),
                 uint32(pv, "pe_count", pv.requireInt("pe_count")), baStart, baSize);
         if (pvKeys.containsKey(pv.key())) {
             throw new MetadataException(pv.line(), "Duplicate PV section " + pv.key());
@@ -538,6 +538,15 @@ final class VgImporter {
         if (value < 0 || value > 0xFFFFFFFFL) {
             throw new MetadataException(sec.lineOf(key), "'" + key + "' in section '" + sec.key() + "' is " + value
                     + ", outside 0.." + 0xFFFFFFFFL);
+        }
+        return value;
+    }
+
+    /** A uint64 field: config integers are signed 64-bit, so only a negative value is out of range. */
+    private static long uint64(ConfigSection sec, String key, long value) {
+        if (value < 0) {
+            throw new MetadataException(sec.lineOf(key), "'" + key + "' in section '" + sec.key() + "' is " + value
+                    + ", outside 0.." + Long.MAX_VALUE);
         }
         return value;
     }

@@ -95,8 +95,27 @@ public final class ReportFormat {
         return out.append("              ]\n          }\n      ]\n  }\n").toString();
     }
 
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    /**
+     * A JSON string's content: LVM2 escapes {@code "} and <code>&#92;</code>; control characters (which a
+     * quoted name in the metadata may hold) are escaped as JSON requires, <code>&#92;u00XX</code>.
+     */
+    static String escape(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c < 0x20 ? String.format("\\u%04x", (int) c) : null;
+            if (e != null && out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                if (e != null) {
+                    out.append(e);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     private static List<String[]> cells(Report report, Units units) {

@@ -131,6 +131,17 @@ class FormatDetailsTest {
     }
 
     @Test
+    void aNegativePeStartIsRefusedWithALocatedError() {
+        // Found by fuzzing (FuzzTargetsInputs/checker/crash-d5c08555...): a negative pe_start reached
+        // PvProperties' IllegalArgumentException and came out as "a segment-type plugin failed".
+        MetadataSourceException e = assertThrows(MetadataSourceException.class,
+                () -> F.read(vg(LINEAR_SEG).replace("pe_start = 2048", "pe_start = -2048"), "neg.vg"));
+        assertEquals("neg.vg:15: 'pe_start' in section 'pvA' is -2048, outside 0..9223372036854775807", e.getMessage());
+        assertTrue(e.getCause() instanceof io.lvstack.api.MetadataException && e.getCause().getCause() == null,
+                "lvstack's own error, hiding no other: " + e.getCause());
+    }
+
+    @Test
     void fieldRulesOfLvm2AreEnforcedWithTheLine() {
         MetadataSourceException noHost = assertThrows(MetadataSourceException.class, () -> F.read(vg(
                 "id = \"l\"\nstatus = [\"READ\"]\ncreation_time = 5\n" + LINEAR_SEG), "in.vg"));

@@ -24,6 +24,14 @@ class ConfigParserErrorTest {
     }
 
     @Test
+    void aKeyHoldingALineBreakIsQuotedOnOneLine() {
+        // Found by fuzzing (FuzzTargetsInputs/parser/crash-690d9ea9...): a quoted key that runs over
+        // lines was copied raw into the message, which must be one line.
+        assertError("\"a\nb\" x", "unexpected 'x' (expected '=' or '{' after key 'a\\x0ab'); the string opened at line 1 runs "
+                + "to line 2: is its closing quote missing?", 2, 4);
+    }
+
+    @Test
     void hexIsRefused() {
         assertError("a = 0x10", "malformed number '0x10'" + MALFORMED, 1, 5);
     }

@@ -1,0 +1,65 @@
+package io.lvstack.engine.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvstack.engine.Lvstack;
+import io.lvstack.engine.format.ImportedVg;
+import io.lvstack.engine.format.MetadataFormat;
+import org.junit.jupiter.api.Test;
+
+class ReportFormatJsonTest {
+    @Test
+    void controlCharactersAreEscapedAsJsonRequires() {
+        assertEquals("\\u0008good2 \\\"q\\\" \\\\ \\u000a\\u001f\u007f", ReportFormat.escape("\bgood2 \"q\" \\ \n\u001f\u007f"));
+        String plain = "lv_mimage_0";
+        assertSame(plain, ReportFormat.escape(plain));
+    }
+
+    @Test
+    void anLvNamedWithABackspaceMakesValidJson() {
+        // Found by fuzzing (FuzzTargetsInputs/report/crash-6ad448ee...): a quoted LV section key
+        // holding 0x08 was written raw into the JSON report, which JSON parsers refuse.
+        String text = """
+                contents = "Text Format Volume Group"
+                version = 1
+                vg {
+                id = "abc"
+                seqno = 3
+                status = ["READ", "WRITE", "RESIZEABLE"]
+                extent_size = 8192
+                max_lv = 0
+                max_pv = 0
+                physical_volumes {
+                pvA {
+                id = "pvid"
+                device = "/dev/sdb"
+                status = ["ALLOCATABLE"]
+                pe_start = 2048
+                pe_count = 100
+                }
+                }
+                logical_volumes {
+                "\\bgood2" {
+                id = "lvid"
+                status = ["READ", "WRITE", "VISIBLE"]
+                segment_count = 1
+                segment1 {
+                start_extent = 0
+                extent_count = 4
+                type = "striped"
+                stripe_count = 1
+                stripes = ["pvA", 10]
+                }
+                }
+                }
+                }
+                """.replace("\\b", "\b");
+        ImportedVg vg = new MetadataFormat(Lvstack.engine()).read(text, "bs.vg");
+        String json = ReportFormat.json(ReportBuilder.build(vg.vg(), ReportKind.LVS, "lv_name", null, true),
+                Units.parse("s", true));
+        assertTrue(json.contains("{\"lv_name\":\"\\u0008good2\"}"), json);
+        assertTrue(json.chars().noneMatch(c -> c < 0x20 && c != '\n'), json);
+    }
+}
