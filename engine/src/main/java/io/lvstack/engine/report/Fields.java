@@ -126,14 +126,18 @@ final class Fields {
         if (!lv.has(LvStatus.PVMOVE) || lv.segments().isEmpty()) {
             return "";
         }
-        return lv.segments().get(0).areaOrNull(0) instanceof Area.OnPv p ? ((PhysicalVolume) p.pv()).name() : "";
+        Segment first = lv.segments().get(0);
+        // a segment may have no area at all (found by fuzzing): then there is no PV to name
+        return first.areaCount() > 0 && first.areaOrNull(0) instanceof Area.OnPv p ? ((PhysicalVolume) p.pv()).name()
+                : "";
     }
 
     private static Value convertLv(LogicalVolume lv) {
         if (!lv.has(LvStatus.CONVERTING) || lv.segments().isEmpty()) {
             return Value.EMPTY;
         }
-        return lv.segments().get(0).areaOrNull(0) instanceof Area.OnLv l ? lvName((LogicalVolume) l.lv())
+        Segment first = lv.segments().get(0);
+        return first.areaCount() > 0 && first.areaOrNull(0) instanceof Area.OnLv l ? lvName((LogicalVolume) l.lv())
                 : Value.EMPTY;
     }
 
