@@ -26,32 +26,7 @@ class FormatDetailsTest {
 
     /** A one-PV VG with one LV whose section body is {@code lvBody}. */
     private static String vg(String lvBody) {
-        return """
-                contents = "Text Format Volume Group"
-                version = 1
-                vg {
-                id = "abc"
-                seqno = 3
-                status = ["READ", "WRITE", "RESIZEABLE"]
-                extent_size = 8192
-                max_lv = 0
-                max_pv = 0
-                physical_volumes {
-                pvA {
-                id = "pvid"
-                device = "/dev/sdb"
-                status = ["ALLOCATABLE"]
-                pe_start = 2048
-                pe_count = 100
-                }
-                }
-                logical_volumes {
-                lv {
-                """ + lvBody + """
-                }
-                }
-                }
-                """;
+        return io.lvstack.engine.TestVgs.oneLv("lv", lvBody);
     }
 
     private static final String LINEAR_SEG = """

@@ -21,27 +21,7 @@ class ReportFormatJsonTest {
     void anLvNamedWithABackspaceMakesValidJson() {
         // Found by fuzzing (FuzzTargetsInputs/report/crash-6ad448ee...): a quoted LV section key
         // holding 0x08 was written raw into the JSON report, which JSON parsers refuse.
-        String text = """
-                contents = "Text Format Volume Group"
-                version = 1
-                vg {
-                id = "abc"
-                seqno = 3
-                status = ["READ", "WRITE", "RESIZEABLE"]
-                extent_size = 8192
-                max_lv = 0
-                max_pv = 0
-                physical_volumes {
-                pvA {
-                id = "pvid"
-                device = "/dev/sdb"
-                status = ["ALLOCATABLE"]
-                pe_start = 2048
-                pe_count = 100
-                }
-                }
-                logical_volumes {
-                "\\bgood2" {
+        String text = io.lvstack.engine.TestVgs.oneLv("\"\bgood2\"", """
                 id = "lvid"
                 status = ["READ", "WRITE", "VISIBLE"]
                 segment_count = 1
@@ -52,10 +32,7 @@ class ReportFormatJsonTest {
                 stripe_count = 1
                 stripes = ["pvA", 10]
                 }
-                }
-                }
-                }
-                """.replace("\\b", "\b");
+                """);
         ImportedVg vg = new MetadataFormat(Lvstack.engine()).read(text, "bs.vg");
         String json = ReportFormat.json(ReportBuilder.build(vg.vg(), ReportKind.LVS, "lv_name", null, true),
                 Units.parse("s", true));
