@@ -1,8 +1,6 @@
 package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.engine.check.Checker;
-import io.lvstack.engine.check.Problem;
 import io.lvstack.engine.format.AtomicFile;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
@@ -44,7 +42,7 @@ final class MutationRun {
         MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, options.file.toString());
         ImportedVg imported = loaded.vg();
         VolumeGroup vg = imported.vg();
-        refuseInvalid(options.file, vg);
+        ValidMetadata.require(options.file.toString(), vg, "change");
         long oldSeqno = vg.properties().seqno();
         LvStamp stamp = LvStamp.now();
         PrintWriter out = spec.commandLine().getOut();
@@ -80,21 +78,6 @@ final class MutationRun {
         }
         messages.forEach(out::println);
         out.flush();
-    }
-
-    /**
-     * LVM2 refuses to change a VG that fails its validation (a duplicate LV id, a gap between
-     * segments, a mirror image of the wrong size...); so does lvstack, before any change, with
-     * the checker's first error. Reading and reporting such a file stays possible.
-     */
-    private static void refuseInvalid(Path file, VolumeGroup vg) {
-        List<Problem> errors = Checker.check(vg).errors();
-        if (!errors.isEmpty()) {
-            Problem first = errors.get(0);
-            throw new LvstackException(file + ": refusing to change metadata with " + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + " (lvstack check " + file + " lists "
-                    + (errors.size() == 1 ? "it" : "them") + "); the first: " + first.where() + ": " + first.message());
-        }
     }
 
     /** The command as typed, without lvstack's own file options. */

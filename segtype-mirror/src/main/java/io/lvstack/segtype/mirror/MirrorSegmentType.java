@@ -1,9 +1,11 @@
 package io.lvstack.segtype.mirror;
 
+import io.lvstack.api.LvstackException;
 import io.lvstack.api.MetadataException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.check.ProblemSink;
+import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvView;
@@ -33,6 +35,9 @@ public final class MirrorSegmentType implements SegmentType {
 
     private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_MIRRORED,
             SegmentCapability.MIRROR);
+
+    /** The counter that lets one pvmove segment of an LV run at a time. */
+    private static final String PVMOVE_RUNNING = "mirror.pvmove-running";
 
     private final long defaultRegionSize;
     private final LinkHook hook = new MirrorLinkHook(this);
@@ -126,6 +131,83 @@ public final class MirrorSegmentType implements SegmentType {
                         + " (should be " + segment.areaLen() + ")");
             }
         }
+    }
+
+    /**
+     * LVM2's {@code _mirrored_add_target_line} and libdm's mirror line. Of a pvmove LV's segments,
+     * those whose extents are all moved map the destination (area 1) linearly, the first one
+     * not yet moved runs as a mirror with a core log, and the rest map the source (area 0); a
+     * mirror with one area (mid-conversion) is linear too.
+     */
+    @Override
+    public Optional<String> targetLine(SegmentView segment, TargetContext context) {
+        MirrorFields f = fields(segment);
+        int end = segment.areaCount();
+        int start = 0;
+        boolean running = end > 1;
+        if (f.pvmove()) {
+            if (f.extentsMoved() == segment.areaLen()) {
+                running = false;
+                start = 1;
+            } else if (context.countInLv(PVMOVE_RUNNING) > 0) {
+                running = false;
+                end = 1;
+            }
+        }
+        if (start >= end) {
+            throw new LvstackException("pvmove segment " + segment.le() + " of " + segment.lv().name()
+                    + " is complete but has no destination area");
+        }
+        StringBuilder line = new StringBuilder(running ? "mirror " : "linear ");
+        if (running) {
+            appendLog(line, segment, f, context);
+            line.append(' ').append(end - start).append(' ');
+        }
+        for (int i = start; i < end; i++) {
+            line.append(i > start ? " " : "").append(context.device(segment.area(i).orElseThrow(), 0));
+        }
+        if (running && handlesErrors(f, context)) {
+            line.append(" 1 handle_errors");
+        }
+        return Optional.of(line.toString());
+    }
+
+    /**
+     * {@code core|disk #args [log device] region [nosync]}: the count is the region plus one for
+     * nosync and, for a disk log, one for its device; handle_errors is a feature at the end.
+     */
+    private void appendLog(StringBuilder line, SegmentView segment, MirrorFields f, TargetContext context) {
+        long region = f.pvmove() ? pvmoveRegionSize(segment, context.extentSize()) : f.regionSize();
+        if (region == 0) {
+            throw new LvstackException("Missing region size for mirror segment.");
+        }
+        boolean nosync = context.nosync() && !f.pvmove();
+        Optional<LvView> log = segment.reference(LOG);
+        int args = 1 + (nosync ? 1 : 0) + (log.isPresent() ? 1 : 0);
+        line.append(log.isPresent() ? "disk " : "core ").append(args);
+        log.ifPresent(l -> line.append(' ').append(context.lvDevice(l)));
+        line.append(' ').append(region);
+        if (nosync) {
+            line.append(" nosync");
+        }
+    }
+
+    /** LVM2 asks the kernel to handle errors only for monitored mirrors, never for pvmove. */
+    private static boolean handlesErrors(MirrorFields f, TargetContext context) {
+        return context.monitoring() && !f.pvmove();
+    }
+
+    /**
+     * pvmove's region is not taken from metadata: the default region size, reduced when larger
+     * than the segment to the largest power of two that fits (LVM2's
+     * {@code adjusted_mirror_region_size}).
+     */
+    long pvmoveRegionSize(SegmentView segment, long extentSize) {
+        long max = segment.areaLen() * extentSize;
+        if (max < 0xFFFFFFFFL && defaultRegionSize > max) {
+            return Long.highestOneBit(max);
+        }
+        return defaultRegionSize;
     }
 
     @Override
