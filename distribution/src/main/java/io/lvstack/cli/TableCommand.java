@@ -41,7 +41,8 @@ final class TableCommand implements Callable<Integer> {
     String lvArg;
 
     @Option(names = "--device", paramLabel = "PV=MAJOR:MINOR",
-            description = "The kernel device of a PV (pvN, a PV UUID or a device path), e.g. pv0=8:16. Repeatable.")
+            description = "The kernel device of a PV (pvN, a PV UUID or a device path), e.g. pv0=8:16; wins over "
+                    + "--devices. Repeatable.")
     List<String> devices = new ArrayList<>();
 
     @Option(names = "--devices", paramLabel = "FILE",
@@ -95,7 +96,7 @@ final class TableCommand implements Callable<Integer> {
         };
         DeviceMap map = DeviceMap.ofArguments("--device", devices);
         if (devicesFile != null) {
-            map = DeviceMap.read(devicesFile).with(map);
+            map = DeviceMap.read(devicesFile).overriddenBy(map);
         }
         if (dmMajor == null && dmFirstMinor != null) {
             throw new LvstackException("--dm-first-minor needs --dm-major");

@@ -37,10 +37,15 @@ public final class DeviceMap {
     public record Entry(String pv, String device, String where) {
     }
 
-    private final List<Entry> entries;
+    /** Sources of entries, weakest first: a file, then the command line. */
+    private final List<List<Entry>> layers;
 
-    private DeviceMap(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
+    private DeviceMap(List<List<Entry>> layers) {
+        this.layers = List.copyOf(layers);
+    }
+
+    private static DeviceMap of(List<Entry> entries) {
+        return new DeviceMap(List.of(List.copyOf(entries)));
     }
 
     /** No mapping: every PV is given by its device hint. */
@@ -48,14 +53,10 @@ public final class DeviceMap {
         return new DeviceMap(List.of());
     }
 
-    public List<Entry> entries() {
-        return entries;
-    }
-
-    /** This map with {@code more} after it. */
-    public DeviceMap with(DeviceMap more) {
-        List<Entry> all = new ArrayList<>(entries);
-        all.addAll(more.entries);
+    /** This map, with {@code stronger}'s entries winning for the PVs both map (a file, then arguments). */
+    public DeviceMap overriddenBy(DeviceMap stronger) {
+        List<List<Entry>> all = new ArrayList<>(layers);
+        all.addAll(stronger.layers);
         return new DeviceMap(all);
     }
 
@@ -70,7 +71,7 @@ public final class DeviceMap {
             }
             out.add(new Entry(a.substring(0, eq), number(a.substring(eq + 1), where), where));
         }
-        return new DeviceMap(out);
+        return of(out);
     }
 
     /**
@@ -107,13 +108,13 @@ public final class DeviceMap {
             }
             out.add(new Entry(pv, number(device, where), where));
         }
-        return new DeviceMap(out);
+        return of(out);
     }
 
     /**
      * The device each mapped PV of {@code vg} is. An entry naming a device path that is no PV's
      * hint is skipped (a devices file may list every disk of a host); an entry naming a pvN or a
-     * UUID the VG does not have, and two different devices for one PV, are errors.
+     * UUID the VG does not have, and two different devices for one PV from one source, are errors.
      */
     public Map<PhysicalVolume, String> resolve(VolumeGroup vg) {
         Map<String, PhysicalVolume> byKey = new HashMap<>();
@@ -127,20 +128,8 @@ public final class DeviceMap {
             }
         }
         Map<PhysicalVolume, Entry> chosen = new IdentityHashMap<>();
-        for (Entry e : entries) {
-            PhysicalVolume pv = byKey.get(e.pv());
-            if (pv == null) {
-                if (e.pv().startsWith("/")) {
-                    continue;
-                }
-                throw new LvstackException(e.where() + ": VG " + vg.name() + " has no PV " + e.pv() + " (PVs are named "
-                        + "pv0.." + "pv" + (pvs.size() - 1) + " as in the metadata, by UUID or by device path)");
-            }
-            Entry before = chosen.putIfAbsent(pv, e);
-            if (before != null && !before.device().equals(e.device())) {
-                throw new LvstackException(e.where() + ": " + e.pv() + " is already mapped to " + before.device()
-                        + " by " + before.where());
-            }
+        for (List<Entry> layer : layers) {
+            chosen.putAll(resolve(vg, layer, byKey));
         }
         Map<PhysicalVolume, String> out = new LinkedHashMap<>();
         for (PhysicalVolume pv : pvs) {
@@ -150,6 +139,27 @@ public final class DeviceMap {
             }
         }
         return out;
+    }
+
+    private static Map<PhysicalVolume, Entry> resolve(VolumeGroup vg, List<Entry> layer, Map<String, PhysicalVolume> byKey) {
+        int pvCount = vg.pvs().size();
+        Map<PhysicalVolume, Entry> chosen = new IdentityHashMap<>();
+        for (Entry e : layer) {
+            PhysicalVolume pv = byKey.get(e.pv());
+            if (pv == null) {
+                if (e.pv().startsWith("/")) {
+                    continue;
+                }
+                throw new LvstackException(e.where() + ": VG " + vg.name() + " has no PV " + e.pv() + " (PVs are named "
+                        + "pv0.." + "pv" + (pvCount - 1) + " as in the metadata, by UUID or by device path)");
+            }
+            Entry before = chosen.putIfAbsent(pv, e);
+            if (before != null && !before.device().equals(e.device())) {
+                throw new LvstackException(e.where() + ": " + e.pv() + " is already mapped to " + before.device()
+                        + " by " + before.where());
+            }
+        }
+        return chosen;
     }
 
     /** {@code MAJOR:MINOR}, checked against Linux's limits, without leading zeros. */

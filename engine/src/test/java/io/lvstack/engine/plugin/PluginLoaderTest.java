@@ -123,7 +123,8 @@ class PluginLoaderTest {
                 PluginJars.services("p.b.Provider"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
         assertEquals("plugin " + jar + ": built for another SPI version: plugin future 7.0 was built for SPI 2.0, this "
-                + "lvstack has SPI 1.0; use a build of the plugin for SPI 1.x, at most 1.0", e.getMessage());
+                + "lvstack has SPI " + io.lvstack.api.SpiVersion.CURRENT + "; use a build of the plugin for SPI 1.x, at most "
+                + io.lvstack.api.SpiVersion.CURRENT, e.getMessage());
         Path newer = goodJarWithSpi(dir.resolve("newer.jar"), "newer", 1, 3);
         assertEquals(PluginException.Kind.SPI_MISMATCH, assertThrows(PluginException.class, () -> loader.load(newer)).kind());
     }
