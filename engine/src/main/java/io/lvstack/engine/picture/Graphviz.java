@@ -79,7 +79,8 @@ public record Graphviz(String command, Duration timeout) {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new LvstackException(command + " -T" + output.formatName() + " did not finish within "
-                        + timeout.toSeconds() + " s; --format dot needs no Graphviz");
+                        + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                        + "; --format dot needs no Graphviz");
             }
             byte[] picture = image.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String complaint = stderrText(errors.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
