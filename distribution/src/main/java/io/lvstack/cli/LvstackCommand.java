@@ -19,8 +19,8 @@ final class LvstackCommand implements Runnable {
      * those a command line names are added, which saves most of picocli's start-up work.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(SegtypesCommand.class, FmtCommand.class,
-            CheckCommand.class, LvsCommand.class, PvsCommand.class, VgsCommand.class, GenerateCommand.class,
-            PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class, LvcreateCommand.class,
+            CheckCommand.class, LvsCommand.class, PvsCommand.class, VgsCommand.class, GraphCommand.class,
+            GenerateCommand.class, PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class, LvcreateCommand.class,
             LvextendCommand.class, LvreduceCommand.class, LvremoveCommand.class, LvrenameCommand.class,
             LvchangeCommand.class, VgchangeCommand.class, PvchangeCommand.class, PvmoveCommand.class,
             LvconvertCommand.class);
