@@ -23,6 +23,10 @@ final class LvsCommand implements Callable<Integer> {
     @Option(names = {"-a", "--all"}, description = "Hidden (internal) LVs too, in [brackets].")
     boolean all;
 
+    @Option(names = "--tree", description = "The stack as an indented tree, as lsblk draws it (with --units, --nosuffix, "
+            + "--noheadings; not with other report options).")
+    boolean tree;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
     String file;
 
@@ -34,6 +38,9 @@ final class LvsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tree) {
+            return TreeRun.run(spec, engineOptions, report, file, names);
+        }
         return ReportRun.run(spec, engineOptions, report, ReportKind.LVS, file, all, names);
     }
 }

@@ -20,8 +20,8 @@ final class LvstackCommand implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(SegtypesCommand.class, FmtCommand.class,
             CheckCommand.class, LvsCommand.class, PvsCommand.class, VgsCommand.class, TableCommand.class,
-            GenerateCommand.class,
-            PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class, LvcreateCommand.class,
+            GraphCommand.class, GenerateCommand.class, PluginsCommand.class, ConfigCommand.class, CdsTrainingCommand.class,
+            LvcreateCommand.class,
             LvextendCommand.class, LvreduceCommand.class, LvremoveCommand.class, LvrenameCommand.class,
             LvchangeCommand.class, VgchangeCommand.class, PvchangeCommand.class, PvmoveCommand.class,
             LvconvertCommand.class);

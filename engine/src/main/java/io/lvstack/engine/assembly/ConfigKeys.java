@@ -21,6 +21,8 @@ public final class ConfigKeys {
         m.put("lvstack.input.max_bytes", Integer.toString(64 * 1024 * 1024));
         m.put("lvstack.input.max_depth", "128");
         m.put("lvstack.alloc.policy", "normal");
+        // The program `lvstack graph --format svg|png` runs; a path, or a name looked up on PATH.
+        m.put("lvstack.graphviz.dot", "dot");
         return java.util.Collections.unmodifiableMap(m);
     }
 

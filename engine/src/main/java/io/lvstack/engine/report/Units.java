@@ -29,7 +29,8 @@ public record Units(char unit, boolean suffix) {
     /** Beyond this many sectors, {@code sectors * 512 * 100} no longer fits in a long. */
     private static final long EXACT_LIMIT = Long.MAX_VALUE / (512 * 100);
 
-    String format(long sectors) {
+    /** {@code sectors} in these units, as LVM2 prints a size ({@code 16.00m}). */
+    public String format(long sectors) {
         if (unit == 's' || unit == 'S') {
             return sectors + (suffix ? "S" : "");
         }
