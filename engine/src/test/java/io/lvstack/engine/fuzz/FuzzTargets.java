@@ -10,9 +10,15 @@ import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.check.CheckReport;
 import io.lvstack.engine.check.Checker;
 import io.lvstack.engine.check.Problem;
+import io.lvstack.engine.dm.DmTables;
+import io.lvstack.engine.dm.TableBuilder;
+import io.lvstack.engine.dm.TableOptions;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.format.MetadataSourceException;
+import io.lvstack.engine.picture.DotWriter;
+import io.lvstack.engine.picture.StackPicture;
+import io.lvstack.engine.picture.StackTree;
 import io.lvstack.engine.report.Report;
 import io.lvstack.engine.report.ReportBuilder;
 import io.lvstack.engine.report.ReportFormat;
@@ -26,7 +32,7 @@ import java.time.ZoneOffset;
 
 /**
  * Coverage-guided fuzz targets (Jazzer) for the paths hostile metadata text goes through: the
- * parser, the importer, the checker and the reports. Each accepts only lvstack's documented error
+ * parser, the importer, the checker, the reports, and the tables and pictures of the stack. Each accepts only lvstack's documented error
  * type ({@link LvstackException} and its subclasses, docs/ARCHITECTURE.md "Errors") and only when
  * it is lvstack's own: a documented error that merely wraps another runtime exception (the
  * importer turns a failing plugin into "a segment-type plugin failed: ...") hides a bug and is a
@@ -119,6 +125,33 @@ class FuzzTargets {
         render(ReportBuilder.build(vg.vg(), ReportKind.LVS, null, null, true), Units.human());
         render(ReportBuilder.build(vg.vg(), ReportKind.PVSEGS, PVSEGS_FIELDS, null, false), SECTORS);
         render(ReportBuilder.build(vg.vg(), ReportKind.PVS, null, null, false), Units.human());
+    }
+
+    /**
+     * Read, then the device-mapper tables of every LV, the picture as DOT and the lvs tree. A
+     * table that cannot be built is a per-LV message, never an exception.
+     */
+    @FuzzTest
+    void stack(byte[] input) {
+        ImportedVg vg;
+        try {
+            vg = FORMAT.read(input, SOURCE);
+        } catch (LvstackException e) {
+            ownError(e);
+            return;
+        }
+        DmTables tables = TableBuilder.build(vg.vg(), TableOptions.defaults());
+        if (tables.devices().size() + tables.problems().size() != vg.vg().lvs().size()) {
+            throw new AssertionError("an LV with neither table nor problem: " + tables);
+        }
+        for (String p : tables.problems()) {
+            if (p.isEmpty() || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new AssertionError("a table problem without a one-line message: " + p);
+            }
+        }
+        tables.render();
+        DotWriter.write(StackPicture.of(vg.vg()));
+        StackTree.write(vg.vg(), Units.human(), true);
     }
 
     private static void render(Report report, Units units) {
