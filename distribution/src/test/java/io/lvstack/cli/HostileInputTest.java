@@ -128,10 +128,15 @@ class HostileInputTest {
                 List<String> errors = check.outLines();
                 assertTrue(errors.stream().allMatch(l -> l.startsWith("error: ")), errors.toString());
                 int n = errors.size();
-                assertLvcreateRefuses(file, "vgx", file + ": refusing to change metadata with " + n
-                        + (n == 1 ? " error" : " errors") + " (lvstack check " + file + " lists "
-                        + (n == 1 ? "it" : "them") + "); the first: " + errors.get(0).substring("error: ".length()),
-                        new String[0]);
+                String counted = " metadata with " + n + (n == 1 ? " error" : " errors") + " (lvstack check " + file
+                        + " lists " + (n == 1 ? "it" : "them") + "); the first: " + errors.get(0).substring("error: ".length());
+                assertLvcreateRefuses(file, "vgx", file + ": refusing to change" + counted, new String[0]);
+                // nor activated: LVM2 loads no table for a VG that fails its checks
+                CliRun table = clean(CliRun.of("table", file.toString()));
+                assertEquals(1, table.exitCode());
+                assertEquals("", table.out());
+                assertEquals(List.of("lvstack: " + file + ": refusing to build device-mapper tables for" + counted),
+                        table.errLines());
             }
         }));
     }
@@ -366,9 +371,10 @@ class HostileInputTest {
         assertReadersRefuse(file, vg, message, options);
     }
 
-    /** fmt, lvs -a and lvcreate refuse {@code file} with {@code message}, one line, exit 1. */
+    /** fmt, lvs -a, lvs --tree, table, graph and lvcreate refuse {@code file} with {@code message}, one line, exit 1. */
     private void assertReadersRefuse(Path file, String vg, String message, String[] options) {
-        for (String[] cmd : List.of(new String[] {"fmt"}, new String[] {"lvs", "-a"})) {
+        for (String[] cmd : List.of(new String[] {"fmt"}, new String[] {"lvs", "-a"}, new String[] {"lvs", "--tree"},
+                new String[] {"table"}, new String[] {"graph"})) {
             CliRun r = clean(CliRun.of(args(cmd[0], concat(options, Arrays.copyOfRange(cmd, 1, cmd.length)),
                     file.toString())));
             assertEquals(1, r.exitCode(), cmd[0] + ": " + r.err());
@@ -395,7 +401,8 @@ class HostileInputTest {
 
     /** fmt and lvs -a read {@code file}. */
     private void assertReadersRead(Path file) {
-        for (String[] cmd : List.of(new String[] {"fmt"}, new String[] {"lvs", "-a"})) {
+        for (String[] cmd : List.of(new String[] {"fmt"}, new String[] {"lvs", "-a"}, new String[] {"lvs", "--tree"},
+                new String[] {"graph"})) {
             CliRun r = clean(CliRun.of(args(cmd[0], Arrays.copyOfRange(cmd, 1, cmd.length), file.toString())));
             assertEquals(0, r.exitCode(), cmd[0] + ": " + r.err());
             assertEquals("", r.err(), cmd[0]);

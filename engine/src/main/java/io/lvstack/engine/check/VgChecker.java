@@ -43,7 +43,8 @@ public final class VgChecker {
      */
     public static List<Problem> check(VolumeGroup vg, Set<SegmentArea> unassignedReported) {
         List<Problem> out = new ArrayList<>();
-        String vgName = vg.name();
+        String vgName = printable(vg.name());
+        checkVgName(vg, out);
         checkIds(vg, out);
         for (LogicalVolume lv : vg.lvs()) {
             checkName(vg, lv, out);
@@ -65,11 +66,55 @@ public final class VgChecker {
     }
 
     private static String where(LogicalVolume lv) {
-        return lv.fullName();
+        return printable(lv.fullName());
     }
 
     private static String where(Segment seg) {
-        return seg.lv().fullName() + " segment " + seg.number();
+        return printable(seg.lv().fullName()) + " segment " + seg.number();
+    }
+
+    /** A name as a message can show it on one line: control characters as {@code \xNN}. */
+    static String printable(String name) {
+        StringBuilder out = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (out == null) {
+                    out = new StringBuilder(name.substring(0, i));
+                }
+                out.append(String.format("\\x%02x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? name : out.toString();
+    }
+
+    /**
+     * LVM2's {@code validate_name} for the VG's name too: it names the VG's device-mapper devices
+     * and {@code /dev} directory, so metadata naming a VG otherwise is refused before it is used.
+     */
+    private static void checkVgName(VolumeGroup vg, List<Problem> out) {
+        String bad = nameProblem(vg.name());
+        if (bad != null) {
+            out.add(Problem.error(printable(vg.name()), "Volume group name \"" + printable(vg.name()) + "\" is invalid: "
+                    + bad + "."));
+        }
+    }
+
+    /** Why {@code n} is no valid LVM2 name, or null: LVM2's {@code validate_name}. */
+    private static String nameProblem(String n) {
+        if (n.isEmpty() || n.equals(".") || n.equals("..") || n.startsWith("-")) {
+            return "it must not be empty, \".\", \"..\" or start with '-'";
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_'
+                    || c == '+' || c == '-')) {
+                return "character '" + printable(String.valueOf(c)) + "' is not one of A-Z a-z 0-9 . _ + -";
+            }
+        }
+        return null;
     }
 
     private static void checkIds(VolumeGroup vg, List<Problem> out) {
@@ -117,20 +162,9 @@ public final class VgChecker {
     /** LVM2's {@code validate_name} and the name length rule of {@code vg_validate}. */
     private static void checkName(VolumeGroup vg, LogicalVolume lv, List<Problem> out) {
         String n = lv.name();
-        String bad = null;
-        if (n.isEmpty() || n.equals(".") || n.equals("..") || n.startsWith("-")) {
-            bad = "it must not be empty, \".\", \"..\" or start with '-'";
-        } else {
-            for (int i = 0; i < n.length() && bad == null; i++) {
-                char c = n.charAt(i);
-                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_'
-                        || c == '+' || c == '-')) {
-                    bad = "character '" + c + "' is not one of A-Z a-z 0-9 . _ + -";
-                }
-            }
-        }
+        String bad = nameProblem(n);
         if (bad != null) {
-            out.add(Problem.error(where(lv), "Logical volume name \"" + n + "\" is invalid: " + bad + "."));
+            out.add(Problem.error(where(lv), "Logical volume name \"" + printable(n) + "\" is invalid: " + bad + "."));
         } else if (n.length() + vg.name().length() + 3 >= NAME_LEN) {
             out.add(Problem.error(where(lv), "LV name " + vg.name() + "/" + n + " is too long: the VG and LV names "
                     + "together must stay under " + (NAME_LEN - 3) + " characters."));

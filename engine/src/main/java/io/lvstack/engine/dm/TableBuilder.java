@@ -120,10 +120,16 @@ public final class TableBuilder {
         if (mapped != null) {
             return mapped;
         }
-        if (pv.device() == null || pv.device().isEmpty()) {
+        String hint = pv.device();
+        if (hint == null || hint.isEmpty()) {
             throw new LvstackException("uses " + name + " (" + pv.id() + "), which has no device hint and no device mapped");
         }
-        return pv.device();
+        if (hint.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            // A table line is split at spaces: such a hint would read as two words.
+            throw new LvstackException("uses " + name + ", whose device hint holds a space or control character and "
+                    + "cannot stand in a table; map " + name + " to its MAJOR:MINOR");
+        }
+        return hint;
     }
 
     /** Names every LV's own device: by path, or numbered in load order around fixed minors. */

@@ -74,6 +74,16 @@ class CheckerRulesTest {
     }
 
     @Test
+    void theVgNameMustBeWellFormedAndIsShownOnOneLine() throws Exception {
+        Path f = dir.resolve("t.vg");
+        Files.writeString(f, "contents = \"Text Format Volume Group\"\nversion = 1\nv" + (char) 0x15 + "g {\n"
+                + "id = \"aaaaaa-aaaa-aaaa-aaaa-aaaa-aaaa-aaaaaa\"\nseqno = 1\nstatus = [\"READ\", \"WRITE\"]\n"
+                + "extent_size = 8192\nmax_lv = 0\nmax_pv = 0\nphysical_volumes {\n}\n}\n");
+        assertEquals(List.of("error: v\\x15g: Volume group name \"v\\x15g\" is invalid: character '\\x15' is not one of "
+                + "A-Z a-z 0-9 . _ + -."), CHECKER.check(f).problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void imagesAndLogsHaveExactlyOneUser() throws Exception {
         String mirror = """
                 m {

@@ -171,6 +171,11 @@ class TableBuilderTest {
                 table(noHint, TableOptions.defaults()));
         TableOptions mapped = new TableOptions(DeviceMap.ofArguments("--device", List.of("pvid=8:16")), null, true, false);
         assertEquals("vg-lv: 0 32768 linear 8:16 2048\n", table(noHint, mapped));
+        VolumeGroup spaced = text(TestVgs.oneLv("lv", linearBody()).replace("/dev/sdb", "/dev/my disk"));
+        assertEquals("vg/lv: uses pv0, whose device hint holds a space or control character and cannot stand in a table; "
+                + "map pv0 to its MAJOR:MINOR", table(spaced, TableOptions.defaults()));
+        assertEquals("vg-lv: 0 32768 linear 8:16 2048\n", table(spaced, new TableOptions(
+                DeviceMap.ofArguments("--device", List.of("pv0=8:16")), null, true, false)));
     }
 
     @Test
