@@ -86,8 +86,7 @@ public final class TableBuilder {
         for (Segment s : lv.segments()) {
             checkAreas(s);
             SegmentType type = s.type();
-            String subject = lv.fullName() + " segment " + s.number();
-            Optional<String> target = PluginCall.call(type, "targetLine", subject, () -> type.targetLine(s, context));
+            Optional<String> target = PluginCall.call(type, "targetLine", s.describe(), () -> type.targetLine(s, context));
             if (target == null || target.isEmpty()) {
                 throw new LvstackException("segment " + s.number() + " is of type " + type.name()
                         + (type instanceof UnknownSegmentType ? ", which no loaded plugin provides"

@@ -29,7 +29,7 @@ public final class FaultySegmentType implements SegmentType {
         ACCEPTS("accepts"), DECODE("decode"), ENCODE("encode"), VALIDATE("validate"), CAN_MERGE("canMerge"),
         SPLIT_FIELDS("splitFields"), REFERENCE_ROLES("referenceRoles"), LINK_HOOK("linkHook"),
         HOOK_EVENT("link hook"), DISPLAY_NAME("displayName"), STRIPE_SIZE("stripeSize"),
-        REGION_SIZE("regionSize");
+        REGION_SIZE("regionSize"), TARGET_LINE("targetLine");
 
         public final String method;
 
@@ -55,6 +55,7 @@ public final class FaultySegmentType implements SegmentType {
     private Kind kind = Kind.RUNTIME;
     private int failAt;
     private int seen;
+    private boolean targetless;
 
     public FaultySegmentType(SegmentType real) {
         this.real = real;
@@ -70,6 +71,11 @@ public final class FaultySegmentType implements SegmentType {
 
     public void disarm() {
         armed = null;
+    }
+
+    /** Makes the type one without a device-mapper target (or back). */
+    public void targetless(boolean on) {
+        targetless = on;
     }
 
     /** How many calls of the armed kind were made since arming. */
@@ -200,6 +206,10 @@ public final class FaultySegmentType implements SegmentType {
 
     @Override
     public Optional<String> targetLine(SegmentView segment, TargetContext context) {
+        tick(Call.TARGET_LINE);
+        if (targetless) {
+            return Optional.empty();
+        }
         return real.targetLine(segment, context);
     }
 }
