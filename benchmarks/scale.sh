@@ -118,6 +118,9 @@ for n in "${sizes[@]}"; do
     measure "pvs --segments FILE" "$n" "" "$lvstack" pvs --segments "$file"
     measure "vgs FILE" "$n" "" "$lvstack" vgs "$file"
     measure "check FILE" "$n" "" "$lvstack" check "$file"
+    measure "table FILE" "$n" "" "$lvstack" table "$file"
+    measure "graph FILE" "$n" "" "$lvstack" graph "$file"
+    measure "lvs --tree FILE" "$n" "" "$lvstack" lvs --tree "$file"
     measure "fmt FILE -o OUT" "$n" "" "$lvstack" fmt "$file" -o "$out"
     cmp -s "$file" "$out" || die "$n LVs: fmt -o did not give $file back byte for byte (see $out)"
 

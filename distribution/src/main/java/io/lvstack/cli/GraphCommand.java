@@ -64,7 +64,7 @@ final class GraphCommand implements Runnable {
         ImportedVg read = MetadataInput.read(engineOptions, file).vg();
         Warnings.print(spec.commandLine().getErr(), file, read.warnings());
         VolumeGroup vg = read.vg();
-        StackPicture picture = lv == null ? StackPicture.of(vg) : StackPicture.of(vg, find(vg, lv));
+        StackPicture picture = lv == null ? StackPicture.of(vg) : StackPicture.of(vg, LvArgument.find(vg, lv));
         String dot = DotWriter.write(picture);
         byte[] bytes = image == null ? dot.getBytes(StandardCharsets.UTF_8)
                 : Graphviz.of(engineOptions.configuration().getString(Graphviz.KEY, "dot")).render(dot, image);
@@ -80,17 +80,5 @@ final class GraphCommand implements Runnable {
             LargeText.print(out, image == null ? dot : new String(bytes, StandardCharsets.UTF_8));
             out.flush();
         }
-    }
-
-    /** {@code lv} or {@code vg/lv} in this VG, or LVM2's message. */
-    static LogicalVolume find(VolumeGroup vg, String name) {
-        int slash = name.indexOf('/');
-        String vgName = slash < 0 ? vg.name() : name.substring(0, slash);
-        String lvName = slash < 0 ? name : name.substring(slash + 1);
-        LogicalVolume found = vgName.equals(vg.name()) ? vg.lv(lvName) : null;
-        if (found == null) {
-            throw new LvstackException("Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
-        }
-        return found;
     }
 }

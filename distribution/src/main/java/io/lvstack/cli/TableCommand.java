@@ -36,8 +36,8 @@ final class TableCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
     String file;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VG/LV",
-            description = "Only this LV and the LVs it needs (a pvmove LV brings the LVs being moved).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "LV",
+            description = "Only this LV (name or VG/name) and the LVs it needs (a pvmove LV brings the LVs being moved).")
     String lvArg;
 
     @Option(names = "--device", paramLabel = "PV=MAJOR:MINOR",
@@ -75,7 +75,7 @@ final class TableCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(err, file, imported.warnings());
         VolumeGroup vg = imported.vg();
-        LogicalVolume only = lvArg == null ? null : lv(vg, lvArg);
+        LogicalVolume only = lvArg == null ? null : LvArgument.find(vg, lvArg);
         ValidMetadata.require(file, vg, "build device-mapper tables for");
         DmTables tables = only == null ? TableBuilder.build(vg, options) : TableBuilder.build(only, options);
         PrintWriter out = spec.commandLine().getOut();
@@ -104,14 +104,5 @@ final class TableCommand implements Callable<Integer> {
         TableOptions.DmNumbers numbers = dmMajor == null ? null
                 : new TableOptions.DmNumbers(dmMajor, dmFirstMinor == null ? 0 : dmFirstMinor);
         return new TableOptions(map, numbers, monitoring, nosync);
-    }
-
-    private static LogicalVolume lv(VolumeGroup vg, String arg) {
-        String name = MutationRun.lvName(vg, arg);
-        LogicalVolume lv = vg.lv(name);
-        if (lv == null) {
-            throw new LvstackException("Failed to find logical volume \"" + vg.name() + "/" + name + "\"");
-        }
-        return lv;
     }
 }

@@ -116,7 +116,7 @@ class GraphCommandTest {
 
         CliRun otherVg = CliRun.of("graph", corpus("linear"), "vg9/root");
         assertEquals(1, otherVg.exitCode());
-        assertEquals(List.of("lvstack: Failed to find logical volume \"vg9/root\""), otherVg.errLines());
+        assertEquals(List.of("lvstack: Volume group \"vg9\" not found"), otherVg.errLines());
     }
 
     @Test

@@ -48,6 +48,8 @@ class TableCommandTest {
         CliRun dev = CliRun.of("table", corpus("mirror_corelog"), "vgm2/m_mimage_1", "--device", "pv1=8:16",
                 "--devices", devs.toString());
         assertEquals("vgm2-m_mimage_1: 0 40960 linear 8:16 2048\n", dev.out(), "--device wins over the file: " + dev.err());
+        assertEquals("vgm2-m_mimage_1: 0 40960 linear /dev/loop5 2048\n",
+                CliRun.of("table", corpus("mirror_corelog"), "m_mimage_1").out(), "an LV by its name alone");
     }
 
     @Test
