@@ -86,7 +86,7 @@ final class Fields {
         add(m, "lv_count", "#LV", 0, vg, r -> new Value.Number(r.vg().lvs().stream().filter(LogicalVolume::visible).count()));
         add(m, "pv_count", "#PV", 0, vg, r -> new Value.Number(r.vg().pvs().size()));
         add(m, "snap_count", "#SN", 0, vg, r -> new Value.Number(0));
-        add(m, "vg_attr", "Attr", 5, vg, r -> text(vgAttr(r.vg().properties())));
+        add(m, "vg_attr", "Attr", 5, vg, r -> text(vgAttr(r.vg())));
         add(m, "pv_name", "PV", 10, pv, r -> text(r.pv().name()));
         add(m, "pv_uuid", "PV UUID", 38, pv, r -> text(r.pv().id()));
         add(m, "pv_fmt", "Fmt", 0, pv, r -> text("lvm2"));
@@ -183,7 +183,8 @@ final class Fields {
     }
 
     /** {@code wz--n-}: permissions, resizeable, exported, partial, allocation policy, clustered or shared. */
-    private static String vgAttr(io.lvstack.engine.graph.VgProperties p) {
+    private static String vgAttr(io.lvstack.engine.graph.VolumeGroup vg) {
+        io.lvstack.engine.graph.VgProperties p = vg.properties();
         List<String> s = p.status();
         String policy = p.allocationPolicy() == null ? "normal" : p.allocationPolicy();
         char alloc = switch (policy) {
@@ -193,15 +194,14 @@ final class Fields {
             default -> 'n';
         };
         return (s.contains("WRITE") ? "w" : "r") + (s.contains("RESIZEABLE") ? "z" : "-")
-                + (s.contains("EXPORTED") ? "x" : "-") + "-" + alloc
+                + (s.contains("EXPORTED") ? "x" : "-") + (Partial.anyPvMissing(vg) ? "p" : "-") + alloc
                 + (s.contains("CLUSTERED") ? "c" : s.contains("SHARED") ? "s" : "-");
     }
 
     /** {@code a--}: allocatable (or {@code u}sed in a VG but not allocatable), exported, missing. */
     private static String pvAttr(PhysicalVolume pv) {
         List<String> s = pv.properties().status();
-        List<String> f = pv.properties().flags();
         return (s.contains("ALLOCATABLE") ? "a" : "u") + (s.contains("EXPORTED") ? "x" : "-")
-                + (s.contains("MISSING") || f.contains("MISSING") ? "m" : "-");
+                + (Partial.missing(pv) ? "m" : "-");
     }
 }

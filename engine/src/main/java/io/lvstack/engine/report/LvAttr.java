@@ -26,7 +26,7 @@ final class LvAttr {
         a[5] = 'X';
         a[6] = targetType(lv, pvmove);
         a[7] = '-';
-        a[8] = '-';
+        a[8] = Partial.lv(lv) ? 'p' : '-';
         a[9] = lv.has(LvStatus.ACTIVATION_SKIP) ? 'k' : '-';
         return new String(a);
     }

@@ -1,0 +1,111 @@
+package io.lvstack.engine.disk;
+
+import io.lvstack.engine.format.IoReason;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A PV device or disk image opened for reading only: lvstack never writes to one. Reads name the
+ * device, and a read past its end says the device is shorter than its headers claim.
+ */
+final class DeviceFile implements AutoCloseable {
+    private final Path path;
+    private final FileChannel channel;
+    private final long size;
+
+    private DeviceFile(Path path, FileChannel channel, long size) {
+        this.path = path;
+        this.channel = channel;
+        this.size = size;
+    }
+
+    static DeviceFile open(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new DiskFormatException(path, "is a directory, not a device or disk image");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            // A block device's length is not in its inode: ask the channel where its end is.
+            long size = channel.size();
+            if (size == 0 && !Files.isRegularFile(path)) {
+                size = endOf(channel);
+            }
+            return new DeviceFile(path, channel, size);
+        } catch (NoSuchFileException e) {
+            throw new DiskFormatException(path, "no such file or device");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new DiskFormatException(path, "cannot read: " + IoReason.of(e));
+        }
+    }
+
+    /** Finds the end of a device whose size the channel does not report, by probing reads. */
+    private static long endOf(FileChannel channel) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        long low = 0;
+        long high = 1;
+        while (channel.read(one.clear(), high - 1) == 1 && high < (1L << 62)) {
+            low = high;
+            high <<= 1;
+        }
+        while (high - low > 1) {
+            long mid = low + (high - low) / 2;
+            if (channel.read(one.clear(), mid - 1) == 1) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** {@code length} bytes from {@code offset}, or the device's end named as the reason. */
+    byte[] read(long offset, int length, String what) {
+        if (offset < 0 || offset > size || length > size - offset) {
+            throw new DiskFormatException(path, "truncated: " + what + " at bytes " + offset + ".." + (offset + length - 1)
+                    + " lies beyond the end of the device (" + size + " bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        try {
+            while (buf.hasRemaining()) {
+                int n = channel.read(buf, offset + buf.position());
+                if (n < 0) {
+                    throw new DiskFormatException(path, "truncated: the device ended while reading " + what + " at byte "
+                            + (offset + buf.position()));
+                }
+            }
+        } catch (IOException e) {
+            throw new DiskFormatException(path, "cannot read " + what + ": " + IoReason.of(e));
+        }
+        return buf.array();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // opened for reading only: nothing was written that a failed close could lose
+            }
+        }
+    }
+}

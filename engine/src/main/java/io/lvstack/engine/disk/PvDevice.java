@@ -1,0 +1,45 @@
+package io.lvstack.engine.disk;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.engine.text.ParseOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one device or image holds: its PV label and the committed metadata of each of its
+ * metadata areas. A damaged area costs only that area ({@link #problems}); a device without a
+ * usable label is refused whole with a {@link DiskFormatException}.
+ *
+ * @param copies   the metadata read, one per area that holds any
+ * @param problems what was wrong with the other areas, each naming the device
+ */
+public record PvDevice(Path path, long size, PvLabel label, List<MetadataCopy> copies, List<String> problems) {
+    public PvDevice {
+        copies = List.copyOf(copies);
+        problems = List.copyOf(problems);
+    }
+
+    /** Reads {@code path} without writing to it. */
+    public static PvDevice read(Path path, ParseOptions limits) {
+        try (DeviceFile dev = DeviceFile.open(path)) {
+            PvLabel label = PvLabel.read(dev);
+            List<MetadataCopy> copies = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            int n = 0;
+            for (DiskLocation area : label.metadataAreas()) {
+                n++;
+                try {
+                    MetadataCopy copy = MetadataCopy.read(dev, MdaHeader.read(dev, area, n), n, limits);
+                    if (copy != null) {
+                        copies.add(copy);
+                    }
+                } catch (LvstackException e) {
+                    problems.add(e.getMessage().startsWith(path.toString()) ? e.getMessage()
+                            : path + ": metadata area " + n + ": " + e.getMessage());
+                }
+            }
+            return new PvDevice(path, dev.size(), label, copies, problems);
+        }
+    }
+}
