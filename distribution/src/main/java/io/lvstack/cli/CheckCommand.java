@@ -24,11 +24,15 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file, as vgcfgbackup writes it.")
-    Path file;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file, as vgcfgbackup writes it; none with --pv or --scan.")
+    String file;
 
     @Option(names = "--json", description = "Prints the problems as JSON.")
     boolean json;
+
+    @Mixin
+    DeviceSource devices;
 
     @Spec
     CommandSpec spec;
@@ -42,10 +46,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckReport report = MetadataInput.check(engineOptions, file);
+        DeviceSource.Args args = devices.split(spec, file, List.of(), 0, "");
+        CheckReport report = args.file() == null ? MetadataInput.checkDevices(engineOptions, devices)
+                : MetadataInput.check(engineOptions, Path.of(args.file()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, new Report(file.toString(), report.vgName(), report.valid(), report.problems().stream()
+            Json.print(out, new Report(args.file() == null ? String.join(",", devices.names()) : args.file(), report.vgName(), report.valid(), report.problems().stream()
                     .map(p -> new Row(p.severity().label(), p.where(), p.message())).toList()));
         } else {
             for (Problem p : report.problems()) {

@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "fmt",
         mixinStandardHelpOptions = true,
         description = "Writes LVM2 metadata back in the canonical form LVM2 itself writes.")
-final class FmtCommand implements Runnable {
+final class FmtCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file, as vgcfgbackup writes it ('-' for standard input).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file, as vgcfgbackup writes it ('-' for standard input); none with --pv or --scan.")
     String file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -32,15 +33,19 @@ final class FmtCommand implements Runnable {
     @Option(names = "--ondisk", description = "Writes the on-disk form: no indentation or comments, header last.")
     boolean onDisk;
 
+    @Mixin
+    DeviceSource devices;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, file);
+    public Integer call() {
+        DeviceSource.Args args = devices.split(spec, file, java.util.List.of(), 0, "");
+        MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, devices, args.file(), spec.commandLine().getErr());
         MetadataFormat format = loaded.format();
         ImportedVg vg = loaded.vg();
-        Warnings.print(spec.commandLine().getErr(), file, vg.warnings());
+        Warnings.print(spec.commandLine().getErr(), loaded.source(), vg.warnings());
         MetadataFormat.Form form = onDisk ? MetadataFormat.Form.ON_DISK : MetadataFormat.Form.FILE;
         if (output != null) {
             format.write(vg.vg(), vg.header(), form, output);
@@ -49,5 +54,6 @@ final class FmtCommand implements Runnable {
             LargeText.print(out, format.write(vg.vg(), vg.header(), form));
             out.flush();
         }
+        return loaded.status();
     }
 }

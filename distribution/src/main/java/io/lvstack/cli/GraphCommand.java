@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Draws the stack of a VG (or of one LV and everything below it) as a Graphviz graph.")
-final class GraphCommand implements Runnable {
+final class GraphCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file ('-' for standard input); none with --pv or --scan.")
     String file;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "LV", description = "Only this LV (name or VG/name) and what lies below it.")
@@ -46,11 +47,17 @@ final class GraphCommand implements Runnable {
             description = "Writes OUT atomically (temporary file, fsync, rename) instead of standard output.")
     Path output;
 
+    @Mixin
+    DeviceSource devices;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
+        DeviceSource.Args args = devices.split(spec, file, lv == null ? java.util.List.of() : java.util.List.of(lv), 1,
+                "LV");
+        String lvName = args.words().isEmpty() ? null : args.words().get(0);
         Graphviz.Output image = switch (format) {
             case "dot" -> null;
             case "svg" -> Graphviz.Output.SVG;
@@ -61,10 +68,11 @@ final class GraphCommand implements Runnable {
         if (image == Graphviz.Output.PNG && output == null && System.console() != null) {
             throw new LvstackException("refusing to write PNG to a terminal: give -o FILE or redirect standard output");
         }
-        ImportedVg read = MetadataInput.read(engineOptions, file).vg();
-        Warnings.print(spec.commandLine().getErr(), file, read.warnings());
+        MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, devices, args.file(), spec.commandLine().getErr());
+        ImportedVg read = loaded.vg();
+        Warnings.print(spec.commandLine().getErr(), loaded.source(), read.warnings());
         VolumeGroup vg = read.vg();
-        StackPicture picture = lv == null ? StackPicture.of(vg) : StackPicture.of(vg, LvArgument.find(vg, lv));
+        StackPicture picture = lvName == null ? StackPicture.of(vg) : StackPicture.of(vg, LvArgument.find(vg, lvName));
         String dot = DotWriter.write(picture);
         byte[] bytes = image == null ? dot.getBytes(StandardCharsets.UTF_8)
                 : Graphviz.of(engineOptions.configuration().getString(Graphviz.KEY, "dot")).render(dot, image);
@@ -80,5 +88,6 @@ final class GraphCommand implements Runnable {
             LargeText.print(out, image == null ? dot : new String(bytes, StandardCharsets.UTF_8));
             out.flush();
         }
+        return loaded.status();
     }
 }

@@ -27,20 +27,25 @@ final class LvsCommand implements Callable<Integer> {
             + "--noheadings; not with other report options).")
     boolean tree;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file ('-' for standard input); none with --pv or --scan.")
     String file;
 
     @Parameters(index = "1..*", paramLabel = "LV", description = "Only these LVs (name or VG/name).")
     List<String> names = new ArrayList<>();
+
+    @Mixin
+    DeviceSource devices;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        DeviceSource.Args args = devices.split(spec, file, names);
         if (tree) {
-            return TreeRun.run(spec, engineOptions, report, file, names);
+            return TreeRun.run(spec, engineOptions, report, devices, args.file(), args.words());
         }
-        return ReportRun.run(spec, engineOptions, report, ReportKind.LVS, file, all, names);
+        return ReportRun.run(spec, engineOptions, report, ReportKind.LVS, devices, args.file(), all, args.words());
     }
 }

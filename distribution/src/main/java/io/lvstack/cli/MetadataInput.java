@@ -4,6 +4,11 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.check.CheckReport;
 import io.lvstack.engine.check.Checker;
+import io.lvstack.engine.check.Problem;
+import io.lvstack.engine.disk.DiskVg;
+import io.lvstack.engine.disk.DiskVgReader;
+import java.util.ArrayList;
+import java.util.List;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.format.MetadataSourceException;
@@ -19,8 +24,47 @@ import java.util.concurrent.CompletionException;
  * about as long as each other.
  */
 final class MetadataInput {
-    /** What a command works on: the format (for writing back), the VG read, and the bytes it was read from. */
-    record Loaded(MetadataFormat format, ImportedVg vg, byte[] bytes) {
+    /**
+     * What a command works on: the format (for writing back), the VG read, the bytes it was read
+     * from, and, when read from devices, whether a device or metadata copy could not be read.
+     */
+    record Loaded(MetadataFormat format, ImportedVg vg, byte[] bytes, boolean damaged, String source) {
+        /** The exit status for a command that did its work: 1 when some device could not be read. */
+        int status() {
+            return damaged ? LvstackErrorHandler.EXIT_ERROR : 0;
+        }
+    }
+
+    /**
+     * Reads the file, or with {@code devices} the VG on them, printing what reading found wrong
+     * with the devices (one line each, naming the device) before the command's output.
+     */
+    static Loaded read(EngineOptions options, DeviceSource devices, String file, java.io.PrintWriter err) {
+        if (devices == null || !devices.active()) {
+            return read(options, file);
+        }
+        DiskVg disk = readDevices(options, devices);
+        for (Problem p : disk.problems()) {
+            err.println("lvstack: " + p);
+        }
+        err.flush();
+        return new Loaded(new MetadataFormat(options.engine()), disk.vg(), disk.copy().bytes(), disk.damaged(),
+                disk.copy().where());
+    }
+
+    /** The VG on the devices, for check: every problem of the devices with those of the VG. */
+    static CheckReport checkDevices(EngineOptions options, DeviceSource devices) {
+        DiskVg disk = readDevices(options, devices);
+        CheckReport vg = new Checker(new MetadataFormat(options.engine())).check(disk.copy().parsed());
+        List<Problem> all = new ArrayList<>(disk.problems());
+        all.addAll(vg.problems());
+        return new CheckReport(vg.vgName(), all);
+    }
+
+    private static DiskVg readDevices(EngineOptions options, DeviceSource devices) {
+        MetadataFormat format = new MetadataFormat(options.engine());
+        ParseOptions limits = MetadataFormat.parseOptions(options.configuration());
+        return new DiskVgReader(format, limits).read(devices.pvs, devices.scanned(), devices.vg);
     }
 
     private MetadataInput() {
@@ -30,7 +74,7 @@ final class MetadataInput {
         CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(options::engine);
         MetadataFormat.Parsed parsed = parse(options, file, engine);
         MetadataFormat format = new MetadataFormat(join(engine));
-        return new Loaded(format, format.read(parsed), parsed.bytes());
+        return new Loaded(format, format.read(parsed), parsed.bytes(), false, file);
     }
 
     /** Reads for checking: every problem, an unreadable text being one. */

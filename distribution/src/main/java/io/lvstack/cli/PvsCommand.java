@@ -23,18 +23,23 @@ final class PvsCommand implements Callable<Integer> {
     @Option(names = "--segments", description = "One row per PV segment, allocated or free.")
     boolean segments;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file ('-' for standard input); none with --pv or --scan.")
     String file;
 
     @Parameters(index = "1..*", paramLabel = "PV", description = "Only these PVs (device names, as in the metadata).")
     List<String> names = new ArrayList<>();
+
+    @Mixin
+    DeviceSource devices;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return ReportRun.run(spec, engineOptions, report, segments ? ReportKind.PVSEGS : ReportKind.PVS, file, false,
-                names);
+        DeviceSource.Args args = devices.split(spec, file, names);
+        return ReportRun.run(spec, engineOptions, report, segments ? ReportKind.PVSEGS : ReportKind.PVS, devices,
+                args.file(), false, args.words());
     }
 }

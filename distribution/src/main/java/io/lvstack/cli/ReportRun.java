@@ -13,8 +13,8 @@ final class ReportRun {
     private ReportRun() {
     }
 
-    static int run(CommandSpec spec, EngineOptions engine, ReportOptions options, ReportKind kind, String file,
-            boolean all, List<String> names) {
+    static int run(CommandSpec spec, EngineOptions engine, ReportOptions options, ReportKind kind, DeviceSource devices,
+            String file, boolean all, List<String> names) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (options.helpRequested()) {
@@ -22,8 +22,9 @@ final class ReportRun {
             out.flush();
             return 0;
         }
-        ImportedVg vg = MetadataInput.read(engine, file).vg();
-        Warnings.print(err, file, vg.warnings());
+        MetadataInput.Loaded loaded = MetadataInput.read(engine, devices, file, err);
+        ImportedVg vg = loaded.vg();
+        Warnings.print(err, loaded.source(), vg.warnings());
         Report report = ReportBuilder.build(vg.vg(), kind, options.fields, options.sort, all, names);
         LargeText.print(out, options.render(report));
         out.flush();
@@ -33,6 +34,6 @@ final class ReportRun {
                     + "/" + n + "\"" : "Failed to find physical volume \"" + n + "\"."));
         }
         err.flush();
-        return missing.isEmpty() ? 0 : LvstackErrorHandler.EXIT_ERROR;
+        return missing.isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_ERROR;
     }
 }

@@ -33,7 +33,8 @@ final class TableCommand implements Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file ('-' for standard input); none with --pv or --scan.")
     String file;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "LV",
@@ -65,18 +66,24 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--nosync", description = "Mirrors as 'lvcreate --nosync' loads them: declared in sync.")
     boolean nosync;
 
+    @Mixin
+    DeviceSource source;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         TableOptions options = options();
-        ImportedVg imported = MetadataInput.read(engineOptions, file).vg();
+        DeviceSource.Args args = source.split(spec, file, lvArg == null ? List.of() : List.of(lvArg), 1, "LV");
+        String lvName = args.words().isEmpty() ? null : args.words().get(0);
         PrintWriter err = spec.commandLine().getErr();
-        Warnings.print(err, file, imported.warnings());
+        MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, source, args.file(), err);
+        ImportedVg imported = loaded.vg();
+        Warnings.print(err, loaded.source(), imported.warnings());
         VolumeGroup vg = imported.vg();
-        LogicalVolume only = lvArg == null ? null : LvArgument.find(vg, lvArg);
-        ValidMetadata.require(file, vg, "build device-mapper tables for");
+        LogicalVolume only = lvName == null ? null : LvArgument.find(vg, lvName);
+        ValidMetadata.require(loaded.source(), vg, "build device-mapper tables for");
         DmTables tables = only == null ? TableBuilder.build(vg, options) : TableBuilder.build(only, options);
         PrintWriter out = spec.commandLine().getOut();
         out.print(tables.render());
@@ -85,7 +92,7 @@ final class TableCommand implements Callable<Integer> {
             err.println("lvstack: " + problem);
         }
         err.flush();
-        return tables.problems().isEmpty() ? 0 : LvstackErrorHandler.EXIT_ERROR;
+        return tables.problems().isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_ERROR;
     }
 
     private TableOptions options() {

@@ -24,7 +24,8 @@ final class TreeRun {
     private TreeRun() {
     }
 
-    static int run(CommandSpec spec, EngineOptions engine, ReportOptions options, String file, List<String> names) {
+    static int run(CommandSpec spec, EngineOptions engine, ReportOptions options, DeviceSource devices, String file,
+            List<String> names) {
         for (String option : NOT_WITH_TREE) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new ParameterException(spec.commandLine(), "--tree cannot be combined with "
@@ -32,9 +33,10 @@ final class TreeRun {
             }
         }
         Units units = Units.parse(options.units, options.nosuffix);
-        ImportedVg read = MetadataInput.read(engine, file).vg();
         PrintWriter err = spec.commandLine().getErr();
-        Warnings.print(err, file, read.warnings());
+        MetadataInput.Loaded loaded = MetadataInput.read(engine, devices, file, err);
+        ImportedVg read = loaded.vg();
+        Warnings.print(err, loaded.source(), read.warnings());
         VolumeGroup vg = read.vg();
         List<LogicalVolume> roots = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -56,6 +58,6 @@ final class TreeRun {
             err.println("lvstack: Failed to find logical volume \"" + (n.contains("/") ? n : vg.name() + "/" + n) + "\"");
         }
         err.flush();
-        return missing.isEmpty() ? 0 : LvstackErrorHandler.EXIT_ERROR;
+        return missing.isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_ERROR;
     }
 }

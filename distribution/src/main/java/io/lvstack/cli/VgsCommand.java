@@ -18,14 +18,19 @@ final class VgsCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A metadata file ('-' for standard input).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A metadata file ('-' for standard input); none with --pv or --scan.")
     String file;
+
+    @Mixin
+    DeviceSource devices;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return ReportRun.run(spec, engineOptions, report, ReportKind.VGS, file, false, List.of());
+        DeviceSource.Args args = devices.split(spec, file, List.of(), 0, "");
+        return ReportRun.run(spec, engineOptions, report, ReportKind.VGS, devices, args.file(), false, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.lvstack.engine.disk;
 
+import io.lvstack.engine.check.Problem;
 import io.lvstack.engine.format.ImportedVg;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,12 +14,18 @@ import java.util.Map;
  *                 as LVM2 shows them
  * @param copy     the metadata copy that was used
  * @param devices  the device each PV of the VG was found on, by PV UUID
- * @param warnings what a user must know: devices that could not be read, older or differing
- *                 copies, PVs not found, devices of other VGs; each names its device or PV
+ * @param problems what a user must know, each naming its device or the VG: errors for devices
+ *                 and metadata copies that could not be read, warnings for older or differing
+ *                 copies, PVs not found (in LVM2's words) and devices of other VGs
  */
-public record DiskVg(ImportedVg vg, MetadataCopy copy, Map<String, Path> devices, List<String> warnings) {
+public record DiskVg(ImportedVg vg, MetadataCopy copy, Map<String, Path> devices, List<Problem> problems) {
     public DiskVg {
         devices = Map.copyOf(devices);
-        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
+    }
+
+    /** Whether a device or metadata copy could not be read (warnings, such as a missing PV, aside). */
+    public boolean damaged() {
+        return problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
     }
 }

@@ -1,6 +1,7 @@
 package io.lvstack.engine.disk;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.engine.check.Problem;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.graph.PhysicalVolume;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
 public final class DiskVgReader {
     /** The name LVM2 shows for a PV whose device was not found. */
     public static final String UNKNOWN_DEVICE = "[unknown]";
+
+    /** How {@link PvLabel} begins the reason for a device without any LVM2 label. */
+    static final String NOT_A_PV = "not an LVM2 physical volume";
 
     private final MetadataFormat format;
     private final ParseOptions limits;
@@ -62,22 +66,25 @@ public final class DiskVgReader {
     }
 
     /**
-     * The VG on {@code paths}; {@code vgName} chooses one when they hold several (null: there must
-     * be one). {@code quietNonPvs} skips devices without any LVM2 label without a word, as a scan
-     * of a directory should.
+     * The VG on the devices {@code named} and {@code scanned}; {@code vgName} chooses one when they
+     * hold several (null: there must be one). A scanned device without any LVM2 label is skipped
+     * without a word, as a scan of a directory should; a named one is an error.
      */
-    public DiskVg read(List<Path> paths, String vgName, boolean quietNonPvs) {
-        List<String> warnings = new ArrayList<>();
+    public DiskVg read(List<Path> named, List<Path> scanned, String vgName) {
+        List<Problem> warnings = new ArrayList<>();
         List<PvDevice> devices = new ArrayList<>();
-        for (Path p : paths) {
-            try {
-                PvDevice d = PvDevice.read(p, limits);
-                devices.add(d);
-                warnings.addAll(d.problems());
-            } catch (DiskFormatException e) {
-                if (!(quietNonPvs && e.getMessage().contains("not an LVM2 physical volume"))) {
-                    warnings.add(e.getMessage());
-                }
+        List<Path> paths = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Path p : named) {
+            if (seen.add(p.toAbsolutePath().normalize())) {
+                paths.add(p);
+                read(p, false, devices, warnings);
+            }
+        }
+        for (Path p : scanned) {
+            if (seen.add(p.toAbsolutePath().normalize())) {
+                paths.add(p);
+                read(p, true, devices, warnings);
             }
         }
         List<MetadataCopy> copies = chooseVg(devices, vgName, paths, warnings);
@@ -87,9 +94,21 @@ public final class DiskVgReader {
         return new DiskVg(imported, newest, found, warnings);
     }
 
+    private void read(Path p, boolean quietNonPv, List<PvDevice> devices, List<Problem> warnings) {
+        try {
+            PvDevice d = PvDevice.read(p, limits);
+            devices.add(d);
+            warnings.addAll(d.problems());
+        } catch (DiskFormatException e) {
+            if (!(quietNonPv && e.reason().startsWith(NOT_A_PV))) {
+                warnings.add(Problem.error(e.device().toString(), e.reason()));
+            }
+        }
+    }
+
     /** The copies of the one VG the devices hold (or of {@code vgName}). */
     private static List<MetadataCopy> chooseVg(List<PvDevice> devices, String vgName, List<Path> paths,
-            List<String> warnings) {
+            List<Problem> warnings) {
         Map<String, List<MetadataCopy>> byVg = new LinkedHashMap<>();
         for (PvDevice d : devices) {
             for (MetadataCopy c : d.copies()) {
@@ -100,7 +119,8 @@ public final class DiskVgReader {
             byVg.values().removeIf(list -> !list.get(0).vgName().equals(vgName));
         }
         if (byVg.isEmpty()) {
-            String problems = warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")";
+            String problems = warnings.isEmpty() ? "" : " (" + String.join("; ", warnings.stream()
+                    .map(w -> w.where() + ": " + w.message()).toList()) + ")";
             throw new LvstackException(vgName != null ? "Volume group \"" + vgName + "\" not found on the " + paths.size()
                     + " device(s) given" + problems : "no LVM2 metadata found on the " + paths.size() + " device(s) given"
                     + problems);
@@ -118,7 +138,7 @@ public final class DiskVgReader {
     }
 
     /** The copy with the highest seqno (the first of equals); the others are named if they differ. */
-    private static MetadataCopy newest(List<MetadataCopy> copies, List<String> warnings) {
+    private static MetadataCopy newest(List<MetadataCopy> copies, List<Problem> warnings) {
         MetadataCopy best = copies.get(0);
         for (MetadataCopy c : copies) {
             if (c.seqno() > best.seqno()) {
@@ -127,11 +147,11 @@ public final class DiskVgReader {
         }
         for (MetadataCopy c : copies) {
             if (c.seqno() < best.seqno()) {
-                warnings.add("ignoring metadata seqno " + c.seqno() + " on " + c.where() + " for seqno " + best.seqno()
-                        + " on " + best.where() + " for VG " + c.vgName() + ".");
+                warnings.add(Problem.warning(c.where(), "ignoring metadata seqno " + c.seqno() + " for seqno "
+                        + best.seqno() + " on " + best.where() + " for VG " + c.vgName() + "."));
             } else if (c != best && !Arrays.equals(c.bytes(), best.bytes())) {
-                warnings.add(c.where() + ": metadata seqno " + c.seqno() + " of VG " + c.vgName() + " differs from the "
-                        + "copy with the same seqno on " + best.where() + "; using the latter");
+                warnings.add(Problem.warning(c.where(), "metadata seqno " + c.seqno() + " of VG " + c.vgName()
+                        + " differs from the copy with the same seqno on " + best.where() + "; using the latter"));
             }
         }
         return best;
@@ -142,13 +162,13 @@ public final class DiskVgReader {
      * LVM2 reports a PV by the device it is on; a PV without a device becomes {@code [unknown]}
      * and MISSING, as LVM2 marks it.
      */
-    private static Map<String, Path> bind(VolumeGroup vg, List<PvDevice> devices, List<String> warnings) {
+    private static Map<String, Path> bind(VolumeGroup vg, List<PvDevice> devices, List<Problem> warnings) {
         Map<String, PvDevice> byUuid = new LinkedHashMap<>();
         for (PvDevice d : devices) {
             PvDevice first = byUuid.putIfAbsent(d.label().uuid(), d);
             if (first != null) {
-                warnings.add(d.path() + ": holds PV " + d.label().uuid() + " as " + first.path() + " does; using "
-                        + first.path());
+                warnings.add(Problem.warning(d.path().toString(), "holds PV " + d.label().uuid() + " as " + first.path()
+                        + " does; using " + first.path()));
             }
         }
         Map<String, Path> found = new LinkedHashMap<>();
@@ -163,9 +183,10 @@ public final class DiskVgReader {
                     editor.setPvProperties(pv, withDevice(p, d.path().toString(), p.flags()));
                 } else {
                     // LVM2's two warnings, in its words.
-                    warnings.add("Couldn't find device with uuid " + pv.id() + ".");
-                    warnings.add("VG " + vg.name() + " is missing PV " + pv.id() + " (last written to "
-                            + (p.device() == null || p.device().isEmpty() ? "no device" : p.device()) + ")");
+                    warnings.add(Problem.warning(vg.name(), "Couldn't find device with uuid " + pv.id() + "."));
+                    warnings.add(Problem.warning(vg.name(), "VG " + vg.name() + " is missing PV " + pv.id()
+                            + " (last written to " + (p.device() == null || p.device().isEmpty() ? "no device" : p.device())
+                            + ")."));
                     List<String> flags = new ArrayList<>(p.flags());
                     if (!flags.contains("MISSING")) {
                         flags.add("MISSING");
@@ -175,7 +196,8 @@ public final class DiskVgReader {
             }
         });
         for (PvDevice d : byUuid.values()) {
-            warnings.add(d.path() + ": PV " + d.label().uuid() + " is not a PV of VG " + vg.name() + "; skipped");
+            warnings.add(Problem.warning(d.path().toString(), "PV " + d.label().uuid() + " is not a PV of VG " + vg.name()
+                    + "; skipped"));
         }
         return found;
     }

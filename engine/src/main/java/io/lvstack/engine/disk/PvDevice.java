@@ -1,6 +1,7 @@
 package io.lvstack.engine.disk;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.engine.check.Problem;
 import io.lvstack.engine.text.ParseOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.List;
  * usable label is refused whole with a {@link DiskFormatException}.
  *
  * @param copies   the metadata read, one per area that holds any
- * @param problems what was wrong with the other areas, each naming the device
+ * @param problems what was wrong with the other areas (errors naming the device and area)
  */
-public record PvDevice(Path path, long size, PvLabel label, List<MetadataCopy> copies, List<String> problems) {
+public record PvDevice(Path path, long size, PvLabel label, List<MetadataCopy> copies, List<Problem> problems) {
     public PvDevice {
         copies = List.copyOf(copies);
         problems = List.copyOf(problems);
@@ -25,7 +26,7 @@ public record PvDevice(Path path, long size, PvLabel label, List<MetadataCopy> c
         try (DeviceFile dev = DeviceFile.open(path)) {
             PvLabel label = PvLabel.read(dev);
             List<MetadataCopy> copies = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             int n = 0;
             for (DiskLocation area : label.metadataAreas()) {
                 n++;
@@ -34,9 +35,13 @@ public record PvDevice(Path path, long size, PvLabel label, List<MetadataCopy> c
                     if (copy != null) {
                         copies.add(copy);
                     }
+                } catch (DiskFormatException e) {
+                    problems.add(Problem.error(path.toString(), e.reason()));
                 } catch (LvstackException e) {
-                    problems.add(e.getMessage().startsWith(path.toString()) ? e.getMessage()
-                            : path + ": metadata area " + n + ": " + e.getMessage());
+                    // a text that does not parse names itself: "DEVICE (metadata area N):LINE:COL: ..."
+                    problems.add(Problem.error(path + " (metadata area " + n + ")", e.getMessage()
+                            .replaceFirst("^" + java.util.regex.Pattern.quote(path + " (metadata area " + n + ")") + ":?", "")
+                            .strip()));
                 }
             }
             return new PvDevice(path, dev.size(), label, copies, problems);

@@ -51,7 +51,7 @@ class DiskVgLvm2Test {
         for (Path p : images) {
             before.add(Files.readAllBytes(p));
         }
-        DiskVg disk = READER.read(images, null, false);
+        DiskVg disk = READER.read(images, List.of(), null);
         for (int i = 0; i < images.size(); i++) {
             assertArrayEquals(before.get(i), Files.readAllBytes(images.get(i)), "nothing is written to " + images.get(i));
         }
