@@ -10,6 +10,8 @@ import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.check.CheckReport;
 import io.lvstack.engine.check.Checker;
 import io.lvstack.engine.check.Problem;
+import io.lvstack.engine.disk.DiskVg;
+import io.lvstack.engine.disk.DiskVgReader;
 import io.lvstack.engine.dm.DmTables;
 import io.lvstack.engine.dm.TableBuilder;
 import io.lvstack.engine.dm.TableOptions;
@@ -154,6 +156,40 @@ class FuzzTargets {
         tables.render();
         DotWriter.write(StackPicture.of(vg.vg()));
         StackTree.write(vg.vg(), Units.human(), true);
+    }
+
+    /** The image a {@link #device} input is written to: the reader works on files, as it does on devices. */
+    private static final java.nio.file.Path DEVICE_IMAGE = deviceImage();
+
+    private static java.nio.file.Path deviceImage() {
+        try {
+            java.nio.file.Path p = java.nio.file.Files.createTempFile("lvstack-fuzz-", ".img");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The bytes as a PV image: label, PV header, metadata area header, the circular buffer and its
+     * checksums, then the metadata text; a device that cannot be read is a one-line message.
+     */
+    @FuzzTest
+    void device(byte[] input) throws java.io.IOException {
+        java.nio.file.Files.write(DEVICE_IMAGE, input);
+        DiskVg vg;
+        try {
+            vg = new DiskVgReader(FORMAT, OPTIONS).read(java.util.List.of(DEVICE_IMAGE), java.util.List.of(), null);
+        } catch (LvstackException e) {
+            ownError(e);
+            return;
+        }
+        for (Problem p : vg.problems()) {
+            if (p.message().isEmpty() || p.message().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new AssertionError("a device problem without a one-line message: " + p);
+            }
+        }
     }
 
     private static void render(Report report, Units units) {
