@@ -78,6 +78,39 @@ class DiskDamageTest {
         assertTrue(vg.damaged());
     }
 
+    /**
+     * The same damage given to real LVM2 ({@code twomdas/damaged-mda1/README.md}): it warned and
+     * reported the VG from the second area; lvstack's reports of the image are the same.
+     */
+    @Test
+    void withTheFirstAreaDamagedTheReportsAreStillLvm2s() throws Exception {
+        Path two = image("twomdas");
+        try (RandomAccessFile f = new RandomAccessFile(two.toFile(), "rw")) {
+            f.seek(4126);
+            int b = f.read();
+            f.seek(4126);
+            f.write(b ^ 0x55);
+        }
+        DiskVg disk = READER.read(List.of(two), List.of(), null);
+        assertEquals(List.of(Problem.error(two.toString(), "damaged header of metadata area 1 at byte 4096: checksum "
+                + "0x56cf0c4c stored, " + PvLabel.hex(LvmCrc.of(java.util.Arrays.copyOfRange(Files.readAllBytes(two), 4096,
+                        4608), 4, 508)) + " computed")), disk.problems());
+        io.lvstack.engine.graph.VolumeGroup vg = disk.vg().vg();
+        vg.load(ed -> {
+            io.lvstack.engine.graph.PvProperties p = vg.pvs().get(0).properties();
+            ed.setPvProperties(vg.pvs().get(0), new io.lvstack.engine.graph.PvProperties(p.id(), "/dev/loop0",
+                    p.deviceIdType(), p.deviceId(), p.status(), p.flags(), p.tags(), p.devSize(), p.peStart(), p.peCount(),
+                    p.baStart(), p.baSize()));
+        });
+        io.lvstack.engine.report.Units human = io.lvstack.engine.report.Units.human();
+        assertEquals(DiskCases.read("twomdas", "damaged-mda1/lvs.default.txt"), io.lvstack.engine.report.ReportFormat.basic(
+                io.lvstack.engine.report.ReportBuilder.build(vg, io.lvstack.engine.report.ReportKind.LVS, null, null, true),
+                human, io.lvstack.engine.report.ReportFormat.Basic.DEFAULT));
+        assertEquals(DiskCases.read("twomdas", "damaged-mda1/pvs.default.txt"), io.lvstack.engine.report.ReportFormat.basic(
+                io.lvstack.engine.report.ReportBuilder.build(vg, io.lvstack.engine.report.ReportKind.PVS, null, null, false),
+                human, io.lvstack.engine.report.ReportFormat.Basic.DEFAULT));
+    }
+
     @Test
     void aFlippedTextByteFailsTheTextChecksumAlsoInItsWrappedPart() throws Exception {
         Path img = image("single");
