@@ -180,7 +180,7 @@ public final class DiskVgReader {
                 PvDevice d = byUuid.remove(pv.id());
                 if (d != null) {
                     found.put(pv.id(), d.path());
-                    editor.setPvProperties(pv, withDevice(p, d.path().toString(), p.flags()));
+                    editor.setPvProperties(pv, p.withDevice(d.path().toString()));
                 } else {
                     // LVM2's two warnings, in its words.
                     warnings.add(Problem.warning(vg.name(), "Couldn't find device with uuid " + pv.id() + "."));
@@ -191,7 +191,7 @@ public final class DiskVgReader {
                     if (!flags.contains("MISSING")) {
                         flags.add("MISSING");
                     }
-                    editor.setPvProperties(pv, withDevice(p, UNKNOWN_DEVICE, flags));
+                    editor.setPvProperties(pv, p.withDevice(UNKNOWN_DEVICE).withFlags(flags));
                 }
             }
         });
@@ -200,10 +200,5 @@ public final class DiskVgReader {
                     + "; skipped"));
         }
         return found;
-    }
-
-    private static PvProperties withDevice(PvProperties p, String device, List<String> flags) {
-        return new PvProperties(p.id(), device, p.deviceIdType(), p.deviceId(), p.status(), flags, p.tags(), p.devSize(),
-                p.peStart(), p.peCount(), p.baStart(), p.baSize());
     }
 }

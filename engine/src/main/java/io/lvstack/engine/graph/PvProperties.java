@@ -26,6 +26,18 @@ public record PvProperties(String id, String device, String deviceIdType, String
                 peCount, null, null);
     }
 
+    /** These properties with another device hint. */
+    public PvProperties withDevice(String newDevice) {
+        return new PvProperties(id, newDevice, deviceIdType, deviceId, status, flags, tags, devSize, peStart, peCount,
+                baStart, baSize);
+    }
+
+    /** These properties with other flags words. */
+    public PvProperties withFlags(List<String> newFlags) {
+        return new PvProperties(id, device, deviceIdType, deviceId, status, newFlags, tags, devSize, peStart, peCount,
+                baStart, baSize);
+    }
+
     public boolean allocatable() {
         return status.contains("ALLOCATABLE");
     }

@@ -96,12 +96,7 @@ class DiskDamageTest {
                 + "0x56cf0c4c stored, " + PvLabel.hex(LvmCrc.of(java.util.Arrays.copyOfRange(Files.readAllBytes(two), 4096,
                         4608), 4, 508)) + " computed")), disk.problems());
         io.lvstack.engine.graph.VolumeGroup vg = disk.vg().vg();
-        vg.load(ed -> {
-            io.lvstack.engine.graph.PvProperties p = vg.pvs().get(0).properties();
-            ed.setPvProperties(vg.pvs().get(0), new io.lvstack.engine.graph.PvProperties(p.id(), "/dev/loop0",
-                    p.deviceIdType(), p.deviceId(), p.status(), p.flags(), p.tags(), p.devSize(), p.peStart(), p.peCount(),
-                    p.baStart(), p.baSize()));
-        });
+        vg.load(ed -> ed.setPvProperties(vg.pvs().get(0), vg.pvs().get(0).properties().withDevice("/dev/loop0")));
         io.lvstack.engine.report.Units human = io.lvstack.engine.report.Units.human();
         assertEquals(DiskCases.read("twomdas", "damaged-mda1/lvs.default.txt"), io.lvstack.engine.report.ReportFormat.basic(
                 io.lvstack.engine.report.ReportBuilder.build(vg, io.lvstack.engine.report.ReportKind.LVS, null, null, true),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.graph.PhysicalVolume;
-import io.lvstack.engine.graph.PvProperties;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.report.Report;
 import io.lvstack.engine.report.ReportBuilder;
@@ -61,10 +60,7 @@ class DiskVgLvm2Test {
             for (PhysicalVolume pv : vg.pvs()) {
                 Path found = disk.devices().get(pv.id());
                 if (found != null) {
-                    PvProperties p = pv.properties();
-                    ed.setPvProperties(pv, new PvProperties(p.id(), loops.get(found.getFileName().toString()),
-                            p.deviceIdType(), p.deviceId(), p.status(), p.flags(), p.tags(), p.devSize(), p.peStart(),
-                            p.peCount(), p.baStart(), p.baSize()));
+                    ed.setPvProperties(pv, pv.properties().withDevice(loops.get(found.getFileName().toString())));
                 }
             }
         });

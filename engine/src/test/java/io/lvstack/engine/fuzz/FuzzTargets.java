@@ -116,11 +116,8 @@ class FuzzTargets {
     /** Read, then {@code lvs -a} and {@code pvs --segments} in the corpus's columns and the defaults, plain and JSON. */
     @FuzzTest
     void report(byte[] input) {
-        ImportedVg vg;
-        try {
-            vg = FORMAT.read(input, SOURCE);
-        } catch (LvstackException e) {
-            ownError(e);
+        ImportedVg vg = readOrNull(input);
+        if (vg == null) {
             return;
         }
         render(ReportBuilder.build(vg.vg(), ReportKind.LVS, LVS_FIELDS, null, true), SECTORS);
@@ -136,11 +133,8 @@ class FuzzTargets {
      */
     @FuzzTest
     void stack(byte[] input) {
-        ImportedVg vg;
-        try {
-            vg = FORMAT.read(input, SOURCE);
-        } catch (LvstackException e) {
-            ownError(e);
+        ImportedVg vg = readOrNull(input);
+        if (vg == null) {
             return;
         }
         DmTables tables = TableBuilder.build(vg.vg(), TableOptions.defaults());
@@ -149,7 +143,7 @@ class FuzzTargets {
         }
         boolean valid = Checker.check(vg.vg()).errors().isEmpty();
         for (String p : tables.problems()) {
-            if (p.isEmpty() || valid && p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (p.isEmpty() || valid && !oneLine(p)) {
                 throw new AssertionError("a table problem without a one-line message: " + p);
             }
         }
@@ -188,10 +182,25 @@ class FuzzTargets {
             return;
         }
         for (Problem p : vg.problems()) {
-            if (p.message().isEmpty() || p.message().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (!oneLine(p.message())) {
                 throw new AssertionError("a device problem without a one-line message: " + p);
             }
         }
+    }
+
+    /** The VG the text holds, or null when reading refused it with lvstack's own error (checked). */
+    private static ImportedVg readOrNull(byte[] input) {
+        try {
+            return FORMAT.read(input, SOURCE);
+        } catch (LvstackException e) {
+            ownError(e);
+            return null;
+        }
+    }
+
+    /** A message a user can read on one line: not empty, no control characters. */
+    private static boolean oneLine(String message) {
+        return message != null && !message.isEmpty() && message.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static void render(Report report, Units units) {
@@ -214,7 +223,7 @@ class FuzzTargets {
      */
     private static void ownError(LvstackException e) {
         String message = e.getMessage();
-        if (message == null || message.isEmpty() || message.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (!oneLine(message)) {
             throw new AssertionError("a documented error without a one-line message: " + message, e);
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
