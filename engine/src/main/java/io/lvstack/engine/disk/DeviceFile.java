@@ -28,6 +28,10 @@ final class DeviceFile implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new DiskFormatException(path, "is a directory, not a device or disk image");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path) && !isBlockDevice(path)) {
+            // Opening a FIFO would wait for a writer; a character device is no disk.
+            throw new DiskFormatException(path, "is neither a disk image (regular file) nor a block device");
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -41,7 +45,16 @@ final class DeviceFile implements AutoCloseable {
             throw new DiskFormatException(path, "no such file or device");
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new DiskFormatException(path, "cannot read: " + IoReason.of(e));
+            throw new DiskFormatException(path, "cannot open: " + IoReason.of(e));
+        }
+    }
+
+    /** Whether {@code p} (links followed) is a block device: its mode's file type is S_IFBLK. */
+    static boolean isBlockDevice(Path p) {
+        try {
+            return Files.getAttribute(p, "unix:mode") instanceof Integer mode && (mode & 0xf000) == 0x6000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -31,6 +31,8 @@ public final class DiskVgReader {
 
     /** How {@link PvLabel} begins the reason for a device without any LVM2 label. */
     static final String NOT_A_PV = "not an LVM2 physical volume";
+    /** How {@link DeviceFile} begins the reason for a device it could not open. */
+    static final String CANNOT_READ = "cannot open";
 
     private final MetadataFormat format;
     private final ParseOptions limits;
@@ -50,25 +52,17 @@ public final class DiskVgReader {
             throw new LvstackException(dir + ": not a directory to scan");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p) || isBlockDevice(p)).sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p) || DeviceFile.isBlockDevice(p)).sorted().toList();
         } catch (IOException e) {
             throw new LvstackException(dir + ": cannot list: " + io.lvstack.engine.format.IoReason.of(e));
-        }
-    }
-
-    private static boolean isBlockDevice(Path p) {
-        try {
-            Object type = Files.getAttribute(p, "unix:mode");
-            return type instanceof Integer mode && (mode & 0xf000) == 0x6000;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
         }
     }
 
     /**
      * The VG on the devices {@code named} and {@code scanned}; {@code vgName} chooses one when they
      * hold several (null: there must be one). A scanned device without any LVM2 label is skipped
-     * without a word, as a scan of a directory should; a named one is an error.
+     * without a word, as a scan of a directory should, and one that cannot be opened is a
+     * warning; for a named device both are errors, as is any damage on either.
      */
     public DiskVg read(List<Path> named, List<Path> scanned, String vgName) {
         List<Problem> warnings = new ArrayList<>();
@@ -100,7 +94,12 @@ public final class DiskVgReader {
             devices.add(d);
             warnings.addAll(d.problems());
         } catch (DiskFormatException e) {
-            if (!(quietNonPv && e.reason().startsWith(NOT_A_PV))) {
+            if (!quietNonPv) {
+                warnings.add(Problem.error(e.device().toString(), e.reason()));
+            } else if (e.reason().startsWith(CANNOT_READ)) {
+                // A scan meets devices it may not open (another user's disk): worth a word, not a failure.
+                warnings.add(Problem.warning(e.device().toString(), e.reason()));
+            } else if (!e.reason().startsWith(NOT_A_PV)) {
                 warnings.add(Problem.error(e.device().toString(), e.reason()));
             }
         }

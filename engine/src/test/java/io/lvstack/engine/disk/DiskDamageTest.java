@@ -147,6 +147,10 @@ class DiskDamageTest {
                 + "LABELONE label in its first 4 sectors)", refusal(zeros));
         assertEquals("no LVM2 metadata found on the 1 device(s) given (" + dir + ": is a directory, not a device or disk "
                 + "image)", refusal(dir));
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertEquals("no LVM2 metadata found on the 1 device(s) given (" + fifo + ": is neither a disk image (regular "
+                + "file) nor a block device)", refusal(fifo), "a FIFO is refused, not waited on");
         Path none = dir.resolve("nothing-here");
         assertEquals("no LVM2 metadata found on the 1 device(s) given (" + none + ": no such file or device)", refusal(none));
         Path img = image("single");
