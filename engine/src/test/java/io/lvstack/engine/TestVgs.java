@@ -5,6 +5,22 @@ public final class TestVgs {
     private TestVgs() {
     }
 
+    /** The body of a visible linear LV of 4 extents on {@code pvA} from {@code pe}, for {@link #oneLv}. */
+    public static String linearLv(int pe) {
+        return """
+                id = "lvid"
+                status = ["READ", "WRITE", "VISIBLE"]
+                segment_count = 1
+                segment1 {
+                start_extent = 0
+                extent_count = 4
+                type = "striped"
+                stripe_count = 1
+                stripes = ["pvA", %d]
+                }
+                """.formatted(pe);
+    }
+
     /** A one-PV VG ({@code pvA}, 100 extents) with one LV, section {@code lvKey}, whose body is {@code lvBody}. */
     public static String oneLv(String lvKey, String lvBody) {
         return """

@@ -132,7 +132,7 @@ class TableBuilderTest {
     void dashesInNamesAreDoubled() {
         assertEquals("vg--a-lv--1--b", DmName.of("vg-a", "lv-1-b"));
         assertEquals("vg-lv_mimage_0", DmName.of("vg", "lv_mimage_0"));
-        VolumeGroup vg = text(TestVgs.oneLv("my-lv", linearBody()).replace("vg {", "my-vg {"));
+        VolumeGroup vg = text(TestVgs.oneLv("my-lv", TestVgs.linearLv(0)).replace("vg {", "my-vg {"));
         assertEquals("my--vg-my--lv: 0 32768 linear /dev/sdb 2048\n", table(vg, TableOptions.defaults()));
     }
 
@@ -162,16 +162,16 @@ class TableBuilderTest {
 
     @Test
     void anLvOnAMissingPvOrAPvWithoutDeviceHasNoTable() {
-        VolumeGroup missing = text(TestVgs.oneLv("lv", linearBody()).replace("status = [\"ALLOCATABLE\"]",
+        VolumeGroup missing = text(TestVgs.oneLv("lv", TestVgs.linearLv(0)).replace("status = [\"ALLOCATABLE\"]",
                 "status = [\"ALLOCATABLE\"]\nflags = [\"MISSING\"]"));
         assertEquals("vg/lv: uses pv0, which is MISSING; LVM2 refuses to activate a partial LV", table(missing,
                 TableOptions.defaults()));
-        VolumeGroup noHint = text(TestVgs.oneLv("lv", linearBody()).replace("device = \"/dev/sdb\"\n", ""));
+        VolumeGroup noHint = text(TestVgs.oneLv("lv", TestVgs.linearLv(0)).replace("device = \"/dev/sdb\"\n", ""));
         assertEquals("vg/lv: uses pv0 (pvid), which has no device hint and no device mapped",
                 table(noHint, TableOptions.defaults()));
         TableOptions mapped = new TableOptions(DeviceMap.ofArguments("--device", List.of("pvid=8:16")), null, true, false);
         assertEquals("vg-lv: 0 32768 linear 8:16 2048\n", table(noHint, mapped));
-        VolumeGroup spaced = text(TestVgs.oneLv("lv", linearBody()).replace("/dev/sdb", "/dev/my disk"));
+        VolumeGroup spaced = text(TestVgs.oneLv("lv", TestVgs.linearLv(0)).replace("/dev/sdb", "/dev/my disk"));
         assertEquals("vg/lv: uses pv0, whose device hint holds a space or control character and cannot stand in a table; "
                 + "map pv0 to its MAJOR:MINOR", table(spaced, TableOptions.defaults()));
         assertEquals("vg-lv: 0 32768 linear 8:16 2048\n", table(spaced, new TableOptions(
@@ -188,20 +188,5 @@ class TableBuilderTest {
                 vgs1-ub: 0 32768 linear /dev/loop5 2048
                 vgs1/ua: uses pv0, which is MISSING; LVM2 refuses to activate a partial LV
                 vgs1/st: needs vgs1/ua, whose table could not be built""", table(vg, TableOptions.defaults()));
-    }
-
-    private static String linearBody() {
-        return """
-                id = "lvid"
-                status = ["READ", "WRITE", "VISIBLE"]
-                segment_count = 1
-                segment1 {
-                start_extent = 0
-                extent_count = 4
-                type = "striped"
-                stripe_count = 1
-                stripes = ["pvA", 0]
-                }
-                """;
     }
 }

@@ -21,18 +21,7 @@ class ReportFormatJsonTest {
     void anLvNamedWithABackspaceMakesValidJson() {
         // Found by fuzzing (FuzzTargetsInputs/report/crash-6ad448ee...): a quoted LV section key
         // holding 0x08 was written raw into the JSON report, which JSON parsers refuse.
-        String text = io.lvstack.engine.TestVgs.oneLv("\"\bgood2\"", """
-                id = "lvid"
-                status = ["READ", "WRITE", "VISIBLE"]
-                segment_count = 1
-                segment1 {
-                start_extent = 0
-                extent_count = 4
-                type = "striped"
-                stripe_count = 1
-                stripes = ["pvA", 10]
-                }
-                """);
+        String text = io.lvstack.engine.TestVgs.oneLv("\"\bgood2\"", io.lvstack.engine.TestVgs.linearLv(10));
         ImportedVg vg = new MetadataFormat(Lvstack.engine()).read(text, "bs.vg");
         String json = ReportFormat.json(ReportBuilder.build(vg.vg(), ReportKind.LVS, "lv_name", null, true),
                 Units.parse("s", true));
