@@ -43,28 +43,39 @@ final class MetadataInput {
         if (devices == null || !devices.active()) {
             return read(options, file);
         }
-        DiskVg disk = readDevices(options, devices);
+        MetadataFormat format = new MetadataFormat(options.engine());
+        DiskVg disk = readDevices(options, format, devices);
         for (Problem p : disk.problems()) {
             err.println("lvstack: " + p);
         }
         err.flush();
-        return new Loaded(new MetadataFormat(options.engine()), disk.vg(), disk.copy().bytes(), disk.damaged(),
-                disk.copy().where());
+        return new Loaded(format, disk.vg(), disk.copy().bytes(), disk.damaged(), disk.copy().where());
     }
 
-    /** The VG on the devices, for check: every problem of the devices with those of the VG. */
+    /**
+     * The VG on the devices, for check: the devices' problems, then every problem of the chosen
+     * copy as check finds them in a file; and, when that copy imports, the PVs not found.
+     */
     static CheckReport checkDevices(EngineOptions options, DeviceSource devices) {
-        DiskVg disk = readDevices(options, devices);
-        CheckReport vg = new Checker(new MetadataFormat(options.engine())).check(disk.copy().parsed());
-        List<Problem> all = new ArrayList<>(disk.problems());
+        MetadataFormat format = new MetadataFormat(options.engine());
+        DiskVgReader reader = reader(options, format);
+        DiskVgReader.Selection chosen = reader.select(devices.pvs, devices.scanned(), devices.vg);
+        CheckReport vg = new Checker(format).check(chosen.copy().parsed());
+        List<Problem> all = new ArrayList<>(chosen.problems());
+        if (vg.valid()) {
+            // what binding adds: LVM2's warnings for PVs without a device, devices of no PV of the VG
+            all = new ArrayList<>(reader.imported(chosen).problems());
+        }
         all.addAll(vg.problems());
         return new CheckReport(vg.vgName(), all);
     }
 
-    private static DiskVg readDevices(EngineOptions options, DeviceSource devices) {
-        MetadataFormat format = new MetadataFormat(options.engine());
-        ParseOptions limits = MetadataFormat.parseOptions(options.configuration());
-        return new DiskVgReader(format, limits).read(devices.pvs, devices.scanned(), devices.vg);
+    private static DiskVg readDevices(EngineOptions options, MetadataFormat format, DeviceSource devices) {
+        return reader(options, format).read(devices.pvs, devices.scanned(), devices.vg);
+    }
+
+    private static DiskVgReader reader(EngineOptions options, MetadataFormat format) {
+        return new DiskVgReader(format, MetadataFormat.parseOptions(options.configuration()));
     }
 
     private MetadataInput() {

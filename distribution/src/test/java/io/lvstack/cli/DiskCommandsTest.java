@@ -105,6 +105,34 @@ class DiskCommandsTest {
                 check.out());
     }
 
+    /**
+     * Metadata whose checksums hold but whose text LVM2 would refuse: check lists the problem as
+     * it does for a file, naming the device and area, line included.
+     */
+    @Test
+    void checkOfDevicesListsTheMetadatasOwnProblems() throws Exception {
+        Path img = images("wrapped").get(0);
+        byte[] b = Files.readAllBytes(img);
+        int text = 4096 + 31232; // the committed text: 1536 bytes to the area's end, 427 after its header
+        b[text + 100] = 'x'; // RESIZEABLE -> RESIZEABLx
+        int crc = io.lvstack.engine.disk.LvmCrc.update(io.lvstack.engine.disk.LvmCrc.of(b, text, 1536), b, 4096 + 512, 427);
+        putLe32(b, 4096 + 56, crc);
+        putLe32(b, 4096, io.lvstack.engine.disk.LvmCrc.of(b, 4096 + 4, 508));
+        Files.write(img, b);
+        CliRun check = CliRun.of("check", "--pv", img.toString());
+        assertEquals(1, check.exitCode(), check.err());
+        assertEquals(List.of("error: " + img + " (metadata area 1):5: Unknown status flag 'RESIZEABLx'."), check.outLines());
+        CliRun lvs = CliRun.of("lvs", "--pv", img.toString());
+        assertEquals(1, lvs.exitCode());
+        assertEquals("lvstack: " + img + " (metadata area 1):5: Unknown status flag 'RESIZEABLx'.\n", lvs.err());
+    }
+
+    private static void putLe32(byte[] b, int at, int v) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
     @Test
     void noPvAtAllIsAClearError() throws Exception {
         Path zeros = dir.resolve("zeros.img");

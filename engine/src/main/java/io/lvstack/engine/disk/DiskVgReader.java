@@ -65,6 +65,23 @@ public final class DiskVgReader {
      * warning; for a named device both are errors, as is any damage on either.
      */
     public DiskVg read(List<Path> named, List<Path> scanned, String vgName) {
+        return imported(select(named, scanned, vgName));
+    }
+
+    /**
+     * The devices read and the metadata copy chosen, not yet imported.
+     *
+     * @param problems what reading the devices and comparing the copies found
+     */
+    public record Selection(MetadataCopy copy, List<PvDevice> devices, List<Problem> problems) {
+        public Selection {
+            devices = List.copyOf(devices);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Reads the devices and chooses the copy, as {@link #read} does, without importing it. */
+    public Selection select(List<Path> named, List<Path> scanned, String vgName) {
         List<Problem> warnings = new ArrayList<>();
         List<PvDevice> devices = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
@@ -82,10 +99,15 @@ public final class DiskVgReader {
             }
         }
         List<MetadataCopy> copies = chooseVg(devices, vgName, paths, warnings);
-        MetadataCopy newest = newest(copies, warnings);
-        ImportedVg imported = format.read(newest.parsed());
-        Map<String, Path> found = bind(imported.vg(), devices, warnings);
-        return new DiskVg(imported, newest, found, warnings);
+        return new Selection(newest(copies, warnings), devices, warnings);
+    }
+
+    /** Imports the chosen copy and binds its PVs to the devices read. */
+    public DiskVg imported(Selection selection) {
+        ImportedVg imported = format.read(selection.copy().parsed());
+        List<Problem> problems = new ArrayList<>(selection.problems());
+        Map<String, Path> found = bind(imported.vg(), selection.devices(), problems);
+        return new DiskVg(imported, selection.copy(), found, problems);
     }
 
     private void read(Path p, boolean quietNonPv, List<PvDevice> devices, List<Problem> warnings) {

@@ -27,9 +27,9 @@ public record TableOptions(DeviceMap devices, DmNumbers numbers, boolean monitor
      * order, so on a host with no other device-mapper devices they start at {@code firstMinor}.
      */
     public record DmNumbers(long major, long firstMinor) {
+        /** Both numbers within Linux's limits, as a device number must be. */
         public DmNumbers {
-            String checked = DeviceMap.number(major + ":" + firstMinor, "device-mapper numbers");
-            Objects.requireNonNull(checked);
+            DeviceMap.number(major + ":" + firstMinor, "device-mapper numbers");
         }
     }
 }
