@@ -35,12 +35,8 @@ final class DeviceFile implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
-            // A block device's length is not in its inode: ask the channel where its end is.
-            long size = channel.size();
-            if (size == 0 && !Files.isRegularFile(path)) {
-                size = endOf(channel);
-            }
-            return new DeviceFile(path, channel, size);
+            // For a block device too the channel reports the device's size (checked on loop devices).
+            return new DeviceFile(path, channel, channel.size());
         } catch (NoSuchFileException e) {
             throw new DiskFormatException(path, "no such file or device");
         } catch (IOException e) {
@@ -56,26 +52,6 @@ final class DeviceFile implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Finds the end of a device whose size the channel does not report, by probing reads. */
-    private static long endOf(FileChannel channel) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        long low = 0;
-        long high = 1;
-        while (channel.read(one.clear(), high - 1) == 1 && high < (1L << 62)) {
-            low = high;
-            high <<= 1;
-        }
-        while (high - low > 1) {
-            long mid = low + (high - low) / 2;
-            if (channel.read(one.clear(), mid - 1) == 1) {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     Path path() {
