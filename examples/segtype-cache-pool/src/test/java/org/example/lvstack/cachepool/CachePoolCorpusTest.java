@@ -161,6 +161,15 @@ class CachePoolCorpusTest {
         assertEquals(lvm2(".pvs.default.txt"), ReportFormat.basic(r, Units.human(), ReportFormat.Basic.DEFAULT));
     }
 
+    /** {@code pvs --segments ... -S vg_name=VG}: every PV of the VG with its ranges and gaps. */
+    @Test
+    void pvSegmentsOfTheVgAreLvm2s() throws IOException {
+        Report r = ReportBuilder.build(corpusVg(), ReportKind.PVSEGS, "pv_name,pvseg_start,pvseg_size,lv_name,seg_pe_ranges",
+                null, false);
+        assertEquals(lvm2(".pvsegs.json"), ReportFormat.json(r, Units.parse("s", true)));
+        assertEquals(lvm2(".pvsegs.txt"), ReportFormat.basic(r, Units.parse("s", true), ReportFormat.Basic.DEFAULT));
+    }
+
     // ---------------------------------------------------------------- checking
 
     @ParameterizedTest(name = "{0}")
