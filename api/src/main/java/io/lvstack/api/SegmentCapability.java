@@ -13,8 +13,6 @@ public enum SegmentCapability {
     CAN_SPLIT,
     /** Maps no real extents (error, zero, unknown): the owning LV is VIRTUAL. */
     VIRTUAL,
-    /** The classic {@code mirror} type: its owner is marked MIRROR and MIRRORED. */
-    MIRROR,
     /** The type is not one lvstack understands; its segments are kept verbatim. */
     UNKNOWN
 }

@@ -5,7 +5,9 @@ import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
 import io.lvstack.api.text.SegmentWriter;
@@ -99,6 +101,16 @@ public interface SegmentType {
      */
     default List<TypeFields> splitFields(SegmentView segment, long offset) {
         return List.of(segment.fields(), segment.fields());
+    }
+
+    /**
+     * Says what {@code lv} means in reports ({@code lv_attr}, {@code lv_layout}, {@code lv_role},
+     * fields such as {@code mirror_log} or {@code pool_lv}). Called once per report row for each
+     * type that owns a segment of {@code lv} or has a segment using it; a type tells the two apart
+     * by looking at {@code lv.segments()} and {@code lv.users()}.
+     * @since SPI 2.0
+     */
+    default void describe(LvView lv, LvTraits traits) {
     }
 
     /** Called for link changes of this type's segments (LVM2 marks mirror images and logs). */

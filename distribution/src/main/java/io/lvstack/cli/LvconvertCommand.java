@@ -76,12 +76,12 @@ final class LvconvertCommand implements Runnable {
             }
             if (finishOnly) {
                 // lvconvert VG/LV alone finishes a conversion in progress, as LVM2's poll would
-                if (!target.has(LvStatus.CONVERTING)) {
+                if (!target.has(io.lvstack.engine.ops.mirror.ConvertingMark.MARK)) {
                     throw new LvstackException("Operation requires --mirrors, --mirrorlog, --splitmirrors or --type"
                             + " (or a conversion in progress to finish).");
                 }
                 conv.collapse(vg, target.name());
-            } else if (target.has(LvStatus.CONVERTING)) {
+            } else if (target.has(io.lvstack.engine.ops.mirror.ConvertingMark.MARK)) {
                 throw new LvstackException("Logical volume " + vg.name() + "/" + lv + " is being converted: finish"
                         + " it first with lvconvert " + vg.name() + "/" + lv + ".");
             } else if (splitMirrors != null) {
@@ -92,7 +92,7 @@ final class LvconvertCommand implements Runnable {
             }
             MutationRun.commit(vg);
             // LVM2 says "being converted" while its poll still has to collapse the sync layer.
-            return List.of("  Logical volume " + vg.name() + "/" + lv + (target.has(LvStatus.CONVERTING)
+            return List.of("  Logical volume " + vg.name() + "/" + lv + (target.has(io.lvstack.engine.ops.mirror.ConvertingMark.MARK)
                     ? " being converted." : " converted."));
         });
     }
@@ -156,7 +156,7 @@ final class LvconvertCommand implements Runnable {
 
     private void addLegs(VolumeGroup vg, MirrorConverter conv, LogicalVolume lv, int count) {
         conv.addLegs(vg, lv.name(), count, MutationRun.pvRanges(vg, pvs));
-        if (!noCollapse && lv.has(LvStatus.CONVERTING)) {
+        if (!noCollapse && lv.has(io.lvstack.engine.ops.mirror.ConvertingMark.MARK)) {
             conv.collapse(vg, lv.name());
         }
     }

@@ -7,11 +7,28 @@ import java.util.Set;
 public interface LvView {
     String name();
 
-    /** Every status bit, stored and derived. */
+    /** The status bits stored in metadata. */
     Set<LvStatus> status();
 
     default boolean has(LvStatus bit) {
         return status().contains(bit);
+    }
+
+    /** What segment types have marked this LV as ({@link LvMark}). */
+    Set<LvMark> marks();
+
+    default boolean has(LvMark mark) {
+        return marks().contains(mark);
+    }
+
+    /** Whether a segment type marked this LV as a component of the segment using it. */
+    default boolean component() {
+        for (LvMark m : marks()) {
+            if (m.component()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Not hidden: has the VISIBLE word. */

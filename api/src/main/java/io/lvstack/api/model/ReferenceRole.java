@@ -8,9 +8,6 @@ import java.util.Objects;
  * LVs, exactly as it does for LV areas.
  */
 public record ReferenceRole(String name) {
-    /** The log of a mirrored segment (LVM2's {@code log_lv}); reports show it as {@code mirror_log}. */
-    public static final ReferenceRole LOG = new ReferenceRole("log");
-
     public ReferenceRole {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {

@@ -27,9 +27,6 @@ import java.util.Set;
  * the VG.
  */
 public final class VgChecker {
-    /** LVs with these bits belong to one parent segment: images, logs, pool data and metadata. */
-    private static final Set<LvStatus> SINGLE_USER = Set.of(LvStatus.MIRROR_IMAGE, LvStatus.MIRROR_LOG,
-            LvStatus.POOL_DATA, LvStatus.POOL_METADATA, LvStatus.CACHE_POOL_DATA, LvStatus.CACHE_POOL_METADATA);
     private static final int NAME_LEN = 128;
 
     private VgChecker() {
@@ -237,15 +234,13 @@ public final class VgChecker {
         }
     }
 
+    /** A component (images, logs, pool parts: whatever a type marks so) belongs to one segment. */
     private static void checkSingleUser(VolumeGroup vg, LogicalVolume lv, List<Problem> out) {
-        for (LvStatus bit : SINGLE_USER) {
-            if (lv.has(bit)) {
-                try {
-                    Stack.onlyUser(lv);
-                } catch (GraphException e) {
-                    out.add(Problem.error(where(lv), e.getMessage()));
-                }
-                return;
+        if (lv.component()) {
+            try {
+                Stack.onlyUser(lv);
+            } catch (GraphException e) {
+                out.add(Problem.error(where(lv), e.getMessage()));
             }
         }
     }

@@ -286,13 +286,11 @@ final class VgImporter {
         return STORED_WORDS.get(w);
     }
 
-    /** The stored (not derived) LV status bits by their word; the first bit wins a shared word. */
+    /** The LV status bits by their word; the first bit wins a shared word. */
     private static Map<String, LvStatus> storedWords() {
         Map<String, LvStatus> words = new HashMap<>();
         for (LvStatus s : LvStatus.values()) {
-            if (s.kind() != LvStatus.Kind.DERIVED) {
-                words.putIfAbsent(s.word(), s);
-            }
+            words.putIfAbsent(s.word(), s);
         }
         return Map.copyOf(words);
     }
@@ -525,9 +523,12 @@ final class VgImporter {
         return s.areaCount() > 0;
     }
 
-    /** Mirror images whose mirror is locked or a pvmove keep their boundaries. */
+    /**
+     * Components (LVM2 tests mirror images; a component here is whatever a type marks as one) whose
+     * user is locked or a pvmove keep their boundaries.
+     */
     private static boolean parentLockedOrPvmove(LogicalVolume lv) {
-        if (!lv.has(LvStatus.MIRROR_IMAGE)) {
+        if (!lv.component()) {
             return false;
         }
         Segment user = io.lvstack.engine.graph.Stack.onlyUserOrNull(lv);

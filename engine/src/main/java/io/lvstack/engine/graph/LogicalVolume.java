@@ -1,5 +1,6 @@
 package io.lvstack.engine.graph;
 
+import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
@@ -19,6 +20,8 @@ public final class LogicalVolume implements LvView {
     private String name;
     private String id;
     private final EnumSet<LvStatus> status = EnumSet.noneOf(LvStatus.class);
+    /** Most LVs carry no mark: the set is made on the first one. */
+    private Set<LvMark> marks = Set.of();
     private List<String> tags;
     private LvProperties properties;
     private final List<Segment> segments = new ArrayList<>(1);
@@ -85,6 +88,30 @@ public final class LogicalVolume implements LvView {
     /** Sets or clears a bit; returns whether it changed. */
     boolean status(LvStatus bit, boolean on) {
         return on ? status.add(bit) : status.remove(bit);
+    }
+
+    @Override
+    public Set<LvMark> marks() {
+        return marks.isEmpty() ? Set.of() : Collections.unmodifiableSet(marks);
+    }
+
+    @Override
+    public boolean has(LvMark mark) {
+        return marks.contains(mark);
+    }
+
+    /** Sets or clears a mark; returns whether it changed. */
+    boolean mark(LvMark mark, boolean on) {
+        if (on) {
+            if (marks.contains(mark)) {
+                return false;
+            }
+            if (marks.isEmpty()) {
+                marks = new java.util.LinkedHashSet<>(2);
+            }
+            return marks.add(mark);
+        }
+        return !marks.isEmpty() && marks.remove(mark);
     }
 
     public List<String> tags() {

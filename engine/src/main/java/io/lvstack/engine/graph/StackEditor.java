@@ -4,9 +4,10 @@ import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.link.LinkEvent;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.api.link.StatusEditor;
+import io.lvstack.api.link.MarkEditor;
 import io.lvstack.api.link.Via;
 import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
@@ -28,19 +29,17 @@ import java.util.Set;
  * <p>Obtain it from {@link VolumeGroup#change} or {@link VolumeGroup#apply}.
  */
 public final class StackEditor {
-    private static final Set<LvStatus> TYPE_BITS = Set.of(LvStatus.MIRROR, LvStatus.MIRRORED, LvStatus.VIRTUAL);
-
     private final VolumeGroup vg;
     private final Journal journal;
-    private final StatusEditor hookStatus = new StatusEditor() {
+    private final MarkEditor hookMarks = new MarkEditor() {
         @Override
-        public void set(LvView lv, LvStatus bit) {
-            statusRaw(own(lv), bit, true);
+        public void set(LvView lv, LvMark mark) {
+            markRaw(own(lv), mark, true);
         }
 
         @Override
-        public void clear(LvView lv, LvStatus bit) {
-            statusRaw(own(lv), bit, false);
+        public void clear(LvView lv, LvMark mark) {
+            markRaw(own(lv), mark, false);
         }
     };
 
@@ -113,11 +112,6 @@ public final class StackEditor {
         if (vg.lv(name) != null) {
             throw new GraphException("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name()
                     + "\"");
-        }
-        for (LvStatus s : stored) {
-            if (s.kind() == LvStatus.Kind.DERIVED) {
-                throw new GraphException("status bit " + s + " is derived from the stack and cannot be stored");
-            }
         }
         LogicalVolume lv = new LogicalVolume(vg, name, id, stored, tags, properties);
         vg.addLv(lv);
@@ -211,7 +205,6 @@ public final class StackEditor {
             }
             insertSegmentRaw(lv, index, seg);
             addExtentCount(lv, len);
-            refreshTypeBits(lv, type, true);
             return seg;
         });
     }
@@ -228,7 +221,6 @@ public final class StackEditor {
                 Segment next = lv.segmentsInternal().get(i);
                 setLe(next, next.le() - seg.len());
             }
-            refreshTypeBits(lv, seg.type(), false);
         });
     }
 
@@ -511,9 +503,9 @@ public final class StackEditor {
         try {
             PluginCall.run(hook, () -> {
                 if (linked) {
-                    hook.linked(event, hookStatus);
+                    hook.linked(event, hookMarks);
                 } else {
-                    hook.unlinked(event, hookStatus);
+                    hook.unlinked(event, hookMarks);
                 }
             });
         } catch (Throwable e) {
@@ -542,33 +534,6 @@ public final class StackEditor {
             return;
         }
         vg.apply(ed -> body.run());
-    }
-
-    private void refreshTypeBits(LogicalVolume lv, SegmentType type, boolean added) {
-        for (LvStatus bit : TYPE_BITS) {
-            if (!impliedBy(type, bit)) {
-                continue;
-            }
-            boolean on = added;
-            if (!added) {
-                // stops at the first segment that still implies the bit: removing every segment
-                // of a layer, last first, stays linear
-                List<Segment> segs = lv.segmentsInternal();
-                for (int i = 0; i < segs.size() && !on; i++) {
-                    on = impliedBy(segs.get(i).type(), bit);
-                }
-            }
-            statusRaw(lv, bit, on);
-        }
-    }
-
-    private static boolean impliedBy(SegmentType type, LvStatus bit) {
-        return switch (bit) {
-            case MIRROR -> type.has(SegmentCapability.MIRROR);
-            case MIRRORED -> type.has(SegmentCapability.AREAS_MIRRORED);
-            case VIRTUAL -> type.has(SegmentCapability.VIRTUAL);
-            default -> false;
-        };
     }
 
     static long areaLenFor(SegmentType type, long len, int areaCount) {
@@ -608,6 +573,12 @@ public final class StackEditor {
     }
 
     // Primitive mutations, each recording its inverse.
+
+    private void markRaw(LogicalVolume lv, LvMark mark, boolean on) {
+        if (lv.mark(mark, on)) {
+            journal.record(() -> lv.mark(mark, !on));
+        }
+    }
 
     private void statusRaw(LogicalVolume lv, LvStatus bit, boolean on) {
         if (lv.status(bit, on)) {

@@ -1,7 +1,7 @@
 package io.lvstack.engine.ops;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.LvMark;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code lvremove VG/LV}: removes the LV and the mirror images and logs only it uses, as LVM2
- * removes a mirror with its legs (LVs under a striped segment are left, as LVM2 leaves them);
- * refused while any segment uses the LV, naming the users.
+ * {@code lvremove VG/LV}: removes the LV and the components only it uses (whatever its types mark
+ * as components: a mirror's legs and log, a pool's data and metadata), as LVM2 removes a mirror
+ * with its legs; LVs under a striped segment are left, as LVM2 leaves them. Refused for a
+ * component on its own, and while any segment uses the LV, naming the users.
  */
 public final class LvRemove {
 
     public List<String> run(VolumeGroup vg, String lvName) {
         LogicalVolume lv = LvLookup.find(vg, lvName);
-        if (lv.has(LvStatus.MIRROR_LOG)) {
-            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used as mirror log.");
-        }
-        if (lv.has(LvStatus.MIRROR_IMAGE)) {
-            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by a mirror.");
+        for (LvMark mark : lv.marks()) {
+            if (mark.component()) {
+                throw new LvstackException("Can't remove logical volume " + lv.fullName() + " " + mark.usedAs() + ".");
+            }
         }
         if (lv.userCount() > 0) {
             throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
@@ -50,13 +50,13 @@ public final class LvRemove {
             }
             for (Segment seg : lv.segments()) {
                 for (var a : seg.areas()) {
-                    if (a instanceof io.lvstack.api.model.Area.OnLv l && isMirrorPart((LogicalVolume) l.lv())
+                    if (a instanceof io.lvstack.api.model.Area.OnLv l && isComponent((LogicalVolume) l.lv())
                             && onlyUsedWithin((LogicalVolume) l.lv(), out)) {
                         todo.add((LogicalVolume) l.lv());
                     }
                 }
                 for (LogicalVolume ref : seg.references().values()) {
-                    if (isMirrorPart(ref) && onlyUsedWithin(ref, out)) {
+                    if (isComponent(ref) && onlyUsedWithin(ref, out)) {
                         todo.add(ref);
                     }
                 }
@@ -65,8 +65,8 @@ public final class LvRemove {
         return new ArrayList<>(out);
     }
 
-    private static boolean isMirrorPart(LogicalVolume lv) {
-        return lv.has(LvStatus.MIRROR_IMAGE) || lv.has(LvStatus.MIRROR_LOG);
+    private static boolean isComponent(LogicalVolume lv) {
+        return lv.component();
     }
 
     private static boolean onlyUsedWithin(LogicalVolume lv, Set<LogicalVolume> removed) {

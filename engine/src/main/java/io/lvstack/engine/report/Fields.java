@@ -1,8 +1,7 @@
 package io.lvstack.engine.report;
 
 import io.lvstack.api.model.Area;
-import io.lvstack.api.model.LvStatus;
-import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.report.FieldValue;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,9 +21,6 @@ import java.util.function.Function;
 final class Fields {
     /** Every field by name, in LVM2's help order. */
     static final Map<String, Field> ALL = build();
-    /** Parent LVs are shown for components only: images, logs, pool parts. */
-    private static final Set<LvStatus> COMPONENT = Set.of(LvStatus.MIRROR_IMAGE, LvStatus.MIRROR_LOG,
-            LvStatus.POOL_DATA, LvStatus.POOL_METADATA, LvStatus.CACHE_POOL_DATA, LvStatus.CACHE_POOL_METADATA);
 
     private Fields() {
     }
@@ -49,19 +44,21 @@ final class Fields {
         add(m, "lv_name", "LV", 4, lvl, r -> lvName(r.lv()));
         add(m, "lv_full_name", "LV", 4, lvl, r -> text(r.lv().fullName()));
         add(m, "lv_parent", "Parent", 0, lvl, r -> parent(r.lv()));
-        add(m, "lv_layout", "Layout", 10, lvl, r -> text(Layout.layout(r.lv())));
-        add(m, "lv_role", "Role", 10, lvl, r -> text(Layout.role(r.lv())));
-        add(m, "lv_attr", "Attr", 0, lvl, r -> text(LvAttr.of(r.lv())));
+        add(m, "lv_layout", "Layout", 10, lvl, r -> text(r.description().layout()));
+        add(m, "lv_role", "Role", 10, lvl, r -> text(r.description().role()));
+        add(m, "lv_attr", "Attr", 0, lvl, r -> text(LvAttr.of(r.lv(), r.description())));
         add(m, "lv_size", "LSize", 0, lvl, r -> new Value.Size(r.lv().extentCount() * r.vg().properties().extentSize()));
         add(m, "seg_count", "#Seg", 0, lvl, r -> new Value.Number(r.lv().segments().size()));
-        add(m, "origin", "Origin", 0, lvl, r -> Value.EMPTY);
-        add(m, "pool_lv", "Pool", 0, lvl, r -> Value.EMPTY);
-        add(m, "data_percent", "Data%", 6, lvl, r -> Value.EMPTY);
-        add(m, "metadata_percent", "Meta%", 6, lvl, r -> Value.EMPTY);
-        add(m, "copy_percent", "Cpy%Sync", 0, lvl, r -> Value.EMPTY);
-        add(m, "move_pv", "Move", 0, lvl, r -> text(movePv(r.lv())));
-        add(m, "convert_lv", "Convert", 0, lvl, r -> convertLv(r.lv()));
-        add(m, "mirror_log", "Log", 0, lvl, r -> mirrorLog(r.lv()));
+        contributed(m, "origin", "Origin", 0);
+        contributed(m, "pool_lv", "Pool", 0);
+        contributed(m, "data_lv", "Data", 0);
+        contributed(m, "metadata_lv", "Meta", 0);
+        contributed(m, "data_percent", "Data%", 6);
+        contributed(m, "metadata_percent", "Meta%", 6);
+        contributed(m, "copy_percent", "Cpy%Sync", 0);
+        contributed(m, "move_pv", "Move", 0);
+        contributed(m, "convert_lv", "Convert", 0);
+        contributed(m, "mirror_log", "Log", 0);
         add(m, "lv_tags", "LV Tags", 0, lvl, r -> text(String.join(",", r.lv().tags())));
         add(m, "segtype", "Type", 0, seg, r -> text(PluginCall.call(r.seg().type(), "displayName",
                 r.seg().describe(), () -> r.seg().type().displayName(r.seg()))));
@@ -85,7 +82,7 @@ final class Fields {
         add(m, "vg_free_count", "Free", 0, vg, r -> new Value.Number(r.vg().freeCount()));
         add(m, "lv_count", "#LV", 0, vg, r -> new Value.Number(r.vg().lvs().stream().filter(LogicalVolume::visible).count()));
         add(m, "pv_count", "#PV", 0, vg, r -> new Value.Number(r.vg().pvs().size()));
-        add(m, "snap_count", "#SN", 0, vg, r -> new Value.Number(0));
+        add(m, "snap_count", "#SN", 0, vg, r -> new Value.Number(countIn(r.vg(), "snap_count")));
         add(m, "vg_attr", "Attr", 5, vg, r -> text(vgAttr(r.vg())));
         add(m, "pv_name", "PV", 10, pv, r -> text(r.pv().name()));
         add(m, "pv_uuid", "PV UUID", 38, pv, r -> text(r.pv().id()));
@@ -109,47 +106,48 @@ final class Fields {
         return new Value.Text(lv.visible() ? lv.name() : "[" + lv.name() + "]", lv.name());
     }
 
+    /** Components (as their types mark them) show the LV of the one segment using them. */
     private static Value parent(LogicalVolume lv) {
-        if (lv.visible()) {
+        if (lv.visible() || !lv.component()) {
             return Value.EMPTY;
         }
-        for (LvStatus bit : COMPONENT) {
-            if (lv.has(bit)) {
-                Segment user = Stack.onlyUserOrNull(lv);
-                return user == null ? Value.EMPTY : lvName(user.lv());
-            }
-        }
-        return Value.EMPTY;
+        Segment user = Stack.onlyUserOrNull(lv);
+        return user == null ? Value.EMPTY : lvName(user.lv());
     }
 
-    private static String movePv(LogicalVolume lv) {
-        if (!lv.has(LvStatus.PVMOVE) || lv.segments().isEmpty()) {
-            return "";
-        }
-        Segment first = lv.segments().get(0);
-        // a segment may have no area at all (found by fuzzing): then there is no PV to name
-        return first.areaCount() > 0 && first.areaOrNull(0) instanceof Area.OnPv p ? ((PhysicalVolume) p.pv()).name()
-                : "";
+    /** An LV field whose value only segment types know; empty when none gives one, as in LVM2. */
+    private static void contributed(Map<String, Field> m, String name, String heading, int width) {
+        add(m, name, heading, width, Field.Level.LV, r -> value(r.description().field(name)));
     }
 
-    private static Value convertLv(LogicalVolume lv) {
-        if (!lv.has(LvStatus.CONVERTING) || lv.segments().isEmpty()) {
+    private static Value value(FieldValue v) {
+        if (v == null) {
             return Value.EMPTY;
         }
-        Segment first = lv.segments().get(0);
-        return first.areaCount() > 0 && first.areaOrNull(0) instanceof Area.OnLv l ? lvName((LogicalVolume) l.lv())
-                : Value.EMPTY;
+        if (v instanceof FieldValue.Lv l) {
+            return lvName((LogicalVolume) l.lv());
+        }
+        if (v instanceof FieldValue.Pv p) {
+            return text(((PhysicalVolume) p.pv()).name());
+        }
+        if (v instanceof FieldValue.Text t) {
+            return text(t.text());
+        }
+        if (v instanceof FieldValue.Size s) {
+            return new Value.Size(s.sectors());
+        }
+        return new Value.Number(((FieldValue.Number) v).value());
     }
 
-    /** The log of the LV's first segment that has one. */
-    private static Value mirrorLog(LogicalVolume lv) {
-        for (Segment s : lv.segments()) {
-            LogicalVolume log = s.referenceOrNull(ReferenceRole.LOG);
-            if (log != null) {
-                return lvName(log);
+    /** How many of the VG's LVs a type counts towards {@code vgField} ({@code snap_count}). */
+    private static long countIn(io.lvstack.engine.graph.VolumeGroup vg, String vgField) {
+        long n = 0;
+        for (LogicalVolume lv : vg.lvs()) {
+            if (LvDescription.of(lv).countsIn(vgField)) {
+                n++;
             }
         }
-        return Value.EMPTY;
+        return n;
     }
 
     /** LVM2 prints {@code (0)} for every LV area, whatever its LE (since commit fb957ef32). */

@@ -8,10 +8,54 @@ import io.lvstack.engine.graph.VolumeGroup;
 
 /**
  * What one report row is about: a VG, and an LV (and one of its segments) or a PV (and one of
- * its pieces, whose segment and LV a PV-segment row also reports).
+ * its pieces, whose segment and LV a PV-segment row also reports). A row is worked on by one
+ * thread, so the LV's description is computed once per row, when a field first asks for it.
  */
-record ReportRow(VolumeGroup vg, LogicalVolume lv, Segment seg, PhysicalVolume pv, PvPiece piece) {
+final class ReportRow {
+    private final VolumeGroup vg;
+    private final LogicalVolume lv;
+    private final Segment seg;
+    private final PhysicalVolume pv;
+    private final PvPiece piece;
+    private LvDescription description;
+
+    ReportRow(VolumeGroup vg, LogicalVolume lv, Segment seg, PhysicalVolume pv, PvPiece piece) {
+        this.vg = vg;
+        this.lv = lv;
+        this.seg = seg;
+        this.pv = pv;
+        this.piece = piece;
+    }
+
     ReportRow(VolumeGroup vg, LogicalVolume lv, Segment seg, PhysicalVolume pv) {
         this(vg, lv, seg, pv, null);
+    }
+
+    VolumeGroup vg() {
+        return vg;
+    }
+
+    LogicalVolume lv() {
+        return lv;
+    }
+
+    Segment seg() {
+        return seg;
+    }
+
+    PhysicalVolume pv() {
+        return pv;
+    }
+
+    PvPiece piece() {
+        return piece;
+    }
+
+    /** What the types say about the row's LV. */
+    LvDescription description() {
+        if (description == null) {
+            description = LvDescription.of(lv);
+        }
+        return description;
     }
 }

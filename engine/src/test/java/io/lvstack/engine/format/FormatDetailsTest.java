@@ -1,5 +1,6 @@
 package io.lvstack.engine.format;
 
+import io.lvstack.segtype.mirror.MirrorMarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -218,10 +219,10 @@ class FormatDetailsTest {
     void aMirrorOverAMimagetmpLayerIsConverting() {
         String text = CorpusRoundTripTest.vgSection(Corpus.readString(Corpus.DIR.resolve("mirror_disklog.vg")));
         ImportedVg plain = F.read("contents = \"Text Format Volume Group\"\nversion = 1\n" + text, "x");
-        assertFalse(plain.vg().lv("m").has(LvStatus.CONVERTING));
+        assertFalse(plain.vg().lv("m").has(MirrorMarks.CONVERTING));
         ImportedVg converting = F.read("contents = \"Text Format Volume Group\"\nversion = 1\n"
                 + text.replace("m_mimage_0", "m_mimagetmp_2"), "x");
-        assertTrue(converting.vg().lv("m").has(LvStatus.CONVERTING));
-        assertTrue(converting.vg().lv("m_mimagetmp_2").has(LvStatus.MIRROR_IMAGE));
+        assertTrue(converting.vg().lv("m").has(MirrorMarks.CONVERTING));
+        assertTrue(converting.vg().lv("m_mimagetmp_2").has(MirrorMarks.IMAGE));
     }
 }

@@ -38,7 +38,7 @@ class UnknownSegmentTest {
         assertEquals(Set.of("cache-pool"), vg.vg().unknownSegmentTypes());
         LogicalVolume cpool = vg.vg().lv("cpool");
         assertInstanceOf(UnknownSegmentType.class, cpool.segments().get(0).type());
-        assertEquals(true, cpool.has(LvStatus.VIRTUAL));
+        assertEquals(true, cpool.segments().get(0).type().has(io.lvstack.api.SegmentCapability.VIRTUAL));
         assertEquals(Files.readString(file), f.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE));
 
         LogicalVolume plain = vg.vg().lv("plain");

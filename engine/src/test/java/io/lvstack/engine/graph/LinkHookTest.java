@@ -1,5 +1,6 @@
 package io.lvstack.engine.graph;
 
+import io.lvstack.segtype.mirror.MirrorMarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,7 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import io.lvstack.api.link.LinkEvent;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.api.link.StatusEditor;
+import io.lvstack.api.link.MarkEditor;
 import io.lvstack.api.link.Via;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.segtype.mirror.MirrorSegmentType;
@@ -44,9 +45,9 @@ class LinkHookTest {
             ed.releaseArea(s, 0);
         });
         InOrder order = inOrder(hook);
-        order.verify(hook).linked(eq(event(x, s, Via.area(0))), any(StatusEditor.class));
-        order.verify(hook).linked(eq(event(y, s, Via.area(1))), any(StatusEditor.class));
-        order.verify(hook).unlinked(eq(event(x, s, Via.area(0))), any(StatusEditor.class));
+        order.verify(hook).linked(eq(event(x, s, Via.area(0))), any(MarkEditor.class));
+        order.verify(hook).linked(eq(event(y, s, Via.area(1))), any(MarkEditor.class));
+        order.verify(hook).unlinked(eq(event(x, s, Via.area(0))), any(MarkEditor.class));
         verifyNoMoreInteractions(hook);
     }
 
@@ -61,9 +62,9 @@ class LinkHookTest {
         LogicalVolume m = f.mirror("m", 2, 10, 0);
         Segment s = m.segments().get(0);
         LogicalVolume log = f.vg.lv("m_mlog");
-        verify(hook).linked(eq(event(log, s, Via.role(MirrorSegmentType.LOG))), any(StatusEditor.class));
+        verify(hook).linked(eq(event(log, s, Via.role(MirrorSegmentType.LOG))), any(MarkEditor.class));
         f.vg.apply(ed -> ed.detach(s, MirrorSegmentType.LOG));
-        verify(hook).unlinked(eq(event(log, s, Via.role(MirrorSegmentType.LOG))), any(StatusEditor.class));
+        verify(hook).unlinked(eq(event(log, s, Via.role(MirrorSegmentType.LOG))), any(MarkEditor.class));
     }
 
     @Test
@@ -75,9 +76,9 @@ class LinkHookTest {
         Segment to = f.vg.change(ed -> ed.addSegment(b, f.striped, new StripedFields(0), 0, 4, 1, List.of()));
         f.vg.apply(ed -> ed.moveArea(to, 0, from, 0));
         InOrder order = inOrder(hook);
-        order.verify(hook).linked(eq(event(lower, from, Via.area(0))), any(StatusEditor.class));
-        order.verify(hook).unlinked(eq(event(lower, from, Via.area(0))), any(StatusEditor.class));
-        order.verify(hook).linked(eq(event(lower, to, Via.area(0))), any(StatusEditor.class));
+        order.verify(hook).linked(eq(event(lower, from, Via.area(0))), any(MarkEditor.class));
+        order.verify(hook).unlinked(eq(event(lower, from, Via.area(0))), any(MarkEditor.class));
+        order.verify(hook).linked(eq(event(lower, to, Via.area(0))), any(MarkEditor.class));
         verifyNoMoreInteractions(hook);
     }
 
@@ -87,8 +88,8 @@ class LinkHookTest {
         LogicalVolume top = f.lv("top", true);
         Segment s = f.appendOnLv(top, lower, 0, 10);
         Segment tail = f.vg.change(ed -> ed.splitSegment(s, 4));
-        verify(hook).linked(eq(event(lower, s, Via.area(0))), any(StatusEditor.class));
-        verify(hook).linked(eq(event(lower, tail, Via.area(0))), any(StatusEditor.class));
+        verify(hook).linked(eq(event(lower, s, Via.area(0))), any(MarkEditor.class));
+        verify(hook).linked(eq(event(lower, tail, Via.area(0))), any(MarkEditor.class));
         verifyNoMoreInteractions(hook);
     }
 
@@ -97,8 +98,8 @@ class LinkHookTest {
         LogicalVolume m = f.mirror("m", 2, 10, 0);
         Segment s = m.segments().get(0);
         f.vg.apply(ed -> ed.removeSegment(s));
-        verify(hook, times(3)).linked(any(LinkEvent.class), any(StatusEditor.class));
-        verify(hook, times(3)).unlinked(any(LinkEvent.class), any(StatusEditor.class));
+        verify(hook, times(3)).linked(any(LinkEvent.class), any(MarkEditor.class));
+        verify(hook, times(3)).unlinked(any(LinkEvent.class), any(MarkEditor.class));
     }
 
     @Test
@@ -107,14 +108,14 @@ class LinkHookTest {
         LogicalVolume spare = f.linear("spare", 2, 100, 10);
         String before = f.dump();
         doThrow(new IllegalStateException("boom")).when(hook)
-                .linked(ArgumentMatchers.argThat(e -> e != null && e.used() == spare), any(StatusEditor.class));
+                .linked(ArgumentMatchers.argThat(e -> e != null && e.used() == spare), any(MarkEditor.class));
         Segment s = m.segments().get(0);
         GraphException e = assertThrows(GraphException.class, () -> f.vg.apply(ed -> ed.setLvArea(s, 1, spare, 0)));
         assertEquals("link hook of " + hook.getClass().getName() + " failed while linking LV vg0/m segment 1 (LE 0-9) "
                 + "area 1 to LV spare: boom", e.getMessage());
         assertEquals(before, f.dump());
         // The mirror type's own hook ran first and marked the spare; that was undone too.
-        assertFalse(spare.has(LvStatus.MIRROR_IMAGE));
+        assertFalse(spare.has(MirrorMarks.IMAGE));
         f.assertConsistent();
     }
 
@@ -124,7 +125,7 @@ class LinkHookTest {
         String before = f.dump();
         // removeLv of m unlinks three LVs; fail on the last one.
         doThrow(new IllegalStateException("no")).when(hook).unlinked(
-                ArgumentMatchers.argThat(e -> e != null && e.used().name().equals("m_mlog")), any(StatusEditor.class));
+                ArgumentMatchers.argThat(e -> e != null && e.used().name().equals("m_mlog")), any(MarkEditor.class));
         assertThrows(GraphException.class, () -> f.vg.apply(ed -> ed.removeLv(m)));
         assertEquals(before, f.dump());
         f.assertConsistent();

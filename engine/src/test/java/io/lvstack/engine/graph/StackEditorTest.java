@@ -1,5 +1,6 @@
 package io.lvstack.engine.graph;
 
+import io.lvstack.segtype.mirror.MirrorMarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,21 +117,17 @@ class StackEditorTest {
         LogicalVolume m = f.mirror("m", 2, 10, 0);
         LogicalVolume img0 = f.vg.lv("m_mimage_0");
         LogicalVolume log = f.vg.lv("m_mlog");
-        assertTrue(m.has(LvStatus.MIRROR));
-        assertTrue(m.has(LvStatus.MIRRORED));
-        assertTrue(img0.has(LvStatus.MIRROR_IMAGE));
-        assertTrue(log.has(LvStatus.MIRROR_LOG));
-        assertFalse(log.has(LvStatus.MIRROR_IMAGE));
+        assertTrue(img0.has(MirrorMarks.IMAGE));
+        assertTrue(log.has(MirrorMarks.LOG));
+        assertFalse(log.has(MirrorMarks.IMAGE));
         f.assertConsistent();
 
         Segment seg = m.segments().get(0);
         f.vg.apply(ed -> ed.detach(seg, MirrorSegmentType.LOG));
-        assertFalse(log.has(LvStatus.MIRROR_LOG));
+        assertFalse(log.has(MirrorMarks.LOG));
         assertEquals(0, log.userCount());
         f.vg.apply(ed -> ed.removeSegment(seg));
-        assertFalse(img0.has(LvStatus.MIRROR_IMAGE));
-        assertFalse(m.has(LvStatus.MIRROR));
-        assertFalse(m.has(LvStatus.MIRRORED));
+        assertFalse(img0.has(MirrorMarks.IMAGE));
         f.assertLinksAgree();
     }
 
@@ -336,10 +333,4 @@ class StackEditorTest {
         assertTrue(a.has(LvStatus.LOCKED));
     }
 
-    @Test
-    void derivedBitsCannotBeStored() {
-        GraphException e = assertThrows(GraphException.class, () -> f.vg.apply(ed -> ed.createLv("x", "id",
-                java.util.EnumSet.of(LvStatus.MIRROR_IMAGE), List.of(), LvProperties.NONE)));
-        assertEquals("status bit MIRROR_IMAGE is derived from the stack and cannot be stored", e.getMessage());
-    }
 }

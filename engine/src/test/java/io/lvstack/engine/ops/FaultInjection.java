@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.link.LinkEvent;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.api.link.StatusEditor;
+import io.lvstack.api.link.MarkEditor;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.format.ImportedVg;
@@ -37,12 +37,12 @@ public final class FaultInjection {
         }
 
         @Override
-        public void linked(LinkEvent event, StatusEditor status) {
+        public void linked(LinkEvent event, MarkEditor status) {
             tick();
         }
 
         @Override
-        public void unlinked(LinkEvent event, StatusEditor status) {
+        public void unlinked(LinkEvent event, MarkEditor status) {
             tick();
         }
 

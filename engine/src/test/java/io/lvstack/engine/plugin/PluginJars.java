@@ -17,6 +17,9 @@ import javax.tools.ToolProvider;
 
 /** Builds plugin jars at test time: compiles sources against the SPI and packs them with any entries asked for. */
 final class PluginJars {
+    /** The host's SPI version, as a descriptor states it. */
+    static final String SPI = io.lvstack.api.SpiVersion.CURRENT.toString();
+
     private PluginJars() {
     }
 

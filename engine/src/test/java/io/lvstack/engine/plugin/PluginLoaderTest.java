@@ -31,7 +31,8 @@ class PluginLoaderTest {
     }
 
     private Path goodJar(Path where, String type) throws Exception {
-        return PluginJars.jar(where, classes("p." + type, type, 1, 0), PluginJars.descriptor(type, "1.0"),
+        return PluginJars.jar(where, classes("p." + type, type, io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR),
+                PluginJars.descriptor(type, PluginJars.SPI),
                 PluginJars.services("p." + type + ".Provider"));
     }
 
@@ -39,7 +40,7 @@ class PluginLoaderTest {
     void aGoodPluginLoadsInItsOwnLoaderSharingOnlyTheSpi() throws Exception {
         Path jar = goodJar(dir.resolve("plugins/frob.jar"), "frob");
         PluginLoader.Loaded loaded = loader.load(jar);
-        assertEquals(new PluginDescriptor("frob", "7.0", io.lvstack.api.SpiVersion.of(1, 0)), loaded.descriptor());
+        assertEquals(new PluginDescriptor("frob", "7.0", io.lvstack.api.SpiVersion.CURRENT), loaded.descriptor());
         SegmentTypeProvider p = loaded.providers().get(0);
         assertEquals("PluginClassLoader[frob]", p.getClass().getClassLoader().toString());
         assertSame(SegmentTypeProvider.class, p.getClass().getInterfaces()[0]);
@@ -77,7 +78,7 @@ class PluginLoaderTest {
 
     @Test
     void aJarWithoutDescriptorIsNotAPlugin() throws Exception {
-        Path jar = PluginJars.jar(dir.resolve("nodesc.jar"), classes("p.n", "n", 1, 0), PluginJars.services("p.n.Provider"));
+        Path jar = PluginJars.jar(dir.resolve("nodesc.jar"), classes("p.n", "n", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR), PluginJars.services("p.n.Provider"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
         assertEquals("plugin " + jar + ": no lvstack-plugin.properties: none of its jars has "
                 + "META-INF/lvstack-plugin.properties; add it (name, version, spi.version), or remove the jar from the "
@@ -86,7 +87,7 @@ class PluginLoaderTest {
 
     @Test
     void aJarThatRegistersNoProvider() throws Exception {
-        Path jar = PluginJars.jar(dir.resolve("noserv.jar"), classes("p.s", "s", 1, 0), PluginJars.descriptor("s", "1.0"));
+        Path jar = PluginJars.jar(dir.resolve("noserv.jar"), classes("p.s", "s", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR), PluginJars.descriptor("s", PluginJars.SPI));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
         assertEquals(PluginException.Kind.NO_PROVIDER, e.kind());
         assertEquals("plugin " + jar + ": no segment-type provider registered: no jar has "
@@ -96,8 +97,8 @@ class PluginLoaderTest {
 
     @Test
     void aProviderClassThatIsMissingOrNotAProvider() throws Exception {
-        Path missing = PluginJars.jar(dir.resolve("missing.jar"), classes("p.m", "m", 1, 0),
-                PluginJars.descriptor("m", "1.0"), PluginJars.services("p.m.Nowhere"));
+        Path missing = PluginJars.jar(dir.resolve("missing.jar"), classes("p.m", "m", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR),
+                PluginJars.descriptor("m", PluginJars.SPI), PluginJars.services("p.m.Nowhere"));
         PluginException e1 = assertThrows(PluginException.class, () -> loader.load(missing));
         assertEquals(PluginException.Kind.BAD_PROVIDER, e1.kind());
         assertTrue(e1.getMessage().contains("p.m.Nowhere") && e1.getMessage().endsWith(
@@ -106,7 +107,7 @@ class PluginLoaderTest {
 
         Map<String, byte[]> notProvider = PluginJars.compile(dir.resolve("w-np"), Map.of("p.np.Provider",
                 "package p.np; public final class Provider { }"));
-        Path wrong = PluginJars.jar(dir.resolve("wrong.jar"), notProvider, PluginJars.descriptor("np", "1.0"),
+        Path wrong = PluginJars.jar(dir.resolve("wrong.jar"), notProvider, PluginJars.descriptor("np", PluginJars.SPI),
                 PluginJars.services("p.np.Provider"));
         PluginException e2 = assertThrows(PluginException.class, () -> loader.load(wrong));
         assertEquals(PluginException.Kind.BAD_PROVIDER, e2.kind());
@@ -119,14 +120,26 @@ class PluginLoaderTest {
         // The provider would fail if loaded: the descriptor must stop it first.
         Map<String, byte[]> bomb = PluginJars.compile(dir.resolve("w-b"), Map.of("p.b.Provider",
                 "package p.b; public final class Provider { static { if (true) throw new Error(\"loaded\"); } }"));
-        Path jar = PluginJars.jar(dir.resolve("future.jar"), bomb, PluginJars.descriptor("future", "2.0"),
+        Path jar = PluginJars.jar(dir.resolve("future.jar"), bomb, PluginJars.descriptor("future", "3.0"),
                 PluginJars.services("p.b.Provider"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
-        assertEquals("plugin " + jar + ": built for another SPI version: plugin future 7.0 was built for SPI 2.0, this "
-                + "lvstack has SPI " + io.lvstack.api.SpiVersion.CURRENT + "; use a build of the plugin for SPI 1.x, at most "
+        assertEquals("plugin " + jar + ": built for another SPI version: plugin future 7.0 was built for SPI 3.0, this "
+                + "lvstack has SPI " + io.lvstack.api.SpiVersion.CURRENT + "; use a build of the plugin for SPI 2.x, at most "
                 + io.lvstack.api.SpiVersion.CURRENT, e.getMessage());
-        Path newer = goodJarWithSpi(dir.resolve("newer.jar"), "newer", 1, 3);
+        Path newer = goodJarWithSpi(dir.resolve("newer.jar"), "newer", 2, 3);
         assertEquals(PluginException.Kind.SPI_MISMATCH, assertThrows(PluginException.class, () -> loader.load(newer)).kind());
+    }
+
+    /** A plugin built for SPI 1.x (before LV marks and report traits) is refused before it runs, saying why. */
+    @Test
+    void aPluginBuiltForSpi1IsRefusedClearly() throws Exception {
+        Map<String, byte[]> bomb = PluginJars.compile(dir.resolve("w-o"), Map.of("p.o.Provider",
+                "package p.o; public final class Provider { static { if (true) throw new Error(\"loaded\"); } }"));
+        Path jar = PluginJars.jar(dir.resolve("old.jar"), bomb, PluginJars.descriptor("old", "1.1"),
+                PluginJars.services("p.o.Provider"));
+        PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
+        assertEquals("plugin " + jar + ": built for another SPI version: plugin old 7.0 was built for SPI 1.1, this "
+                + "lvstack has SPI 2.0; use a build of the plugin for SPI 2.x, at most 2.0", e.getMessage());
     }
 
     private Path goodJarWithSpi(Path jar, String type, int major, int minor) throws Exception {
@@ -138,16 +151,16 @@ class PluginLoaderTest {
     void aPluginBundlingTheSpiStillUsesTheHostsCopy() throws Exception {
         Map<String, byte[]> spiCopy = Map.of("io/lvstack/api/SegmentTypeProvider.class",
                 SegmentTypeProvider.class.getResourceAsStream("SegmentTypeProvider.class").readAllBytes());
-        Path jar = PluginJars.jar(dir.resolve("bundling.jar"), spiCopy, classes("p.c", "c", 1, 0),
-                PluginJars.descriptor("c", "1.0"), PluginJars.services("p.c.Provider"));
+        Path jar = PluginJars.jar(dir.resolve("bundling.jar"), spiCopy, classes("p.c", "c", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR),
+                PluginJars.descriptor("c", PluginJars.SPI), PluginJars.services("p.c.Provider"));
         assertTrue(SegmentTypeProvider.class.isInstance(loader.load(jar).providers().get(0)));
     }
 
     @Test
     void aTypeProvidedTwiceNamesBothJars() throws Exception {
         Path plugins = dir.resolve("plugins");
-        Path jar = PluginJars.jar(plugins.resolve("other-mirror.jar"), classes("p.mirror", "mirror", 1, 0),
-                PluginJars.descriptor("othermirror", "1.0"), PluginJars.services("p.mirror.Provider"));
+        Path jar = PluginJars.jar(plugins.resolve("other-mirror.jar"), classes("p.mirror", "mirror", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR),
+                PluginJars.descriptor("othermirror", PluginJars.SPI), PluginJars.services("p.mirror.Provider"));
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build());
         assertTrue(e.getMessage().startsWith("segment type 'mirror' is provided twice: by plugin mirror ("), e.getMessage());
@@ -161,7 +174,7 @@ class PluginLoaderTest {
         Map<String, byte[]> bomb = PluginJars.compile(dir.resolve("w-m"), Map.of("p.m9.Provider",
                 "package p.m9; public final class Provider { static { if (true) throw new Error(\"loaded\"); } }"));
         Path other = PluginJars.jar(plugins.resolve("mirror-9.jar"), bomb, Map.of(PluginLoader.DESCRIPTOR,
-                "name=mirror\nversion=9.0\nspi.version=1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ("name=mirror\nversion=9.0\nspi.version=" + PluginJars.SPI + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 PluginJars.services("p.m9.Provider"));
         PluginException conflict = assertThrows(PluginException.class,
                 () -> Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build());
@@ -173,7 +186,7 @@ class PluginLoaderTest {
         // The same version again: skipped, with a warning naming both places.
         Files.delete(other);
         Path same = PluginJars.jar(plugins.resolve("mirror-copy.jar"), bomb, Map.of(PluginLoader.DESCRIPTOR,
-                "name=mirror\nversion=0.1.0\nspi.version=1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ("name=mirror\nversion=0.1.0\nspi.version=" + PluginJars.SPI + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 PluginJars.services("p.m9.Provider"));
         Engine engine = Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build();
         assertEquals(1, engine.warnings().size());
@@ -228,7 +241,7 @@ class PluginLoaderTest {
     void descriptorsAndServicesFilesOverTheirLimitAreRefusedUnread() throws Exception {
         byte[] padding = ("#" + "x".repeat(PluginLoader.MAX_TEXT_BYTES) + "\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] descriptor = PluginJars.descriptor("frob", "1.0").get(PluginLoader.DESCRIPTOR);
+        byte[] descriptor = PluginJars.descriptor("frob", PluginJars.SPI).get(PluginLoader.DESCRIPTOR);
         byte[] bigDescriptor = java.util.Arrays.copyOf(padding, padding.length + descriptor.length);
         System.arraycopy(descriptor, 0, bigDescriptor, padding.length, descriptor.length);
         Path fat = PluginJars.jar(dir.resolve("a/fat.jar"), Map.of(PluginLoader.DESCRIPTOR, bigDescriptor),
@@ -238,7 +251,7 @@ class PluginLoaderTest {
                 + "is over the limit of 65536 bytes; a descriptor holds name, version and spi.version only",
                 d.getMessage());
 
-        Path many = PluginJars.jar(dir.resolve("b/many.jar"), PluginJars.descriptor("frob", "1.0"),
+        Path many = PluginJars.jar(dir.resolve("b/many.jar"), PluginJars.descriptor("frob", PluginJars.SPI),
                 Map.of(PluginLoader.SERVICES, padding));
         PluginException s = assertThrows(PluginException.class, () -> loader.load(many));
         assertEquals("plugin " + many + ": provider class missing or not implementing the SPI: " + PluginLoader.SERVICES
@@ -247,12 +260,12 @@ class PluginLoaderTest {
 
     @Test
     void pluginCodeRunsWithItsOwnContextClassLoader() throws Exception {
-        String source = PluginJars.provider("p.t", "tcc", 1, 0).replace(
+        String source = PluginJars.provider("p.t", "tcc", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR).replace(
                 "{ return DecodedSegment.of(null, 0, TypeFields.NONE); }",
                 "{ throw new IllegalStateException(\"context=\" + Thread.currentThread().getContextClassLoader()); }");
         Path plugins = dir.resolve("plugins");
         PluginJars.jar(plugins.resolve("tcc.jar"), PluginJars.compile(dir.resolve("w-t"), Map.of("p.t.Provider", source)),
-                PluginJars.descriptor("tcc", "1.0"), PluginJars.services("p.t.Provider"));
+                PluginJars.descriptor("tcc", PluginJars.SPI), PluginJars.services("p.t.Provider"));
         io.lvstack.engine.format.MetadataFormat format = new io.lvstack.engine.format.MetadataFormat(
                 Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString()).build());
         String text = io.lvstack.engine.Corpus.readString(io.lvstack.engine.Corpus.DIR.resolve("linear.vg"))

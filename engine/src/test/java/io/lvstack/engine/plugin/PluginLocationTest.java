@@ -34,7 +34,7 @@ class PluginLocationTest {
 
     /** A jar that is a plugin as far as the location checks go (they run before its classes are read). */
     private static Path jar(Path file) throws Exception {
-        return PluginJars.jar(file, PluginJars.descriptor("frob", "1.0"), PluginJars.services("p.frob.Provider"));
+        return PluginJars.jar(file, PluginJars.descriptor("frob", PluginJars.SPI), PluginJars.services("p.frob.Provider"));
     }
 
     private static void chmod(Path p, String mode) throws Exception {
@@ -105,8 +105,8 @@ class PluginLocationTest {
     void allowInsecureAcceptsWithAWarningAndWithoutItThePluginIsSkippedWithOne() throws Exception {
         Path plugins = dir.resolve("plugins");
         Path jar = PluginJars.jar(plugins.resolve("frob.jar"), PluginJars.compile(dir.resolve("work"),
-                Map.of("p.frob.Provider", PluginJars.provider("p.frob", "frob", 1, 0))),
-                PluginJars.descriptor("frob", "1.0"), PluginJars.services("p.frob.Provider"));
+                Map.of("p.frob.Provider", PluginJars.provider("p.frob", "frob", io.lvstack.api.SpiVersion.MAJOR, io.lvstack.api.SpiVersion.MINOR))),
+                PluginJars.descriptor("frob", PluginJars.SPI), PluginJars.services("p.frob.Provider"));
         chmod(jar, "rw-rw-rw-");
 
         Engine allowed = Lvstack.builder().set("lvstack.plugins.dirs", plugins.toString())

@@ -11,6 +11,7 @@ import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
 import io.lvstack.api.text.SegmentWriter;
@@ -28,13 +29,12 @@ import java.util.Set;
  */
 public final class MirrorSegmentType implements SegmentType {
     /** The mirror log. */
-    public static final ReferenceRole LOG = ReferenceRole.LOG;
+    public static final ReferenceRole LOG = ReferenceRole.of("log");
 
     /** Largest mirror count LVM2 allows ({@code MAX_STRIPES} areas). */
     static final int MAX_AREAS = 128;
 
-    private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_MIRRORED,
-            SegmentCapability.MIRROR);
+    private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_MIRRORED);
 
     /** The counter that lets one pvmove segment of an LV run at a time. */
     private static final String PVMOVE_RUNNING = "mirror.pvmove-running";
@@ -208,6 +208,11 @@ public final class MirrorSegmentType implements SegmentType {
             return Long.highestOneBit(max);
         }
         return defaultRegionSize;
+    }
+
+    @Override
+    public void describe(LvView lv, LvTraits traits) {
+        MirrorDescription.describe(this, lv, traits);
     }
 
     @Override

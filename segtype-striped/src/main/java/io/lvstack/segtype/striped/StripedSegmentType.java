@@ -6,7 +6,9 @@ import io.lvstack.api.SegmentType;
 import io.lvstack.api.check.ProblemSink;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
 import io.lvstack.api.text.SegmentWriter;
@@ -141,5 +143,24 @@ public final class StripedSegmentType implements SegmentType {
 
     private static StripedFields fields(SegmentView segment) {
         return (StripedFields) segment.fields();
+    }
+
+    /** LVM2 calls an LV linear and/or striped, in that order, when nothing else describes it. */
+    @Override
+    public void describe(LvView lv, LvTraits traits) {
+        boolean linear = false;
+        boolean striped = false;
+        for (SegmentView s : lv.segments()) {
+            if (s.type().has(SegmentCapability.AREAS_STRIPED)) {
+                linear |= s.areaCount() == 1;
+                striped |= s.areaCount() != 1;
+            }
+        }
+        if (linear) {
+            traits.fallbackLayout("linear");
+        }
+        if (striped) {
+            traits.fallbackLayout("striped");
+        }
     }
 }

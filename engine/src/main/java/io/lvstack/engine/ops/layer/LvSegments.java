@@ -28,8 +28,8 @@ public final class LvSegments {
      * and tags (LVM2 {@code _move_lv_segments}); {@code from} is left without segments. Of the
      * type bits LVM2 moves with the segments (CACHE, CACHE_POOL, INTEGRITY, CACHE_VOL, VDO,
      * VDO_POOL, MIRROR, RAID, THIN_POOL, THIN_VOLUME, WRITECACHE) lvstack stores only CACHE_VOL,
-     * which is moved here; MIRROR and CACHE_POOL are derived from the segment types and follow
-     * the segments by themselves. Segment status words ({@code set}/{@code reset}) are not
+     * which is moved here; what the segment types derive from their segments (a mirror, a cache
+     * pool) follows the segments by itself. Segment status words ({@code set}/{@code reset}) are not
      * modelled by lvstack.
      */
     public static void moveAll(StackEditor ed, LogicalVolume to, LogicalVolume from) {

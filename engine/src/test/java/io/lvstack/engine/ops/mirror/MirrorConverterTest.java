@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops.mirror;
 
+import io.lvstack.segtype.mirror.MirrorMarks;
 import io.lvstack.engine.ops.LvStamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,9 +35,10 @@ class MirrorConverterTest {
         f.expect("linear_to_disklog");
         assertEquals(List.of("m", "other", "m_mlog", "m_mimage_0", "m_mimage_1"),
                 f.vg.lvs().stream().map(LogicalVolume::name).toList());
-        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.MIRROR_IMAGE),
-                f.vg.lv("m_mimage_1").status());
-        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE, LvStatus.MIRROR_LOG), f.vg.lv("m_mlog").status());
+        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE), f.vg.lv("m_mimage_1").status());
+        assertEquals(Set.of(MirrorMarks.IMAGE), f.vg.lv("m_mimage_1").marks());
+        assertEquals(Set.of(LvStatus.READ, LvStatus.WRITE), f.vg.lv("m_mlog").status());
+        assertEquals(Set.of(MirrorMarks.LOG), f.vg.lv("m_mlog").marks());
     }
 
     /** The disk-log corpus mirror taken back to linear, then converted (region sizes in sectors). */
@@ -87,10 +89,10 @@ class MirrorConverterTest {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.addLegs(f.vg, "m", 1, List.of());
         f.expect("disklog_add_leg_converting");
-        assertEquals(true, f.vg.lv("m").has(LvStatus.CONVERTING));
+        assertEquals(true, f.vg.lv("m").has(MirrorMarks.CONVERTING));
         f.converter.collapse(f.vg, "m");
         f.expect("disklog_add_leg_collapsed");
-        assertEquals(false, f.vg.lv("m").has(LvStatus.CONVERTING));
+        assertEquals(false, f.vg.lv("m").has(MirrorMarks.CONVERTING));
     }
 
     @Test

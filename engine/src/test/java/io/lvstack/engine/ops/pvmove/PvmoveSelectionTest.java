@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops.pvmove;
 
+import io.lvstack.segtype.mirror.MirrorMarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -95,7 +96,7 @@ class PvmoveSelectionTest {
         assertEquals(List.of("pv0:0+" + len + "|pv3:0"), PvmoveTest.layout(layer));
         assertEquals(List.of("pv0:6+" + vg.lv("other").extentCount()), PvmoveTest.layout(vg.lv("other")));
         assertEquals(true, vg.lv("m_mimage_0").has(LvStatus.LOCKED));
-        assertEquals(true, vg.lv("m_mimage_0").has(LvStatus.MIRROR_IMAGE));
+        assertEquals(true, vg.lv("m_mimage_0").has(MirrorMarks.IMAGE));
         assertEquals(false, vg.lv("m").has(LvStatus.LOCKED));
 
         pvmove.complete(vg, layer);
@@ -124,7 +125,7 @@ class PvmoveSelectionTest {
             var mseg = ed.addSegment(top, mirror, fields, 0, tmp.extentCount(), 1, List.of());
             ed.setLvArea(mseg, 0, tmp, 0);
         });
-        assertEquals(true, vg.lv("m").has(LvStatus.CONVERTING));
+        assertEquals(true, vg.lv("m").has(MirrorMarks.CONVERTING));
         LvstackException e = assertThrows(LvstackException.class, () -> pvmove.setUp(vg, spec(vg, 0, 3, null)));
         assertEquals("Unable to pvmove when converting volume vgm1/m is present.", e.getMessage());
     }

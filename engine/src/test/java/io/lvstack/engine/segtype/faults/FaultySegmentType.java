@@ -6,9 +6,11 @@ import io.lvstack.api.check.ProblemSink;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkEvent;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.api.link.StatusEditor;
+import io.lvstack.api.link.MarkEditor;
 import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
@@ -29,7 +31,7 @@ public final class FaultySegmentType implements SegmentType {
         ACCEPTS("accepts"), DECODE("decode"), ENCODE("encode"), VALIDATE("validate"), CAN_MERGE("canMerge"),
         SPLIT_FIELDS("splitFields"), REFERENCE_ROLES("referenceRoles"), LINK_HOOK("linkHook"),
         HOOK_EVENT("link hook"), DISPLAY_NAME("displayName"), STRIPE_SIZE("stripeSize"),
-        REGION_SIZE("regionSize"), TARGET_LINE("targetLine");
+        REGION_SIZE("regionSize"), TARGET_LINE("targetLine"), DESCRIBE("describe");
 
         public final String method;
 
@@ -165,6 +167,12 @@ public final class FaultySegmentType implements SegmentType {
     }
 
     @Override
+    public void describe(LvView lv, LvTraits traits) {
+        tick(Call.DESCRIBE);
+        real.describe(lv, traits);
+    }
+
+    @Override
     public void validate(SegmentView segment, ProblemSink problems) {
         tick(Call.VALIDATE);
         real.validate(segment, problems);
@@ -191,13 +199,13 @@ public final class FaultySegmentType implements SegmentType {
     private LinkHook faulty(LinkHook hook) {
         return new LinkHook() {
             @Override
-            public void linked(LinkEvent event, StatusEditor status) {
+            public void linked(LinkEvent event, MarkEditor status) {
                 tick(Call.HOOK_EVENT);
                 hook.linked(event, status);
             }
 
             @Override
-            public void unlinked(LinkEvent event, StatusEditor status) {
+            public void unlinked(LinkEvent event, MarkEditor status) {
                 tick(Call.HOOK_EVENT);
                 hook.unlinked(event, status);
             }

@@ -35,4 +35,19 @@ class PluginReportFaultTest {
                 + PluginFaults.thrown(call, Kind.RUNTIME, 1), e.getMessage());
         assertEquals(before, f.state());
     }
+
+    /** {@code lv_attr} asks the types around the LV to describe it: a failing one names itself and the LV. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lv_attr", "lv_layout", "lv_role", "mirror_log"})
+    void aFailingDescriptionFailsTheReport(String field) {
+        FaultyVg f = new FaultyVg("mirror", Corpus.DIR.resolve("mirror_disklog.vg"));
+        String before = f.state();
+        f.faulty.type.arm(Call.DESCRIBE, 1, Kind.RUNTIME);
+        LvstackException e = assertThrows(LvstackException.class,
+                () -> ReportBuilder.build(f.vg, ReportKind.LVS, "lv_name," + field, null, true));
+        f.faulty.type.disarm();
+        assertEquals(f.faulty.plugin() + " failed in describe of vgm1/m: "
+                + PluginFaults.thrown(Call.DESCRIBE, Kind.RUNTIME, 1), e.getMessage());
+        assertEquals(before, f.state());
+    }
 }

@@ -2,16 +2,15 @@ package org.example.lvstack.cachepool;
 
 import io.lvstack.api.link.LinkEvent;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.api.link.StatusEditor;
+import io.lvstack.api.link.MarkEditor;
 import io.lvstack.api.link.Via;
-import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
 
 /**
  * Marks the LVs of a cache pool as LVM2's {@code attach_pool_data_lv} and
- * {@code attach_pool_metadata_lv} do: the data LV (area 0) is CACHE_POOL_DATA and POOL_DATA, the
- * metadata LV is CACHE_POOL_METADATA and POOL_METADATA, and the pool LV itself is CACHE_POOL
+ * {@code attach_pool_metadata_lv} do: the data LV (area 0) is {@link CachePoolMarks#DATA}, the
+ * metadata LV {@link CachePoolMarks#METADATA}, and the pool LV itself {@link CachePoolMarks#POOL}
  * while one of its cache-pool segments holds a data LV. A mark is cleared only when nothing of
  * this type holds the LV that way any more.
  */
@@ -23,32 +22,28 @@ final class CachePoolLinkHook implements LinkHook {
     }
 
     @Override
-    public void linked(LinkEvent event, StatusEditor status) {
+    public void linked(LinkEvent event, MarkEditor status) {
         if (isData(event.via())) {
-            status.set(event.used(), LvStatus.CACHE_POOL_DATA);
-            status.set(event.used(), LvStatus.POOL_DATA);
-            status.set(event.user().lv(), LvStatus.CACHE_POOL);
+            status.set(event.used(), CachePoolMarks.DATA);
+            status.set(event.user().lv(), CachePoolMarks.POOL);
         } else if (isMetadata(event.via())) {
-            status.set(event.used(), LvStatus.CACHE_POOL_METADATA);
-            status.set(event.used(), LvStatus.POOL_METADATA);
+            status.set(event.used(), CachePoolMarks.METADATA);
         }
     }
 
     @Override
-    public void unlinked(LinkEvent event, StatusEditor status) {
+    public void unlinked(LinkEvent event, MarkEditor status) {
         if (isData(event.via())) {
             if (!usedAsData(event.used())) {
-                status.clear(event.used(), LvStatus.CACHE_POOL_DATA);
-                status.clear(event.used(), LvStatus.POOL_DATA);
+                status.clear(event.used(), CachePoolMarks.DATA);
             }
             LvView pool = event.user().lv();
             if (!holdsData(pool)) {
-                status.clear(pool, LvStatus.CACHE_POOL);
+                status.clear(pool, CachePoolMarks.POOL);
             }
         } else if (isMetadata(event.via())) {
             if (!usedAsMetadata(event.used())) {
-                status.clear(event.used(), LvStatus.CACHE_POOL_METADATA);
-                status.clear(event.used(), LvStatus.POOL_METADATA);
+                status.clear(event.used(), CachePoolMarks.METADATA);
             }
         }
     }

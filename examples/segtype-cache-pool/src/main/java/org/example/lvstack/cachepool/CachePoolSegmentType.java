@@ -11,6 +11,8 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.report.FieldValue;
+import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigNode;
 import io.lvstack.api.text.ConfigSection;
@@ -173,6 +175,40 @@ public final class CachePoolSegmentType implements SegmentType {
      */
     public static boolean validChunkSize(long sectors) {
         return sectors >= MIN_CHUNK && sectors <= MAX_CHUNK && (sectors & (MIN_CHUNK - 1)) == 0;
+    }
+
+    /**
+     * LVM2's {@code _lv_layout_and_role_cache} and {@code lv_attr} for a cache pool and its parts:
+     * the pool is {@code cache,pool}, private, {@code C} with target {@code C}, and names its data
+     * and metadata LVs; the data LV is {@code C}, the metadata LV {@code e} (priorities as
+     * {@link LvTraits} lists them).
+     */
+    @Override
+    public void describe(LvView lv, LvTraits traits) {
+        for (SegmentView seg : lv.segments()) {
+            if (seg.type() == this) {
+                traits.layout("cache");
+                traits.layout("pool");
+                traits.privateLv();
+                traits.attr(LvTraits.VOLUME_TYPE, 'C', 60);
+                traits.attr(LvTraits.TARGET_TYPE, 'C', 50);
+                dataLv(seg).ifPresent(data -> traits.field("data_lv", new FieldValue.Lv(data)));
+                seg.reference(METADATA_ROLE).ifPresent(meta -> traits.field("metadata_lv", new FieldValue.Lv(meta)));
+                break;
+            }
+        }
+        if (lv.has(CachePoolMarks.DATA)) {
+            traits.role("cache");
+            traits.role("pool");
+            traits.role("data");
+            traits.attr(LvTraits.VOLUME_TYPE, 'C', 60);
+        }
+        if (lv.has(CachePoolMarks.METADATA)) {
+            traits.role("cache");
+            traits.role("pool");
+            traits.role("metadata");
+            traits.attr(LvTraits.VOLUME_TYPE, 'e', 70);
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.model.Area;
-import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.check.CheckReport;
 import io.lvstack.engine.check.Checker;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -37,8 +35,6 @@ class CachePoolCorpusTest {
     /** The fields of the corpus's {@code NAME.lvs.json} and {@code NAME.lvs.txt}. */
     static final String FIELDS = "lv_name,lv_parent,segtype,seg_start_pe,seg_size_pe,devices,seg_pe_ranges,"
             + "stripes,stripe_size,region_size,mirror_log,lv_attr";
-    private static final Set<LvStatus> DERIVED_POOL_BITS = EnumSet.of(LvStatus.CACHE_POOL, LvStatus.CACHE_POOL_DATA,
-            LvStatus.POOL_DATA, LvStatus.CACHE_POOL_METADATA, LvStatus.POOL_METADATA);
 
     /** Every {@code cachepool*.vg} of the corpus that holds a cache pool. */
     static Stream<String> withCachePool() throws IOException {
@@ -110,21 +106,11 @@ class CachePoolCorpusTest {
         assertEquals(List.of(seg), data.users());
         assertEquals(List.of(seg), meta.users());
 
-        assertEquals(EnumSet.of(LvStatus.CACHE_POOL), derived(pool));
-        assertEquals(EnumSet.of(LvStatus.CACHE_POOL_DATA, LvStatus.POOL_DATA), derived(data));
-        assertEquals(EnumSet.of(LvStatus.CACHE_POOL_METADATA, LvStatus.POOL_METADATA), derived(meta));
-        assertEquals(EnumSet.noneOf(LvStatus.class), derived(vg.lv("lvol0_pmspare")));
-        assertEquals(EnumSet.noneOf(LvStatus.class), derived(vg.lv("plain")));
-    }
-
-    private static Set<LvStatus> derived(LogicalVolume lv) {
-        Set<LvStatus> out = EnumSet.noneOf(LvStatus.class);
-        for (LvStatus s : lv.status()) {
-            if (DERIVED_POOL_BITS.contains(s)) {
-                out.add(s);
-            }
-        }
-        return out;
+        assertEquals(Set.of(CachePoolMarks.POOL), pool.marks());
+        assertEquals(Set.of(CachePoolMarks.DATA), data.marks());
+        assertEquals(Set.of(CachePoolMarks.METADATA), meta.marks());
+        assertEquals(Set.of(), vg.lv("lvol0_pmspare").marks());
+        assertEquals(Set.of(), vg.lv("plain").marks());
     }
 
     // ---------------------------------------------------------------- reports

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.LvMark;
 import io.lvstack.engine.check.Checker;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
@@ -22,8 +22,8 @@ class CachePoolLinkHookTest {
     private final LogicalVolume meta = vg.lv("cpool_cmeta");
     private final Segment seg = pool.segments().get(0);
 
-    private static boolean hasAny(LogicalVolume lv, LvStatus... bits) {
-        for (LvStatus b : bits) {
+    private static boolean hasAny(LogicalVolume lv, LvMark... marks) {
+        for (LvMark b : marks) {
             if (lv.has(b)) {
                 return true;
             }
@@ -32,17 +32,17 @@ class CachePoolLinkHookTest {
     }
 
     private void assertMarked() {
-        assertTrue(pool.has(LvStatus.CACHE_POOL));
-        assertTrue(data.has(LvStatus.CACHE_POOL_DATA) && data.has(LvStatus.POOL_DATA));
-        assertTrue(meta.has(LvStatus.CACHE_POOL_METADATA) && meta.has(LvStatus.POOL_METADATA));
+        assertTrue(pool.has(CachePoolMarks.POOL));
+        assertTrue(data.has(CachePoolMarks.DATA));
+        assertTrue(meta.has(CachePoolMarks.METADATA));
     }
 
     @Test
     void releasingTheDataAreaUnmarksDataAndPool() {
         vg.apply(ed -> ed.releaseArea(seg, 0));
-        assertFalse(hasAny(data, LvStatus.CACHE_POOL_DATA, LvStatus.POOL_DATA));
-        assertFalse(pool.has(LvStatus.CACHE_POOL));
-        assertTrue(meta.has(LvStatus.CACHE_POOL_METADATA));
+        assertFalse(hasAny(data, CachePoolMarks.DATA));
+        assertFalse(pool.has(CachePoolMarks.POOL));
+        assertTrue(meta.has(CachePoolMarks.METADATA));
         vg.apply(ed -> ed.setLvArea(seg, 0, data, 0));
         assertMarked();
     }
@@ -50,8 +50,8 @@ class CachePoolLinkHookTest {
     @Test
     void detachingTheMetadataUnmarksIt() {
         vg.apply(ed -> ed.detach(seg, CachePoolSegmentType.METADATA_ROLE));
-        assertFalse(hasAny(meta, LvStatus.CACHE_POOL_METADATA, LvStatus.POOL_METADATA));
-        assertTrue(pool.has(LvStatus.CACHE_POOL));
+        assertFalse(hasAny(meta, CachePoolMarks.METADATA));
+        assertTrue(pool.has(CachePoolMarks.POOL));
         vg.apply(ed -> ed.attach(seg, CachePoolSegmentType.METADATA_ROLE, meta));
         assertMarked();
     }
@@ -63,30 +63,30 @@ class CachePoolLinkHookTest {
             ed.releaseArea(seg, 0);
             ed.setLvArea(seg, 0, spare, 0);
         });
-        assertTrue(pool.has(LvStatus.CACHE_POOL));
-        assertTrue(spare.has(LvStatus.CACHE_POOL_DATA) && spare.has(LvStatus.POOL_DATA));
-        assertFalse(hasAny(data, LvStatus.CACHE_POOL_DATA, LvStatus.POOL_DATA));
+        assertTrue(pool.has(CachePoolMarks.POOL));
+        assertTrue(spare.has(CachePoolMarks.DATA));
+        assertFalse(hasAny(data, CachePoolMarks.DATA));
     }
 
     @Test
     void removingThePoolLvUnmarksItsParts() {
         vg.apply(ed -> ed.removeLv(pool));
-        assertFalse(hasAny(data, LvStatus.CACHE_POOL_DATA, LvStatus.POOL_DATA));
-        assertFalse(hasAny(meta, LvStatus.CACHE_POOL_METADATA, LvStatus.POOL_METADATA));
+        assertFalse(hasAny(data, CachePoolMarks.DATA));
+        assertFalse(hasAny(meta, CachePoolMarks.METADATA));
         assertEquals(List.of(), data.users());
         assertEquals(List.of(), Checker.check(vg).problems());
     }
 
     @Test
     void aFailedChangeLeavesTheMarksAsTheyWere() {
-        Set<LvStatus> before = Set.copyOf(data.status());
+        Set<LvMark> before = Set.copyOf(data.marks());
         assertThrows(IllegalStateException.class, () -> vg.apply(ed -> {
             ed.removeSegment(seg);
-            assertFalse(data.has(LvStatus.CACHE_POOL_DATA));
-            assertFalse(pool.has(LvStatus.CACHE_POOL));
+            assertFalse(data.has(CachePoolMarks.DATA));
+            assertFalse(pool.has(CachePoolMarks.POOL));
             throw new IllegalStateException("abandon");
         }));
-        assertEquals(before, data.status());
+        assertEquals(before, data.marks());
         assertMarked();
         assertEquals(List.of(seg), data.users());
     }

@@ -48,7 +48,7 @@ class CachePoolPluginTest {
                 .map(ServiceLoader.Provider::get).filter(CachePoolProvider.class::isInstance).toList();
         assertEquals(1, found.size());
         SegmentTypeProvider provider = found.get(0);
-        assertEquals(SpiVersion.of(1, 1), provider.spiVersion());
+        assertEquals(SpiVersion.of(2, 0), provider.spiVersion());
         assertTrue(provider.spiVersion().loadableBy(SpiVersion.CURRENT));
         assertEquals("1.0.0", provider.pluginVersion());
     }

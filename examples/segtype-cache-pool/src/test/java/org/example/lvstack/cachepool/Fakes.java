@@ -3,6 +3,7 @@ package org.example.lvstack.cachepool;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.check.ProblemSink;
 import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
@@ -26,6 +27,7 @@ final class Fakes {
     static final class Lv implements LvView {
         final String name;
         final Set<LvStatus> status = EnumSet.noneOf(LvStatus.class);
+        final Set<LvMark> marks = new java.util.HashSet<>();
         final List<SegmentView> segments = new ArrayList<>();
         final List<SegmentView> users = new ArrayList<>();
         long extents = 8;
@@ -42,6 +44,11 @@ final class Fakes {
         @Override
         public Set<LvStatus> status() {
             return status;
+        }
+
+        @Override
+        public Set<LvMark> marks() {
+            return marks;
         }
 
         @Override
