@@ -9,6 +9,13 @@ public enum SegmentCapability {
     AREAS_STRIPED,
     /** Areas are mirror legs: each area holds all {@code len} extents. */
     AREAS_MIRRORED,
+    /**
+     * Maps extents straight onto its areas, as LVM2's {@code striped} type does for every linear
+     * and striped LV: operations use the type with this capability for plain LVs, legs and layers
+     * when the command names no type.
+     * @since SPI 2.0
+     */
+    PLAIN,
     /** A segment may be split at an LE boundary ({@code lv_split_segment}). */
     CAN_SPLIT,
     /** Maps no real extents (error, zero, unknown): the owning LV is VIRTUAL. */

@@ -7,6 +7,8 @@ import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
@@ -111,6 +113,17 @@ public interface SegmentType {
      * @since SPI 2.0
      */
     default void describe(LvView lv, LvTraits traits) {
+    }
+
+    /**
+     * A new segment of this type with {@code areaCount} areas, as an operation makes it (lvcreate,
+     * lvextend, a layer, a mirror's legs, a pvmove), with the sizes {@code options} asks for or the
+     * type's defaults; empty when this type's segments are not made from areas alone or cannot
+     * have that many. The engine allocates and links the areas.
+     * @since SPI 2.0
+     */
+    default Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        return Optional.empty();
     }
 
     /** Called for link changes of this type's segments (LVM2 marks mirror images and logs). */

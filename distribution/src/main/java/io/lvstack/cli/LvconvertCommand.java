@@ -70,7 +70,8 @@ final class LvconvertCommand implements Runnable {
             if (target == null) {
                 throw new LvstackException("Failed to find logical volume \"" + vg.name() + "/" + lv + "\"");
             }
-            MirrorConverter conv = new MirrorConverter(c.engine(), new LvmAllocator(), c.stamp());
+            MirrorConverter conv = new MirrorConverter(c.engine(), MirrorArgs.type(c.engine()), new LvmAllocator(),
+                    c.stamp());
             if (target.has(LvStatus.LOCKED)) {
                 throw new LvstackException("Cannot convert locked LV " + vg.name() + "/" + lv);
             }
@@ -123,11 +124,11 @@ final class LvconvertCommand implements Runnable {
             return true;
         }
         if (legs == 1) {
-            if (!"mirror".equals(type)) {
+            if (!MirrorArgs.MIRROR.equals(type)) {
                 throw new LvstackException("lvconvert -m" + MirrorArgs.RAID1_REFUSAL);
             }
             conv.convertToMirror(vg, lv.name(), wanted, mirrorLog == null ? MirrorLog.DISK : MirrorLog.of(mirrorLog),
-                    MirrorArgs.regionSectors(regionSize), MutationRun.pvRanges(vg, pvs));
+                    MirrorArgs.regionSectors(regionSize, conv.mirrorType()), MutationRun.pvRanges(vg, pvs));
             return true;
         }
         if (regionSize != null) {

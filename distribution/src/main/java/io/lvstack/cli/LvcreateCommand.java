@@ -1,6 +1,7 @@
 package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
 import io.lvstack.engine.ops.LvCreate;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.engine.ops.LvSize;
@@ -79,9 +80,10 @@ final class LvcreateCommand implements Runnable {
                     + " read ahead only");
         }
         MirrorLog log = mirrorLog == null ? MirrorLog.DISK : MirrorLog.of(mirrorLog);
-        long region = MirrorArgs.regionSectors(regionSize);
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), vgName);
+            SegmentType mirror = MirrorArgs.type(c.engine());
+            long region = MirrorArgs.regionSectors(regionSize, mirror);
             List<String> messages = c.messages();
             long lvExtents = lvSize.toExtents(c.vg().properties().extentSize(), messages);
             String lvName = name != null ? name : LvNames.next(c.vg(), "lvol");
@@ -89,7 +91,7 @@ final class LvcreateCommand implements Runnable {
                 throw new LvstackException("Logical Volume \"" + lvName + "\" already exists in volume group \""
                         + c.vg().name() + "\"");
             }
-            new MirrorConverter(c.engine(), new LvmAllocator(), c.stamp()).createMirror(c.vg(), lvName, lvExtents,
+            new MirrorConverter(c.engine(), mirror, new LvmAllocator(), c.stamp()).createMirror(c.vg(), lvName, lvExtents,
                     mirrors + 1, log, region, MutationRun.pvRanges(c.vg(), pvs));
             MutationRun.commit(c.vg());
             List<String> out = new ArrayList<>(messages);

@@ -9,7 +9,6 @@ import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.LvmAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
-import io.lvstack.engine.ops.mirror.MirrorRegion;
 import io.lvstack.engine.ops.pvmove.Pvmove;
 import io.lvstack.engine.ops.pvmove.PvmoveSpec;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ final class PvmoveCommand implements Runnable {
         String lv = lvName == null ? null : lvName.substring(lvName.lastIndexOf('/') + 1);
         // inherit: the pvmove LV's own policy, contiguous (LVM2 _set_up_pvmove_lv).
         AllocPolicy policy = alloc == null || alloc.equals("inherit") ? AllocPolicy.CONTIGUOUS : AllocPolicy.of(alloc);
-        PvmoveSpec request = PvmoveSpec.toRanges(from, to, policy, MirrorRegion.DEFAULT_SECTORS, c.stamp().newId(),
+        PvmoveSpec request = PvmoveSpec.toRanges(from, to, policy, pvmove.defaultRegionSize(), c.stamp().newId(),
                 c.stamp().properties(), lv);
         pvmove.setUp(vg, request);
         return List.of();

@@ -127,7 +127,7 @@ class MirrorCommandsTest {
         assertRefused(in, "lvstack: lvconvert -m makes a raid1 LV in LVM2 2.03 (mirror_segtype_default = \"raid1\"),"
                 + " which lvstack does not support: add --type mirror", "lvconvert", "-m1", "vgm1/m");
         assertEquals(List.of("  Logical volume vgm1/m converted."), ok(in, "lvconvert", "--type", "mirror", "-m1",
-                "vgm1/m"));
+                "--regionsize", "512k", "vgm1/m"));
         // the engine's file was made with a first-fit test allocator, which puts the log on pv2
         assertEquals(logMovedToPv3(expected(OPS.resolve("mirror/linear_to_disklog.vg"))),
                 result(in, "linear_to_disklog"));
@@ -136,7 +136,7 @@ class MirrorCommandsTest {
     @Test
     void linearToCoreLogMirrorOfThreeLegs() throws IOException {
         Path in = copy(OPS.resolve("mirror/disklog_to_linear.vg"));
-        ok(in, "lvconvert", "--type", "mirror", "-m", "2", "--mirrorlog", "core", "vgm1/m");
+        ok(in, "lvconvert", "--type", "mirror", "-m", "2", "--mirrorlog", "core", "--regionsize", "512k", "vgm1/m");
         assertEquals(expected(OPS.resolve("mirror/linear_to_corelog_3legs.vg")), result(in, "linear_to_corelog_3legs"));
     }
 
@@ -276,13 +276,41 @@ class MirrorCommandsTest {
                 "--mirrorlog", "core", "-L", "4M", "vgm1");
     }
 
+    /**
+     * Without {@code --regionsize} a new mirror and a pvmove take the mirror type's default,
+     * {@code segtype.mirror.region_size}: LVM2 2.03's 2 MiB, as its {@code lvcreate --type mirror}
+     * wrote in {@code ../shared/corpus/lvm2-vm/mirror.step1.vg}.
+     */
+    @Test
+    void regionSizeDefaultsToLvm2s() throws IOException {
+        Path in = copy(CORPUS.resolve("mirror_disklog.vg"));
+        ok(in, "lvremove", "-f", "vgm1/m");
+        ok(in, "lvcreate", "--type", "mirror", "-m1", "-l", "6", "-n", "m", "vgm1");
+        assertEquals(List.of("region_size = 4096"), regionSizes(in));
+        ok(in, "lvremove", "-f", "vgm1/m");
+        ok(in, "lvcreate", "-D", "segtype.mirror.region_size=2048", "--type", "mirror", "-m1", "-l", "6", "-n", "m",
+                "vgm1");
+        assertEquals(List.of("region_size = 2048"), regionSizes(in));
+
+        Path moving = copy2(OPS.resolve("pvmove.before.vg"));
+        ok(moving, "pvmove", "/dev/loop4", "/dev/loop7");
+        assertEquals(true, regionSizes(moving).stream().allMatch("region_size = 4096"::equals), regionSizes(moving)
+                .toString());
+    }
+
+    private static List<String> regionSizes(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip).filter(l -> l.startsWith("region_size")).toList();
+    }
+
     // ------------------------------------------------------------------ pvmove
+    // The expected files were made with 512 KiB regions; LVM2 2.03 and lvstack default to 2 MiB
+    // (segtype.mirror.region_size), see regionSizeDefaultsToLvm2s.
 
     @Test
     void pvmoveSetsUpTheMoveAsLvm2Did() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
         byte[] before = Files.readAllBytes(in);
-        assertEquals(List.of(), ok(in, "pvmove", "/dev/loop4", "/dev/loop7"));
+        assertEquals(List.of(), ok(in, "pvmove", "-D", "segtype.mirror.region_size=1024", "/dev/loop4", "/dev/loop7"));
         // pvmove gives its LV the contiguous policy (_set_up_pvmove_lv); the corpus file lacks it (see PvmoveTest)
         String marker = PVMOVE_STATUS;
         assertEquals(expected(CORPUS.resolve("pvmove.vg")).replace(marker, marker
@@ -293,7 +321,7 @@ class MirrorCommandsTest {
     @Test
     void pvmoveOfARangeThenComplete() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
-        assertEquals(List.of(), ok(in, "pvmove", "/dev/loop4:1-3", "/dev/loop7"));
+        assertEquals(List.of(), ok(in, "pvmove", "-D", "segtype.mirror.region_size=1024", "/dev/loop4:1-3", "/dev/loop7"));
         assertEquals(expected(OPS.resolve("pvmove.range.during.vg")), result(in, "pvmove_range_during"));
         assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete"));
         assertEquals(expected(OPS.resolve("pvmove.range.completed.vg")), result(in, "pvmove_range_completed"));
@@ -302,7 +330,7 @@ class MirrorCommandsTest {
     @Test
     void pvmoveDestinationRangesLimitThePlacement() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
-        ok(in, "pvmove", "/dev/loop4", "/dev/loop7:10-30");
+        ok(in, "pvmove", "-D", "segtype.mirror.region_size=1024", "/dev/loop4", "/dev/loop7:10-30");
         String text = Files.readString(in);
         int layer = text.indexOf("\t\tpvmove0 {");
         assertTrue(layer > 0, text);

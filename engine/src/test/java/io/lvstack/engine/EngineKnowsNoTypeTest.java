@@ -18,10 +18,6 @@ import org.junit.jupiter.api.Test;
  * The engine and the api know no segment type: no string literal in their main code names one of
  * LVM2's segment types or a built-in plugin's own text keys, and no main code imports a plugin.
  * What a type means comes from the type, through the SPI.
- *
- * <p>The mirror and striped operations that still live in the engine are listed below, each with
- * what it still names; the list may only shrink (moving them into their plugins empties it), and
- * a name anywhere else fails the build.
  */
 class EngineKnowsNoTypeTest {
     /** LVM2 2.03's segment type names ({@code lib/metadata/segtype.h}), and the built-in plugins' text keys. */
@@ -30,18 +26,6 @@ class EngineKnowsNoTypeTest {
             "raid0", "raid0_meta", "raid1", "raid4", "raid5", "raid5_n", "raid5_la", "raid5_ra", "raid5_ls",
             "raid5_rs", "raid6", "raid6_zr", "raid6_nr", "raid6_nc", "raid6_n_6", "raid10", "raid10_near",
             "stripe_count", "mirror_count", "extents_moved");
-
-    /** Operations not yet moved into their plugins, and the literals each still holds. */
-    private static final Map<String, List<String>> PENDING = Map.of(
-            "engine/src/main/java/io/lvstack/engine/ops/pvmove/Pvmove.java", List.of("mirror"),
-            "engine/src/main/java/io/lvstack/engine/ops/LvResize.java", List.of("striped", "striped"),
-            "engine/src/main/java/io/lvstack/engine/ops/LvCreate.java", List.of("striped"),
-            "engine/src/main/java/io/lvstack/engine/ops/SegmentFields.java",
-                    List.of("stripe_count", "mirror_count", "mirror_count", "extents_moved"),
-            "engine/src/main/java/io/lvstack/engine/ops/mirror/MirrorConverter.java", List.of("striped", "mirror"),
-            "engine/src/main/java/io/lvstack/engine/ops/layer/Layers.java", List.of("striped"),
-            "engine/src/main/java/io/lvstack/engine/generate/VgGenerator.java",
-                    List.of("striped", "mirror", "mirror", "mirror", "mirror_count", "stripe_count"));
 
     /** The main sources scanned, by the path they are named by from the project's root. */
     private static final Map<String, Path> ROOTS = Map.of("engine/src/main/java/", Path.of("src/main/java"),
@@ -63,7 +47,7 @@ class EngineKnowsNoTypeTest {
                 }
             }
         }
-        assertEquals(new TreeMap<>(PENDING), found);
+        assertEquals(Map.of(), found);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.lvstack.engine.generate;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.engine.ops.NewSegments;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.TypeFields;
@@ -44,24 +47,26 @@ public final class VgGenerator {
     static final long MIB_SECTORS = 2048;
     private static final String ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final EnumSet<LvStatus> VISIBLE = EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE);
+    /** The mirrors' region size: 256 KiB, small enough for the generated LVs. */
+    private static final long REGION = 512;
     private static final EnumSet<LvStatus> HIDDEN = EnumSet.of(LvStatus.READ, LvStatus.WRITE);
 
     private final Engine engine;
-    private final SegmentType striped;
+    /** Linear and striped LVs: the plain type. */
+    private final SegmentType plain;
+    /** Mirrored LVs: a type whose 2-way segments mirror their areas and take a log. */
     private final SegmentType mirror;
+    private final ReferenceRole log;
 
     public VgGenerator(Engine engine) {
         this.engine = engine;
-        this.striped = require(engine, "striped");
-        this.mirror = require(engine, "mirror");
-    }
-
-    private static SegmentType require(Engine engine, String name) {
-        SegmentType t = engine.segmentTypes().byName(name);
-        if (t == null) {
-            throw new LvstackException("generating a VG needs the " + name + " segment type, which is not loaded");
+        this.plain = engine.segmentTypes().plain();
+        this.mirror = engine.segmentTypes().making(2, SegmentOptions.regionSize(REGION), SegmentCapability.AREAS_MIRRORED);
+        if (mirror == null || mirror.referenceRoles().size() != 1) {
+            throw new LvstackException("generating a VG needs a segment type that mirrors its areas with a log "
+                    + "(LVM2's mirror), and no loaded plugin provides one");
         }
-        return t;
+        this.log = mirror.referenceRoles().get(0);
     }
 
     /** A VG named {@code vgName} with {@code lvCount} LVs. */
@@ -86,7 +91,7 @@ public final class VgGenerator {
             while (made < lvCount) {
                 int kind = rnd.nextInt(100);
                 if (kind < 15 && lvCount - made >= 4) {
-                    mirrorLv(ed, alloc, rnd, "mirror" + n++);
+                    mirrorLv(ed, alloc, rnd, "mirrored" + n++);
                     made += 4;
                 } else if (kind < 40) {
                     stripedLv(ed, alloc, rnd, "stripe" + n++);
@@ -163,7 +168,8 @@ public final class VgGenerator {
     }
 
     private Segment onPv(StackEditor ed, Allocator alloc, LogicalVolume lv, int pv, long len) {
-        Segment seg = ed.addSegment(lv, striped, fields(striped, 1, 0), lv.extentCount(), len, 1, List.of());
+        Segment seg = ed.addSegment(lv, plain, NewSegments.of(plain, 1, SegmentOptions.DEFAULTS).fields(),
+                lv.extentCount(), len, 1, List.of());
         ed.setPvArea(seg, 0, alloc.pvs.get(pv), alloc.take(pv, len));
         return seg;
     }
@@ -172,8 +178,8 @@ public final class VgGenerator {
         LogicalVolume lv = lv(ed, rnd, name, true, ed.vg().lvCount());
         int stripes = 2 + rnd.nextInt(2);
         long perStripe = 1 + rnd.nextInt(2);
-        Segment seg = ed.addSegment(lv, striped, fields(striped, stripes, 128), 0, stripes * perStripe, stripes,
-                List.of());
+        Segment seg = ed.addSegment(lv, plain, NewSegments.of(plain, stripes, SegmentOptions.stripeSize(128L)).fields(),
+                0, stripes * perStripe, stripes, List.of());
         int first = alloc.nextPv();
         for (int i = 0; i < stripes; i++) {
             int pv = (first + i) % PV_COUNT;
@@ -192,26 +198,11 @@ public final class VgGenerator {
         onPv(ed, alloc, leg0, first, len);
         onPv(ed, alloc, leg1, (first + 1) % PV_COUNT, len);
         onPv(ed, alloc, log, (first + 2) % PV_COUNT, 1);
-        Segment seg = ed.addSegment(top, mirror, fields(mirror, 2, 0), 0, len, 2, List.of());
+        Segment seg = ed.addSegment(top, mirror, NewSegments.of(mirror, 2, SegmentOptions.regionSize(REGION)).fields(),
+                0, len, 2, List.of());
         ed.setLvArea(seg, 0, leg0, 0);
         ed.setLvArea(seg, 1, leg1, 0);
-        ed.attach(seg, ReferenceRole.of("log"), log);
-    }
-
-    /** The type's own fields, decoded from the text LVM2 would write, so the generator knows no plugin classes. */
-    private static TypeFields fields(SegmentType type, int areas, long size) {
-        List<ConfigEntry> entries = new ArrayList<>();
-        if (type.name().equals("mirror")) {
-            entries.add(new ConfigEntry("mirror_count", new ConfigValue.Int(areas), 0));
-            entries.add(new ConfigEntry("mirror_log", ConfigValue.Str.of("log"), 0));
-            entries.add(new ConfigEntry("region_size", new ConfigValue.Int(512), 0));
-        } else {
-            entries.add(new ConfigEntry("stripe_count", new ConfigValue.Int(areas), 0));
-            entries.add(new ConfigEntry("stripe_size", new ConfigValue.Int(size), 0));
-        }
-        ConfigSection section = new ConfigSection("segment1", entries, 0);
-        return io.lvstack.engine.segtype.PluginCall.call(type, "decode", "new " + section.key(),
-                () -> type.decode(section, areas)).fields();
+        ed.attach(seg, this.log, log);
     }
 
     private static String id(SplittableRandom rnd) {

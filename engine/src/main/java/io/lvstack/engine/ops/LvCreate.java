@@ -2,6 +2,8 @@ package io.lvstack.engine.ops;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
@@ -16,27 +18,35 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-/** {@code lvcreate} of a linear or striped LV ({@code lv_create_single} with {@code lv_extend}). */
+/**
+ * {@code lvcreate} of an LV whose segments are allocated on PVs ({@code lv_create_single} with
+ * {@code lv_extend}): of the plain type (LVM2's linear and striped LVs) unless the command names
+ * a type with {@code --type}; the type makes the new segment's fields.
+ */
 public final class LvCreate {
-    /** Default stripe size: 64 KiB, in sectors. */
-    public static final long DEFAULT_STRIPE_SIZE = 128;
-
     /**
      * @param name       the new LV's name, or null for the next {@code lvolN}
      * @param size       {@code -L} or {@code -l}, unsigned
      * @param stripes    {@code -i} (1 for linear)
-     * @param stripeSize {@code -I} in sectors, or null for the default (ignored for one stripe)
+     * @param stripeSize {@code -I} in sectors, or null for the type's default (ignored for one stripe)
      * @param policy     {@code --alloc}; {@link AllocPolicy#INHERIT} follows the VG
      * @param pvs        PV arguments with their ranges; empty for every PV
      * @param readAhead  {@code -r} in sectors, or null for auto (not written)
+     * @param type       {@code --type}, or null for the plain type
      */
     public record Request(String name, LvSize size, int stripes, Long stripeSize, AllocPolicy policy,
-            List<PvRange> pvs, Long readAhead) {
+            List<PvRange> pvs, Long readAhead, String type) {
         public Request {
             pvs = List.copyOf(pvs);
             if (stripes < 1) {
                 throw new LvstackException("Number of stripes (" + stripes + ") must be positive");
             }
+        }
+
+        /** A request of the plain type. */
+        public Request(String name, LvSize size, int stripes, Long stripeSize, AllocPolicy policy, List<PvRange> pvs,
+                Long readAhead) {
+            this(name, size, stripes, stripeSize, policy, pvs, readAhead, null);
         }
     }
 
@@ -73,9 +83,10 @@ public final class LvCreate {
         if (extents == 0) {
             throw new LvstackException("Unable to create new logical volume with no extents.");
         }
-        long stripeSize = r.stripeSize() == null ? DEFAULT_STRIPE_SIZE : r.stripeSize();
+        SegmentType type = type(r.type());
+        NewSegment made = NewSegments.of(type, r.stripes(), SegmentOptions.stripeSize(r.stripeSize()));
         if (r.stripes() > 1 && r.stripeSize() == null) {
-            messages.add("  Using default stripesize " + DisplaySize.of(DEFAULT_STRIPE_SIZE) + ".");
+            messages.add("  Using default stripesize " + DisplaySize.of(made.stripeSize()) + ".");
         }
         // PV arguments count only when allocatable and not full (LVM2's create_pv_list skips the
         // others before it reads their ranges).
@@ -100,18 +111,29 @@ public final class LvCreate {
         }
         Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
                 policy, pvs, null, name));
-        SegmentType striped = types.byName("striped");
         String allocWord = r.policy() == AllocPolicy.INHERIT ? null : r.policy().word();
         vg.apply(ed -> {
             LogicalVolume lv = ed.createLv(name, stamp.newId(),
                     EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(),
                     new LvProperties(stamp.creationTime(), stamp.creationHost(), null, allocWord, null,
                             r.readAhead(), null, null));
-            Segments.append(ed, lv, striped, SegmentFields.striped(striped, r.stripes(), stripeSize), allocation);
+            Segments.append(ed, lv, type, made.fields(), allocation);
             ed.raiseSeqno();
         });
         messages.add("  Logical volume \"" + name + "\" created.");
         return messages;
+    }
+
+    /** The type asked for, as LVM2 refuses a name it does not know. */
+    private SegmentType type(String name) {
+        if (name == null) {
+            return types.plain();
+        }
+        SegmentType t = types.byName(name);
+        if (t == null) {
+            throw new LvstackException("Unable to create LV with unknown segment type " + name + ".");
+        }
+        return t;
     }
 
     /** {@code _round_to_stripe_boundary}: a striped size is a whole number of extents per stripe. */

@@ -1,7 +1,9 @@
 package io.lvstack.engine.segtype;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.text.ConfigSection;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +57,36 @@ public final class SegmentTypeRegistry {
             t = fallback.get(name);
         }
         return t == null ? null : t.type();
+    }
+
+    /**
+     * The type operations make plain LVs, legs and layers of when no type is named: the active
+     * type with {@link SegmentCapability#PLAIN} (LVM2's {@code striped}).
+     *
+     * @throws LvstackException when no loaded plugin provides one
+     */
+    public SegmentType plain() {
+        for (RegisteredType t : active()) {
+            if (t.type().has(SegmentCapability.PLAIN)) {
+                return t.type();
+            }
+        }
+        throw new LvstackException("no loaded segment-type plugin maps extents straight onto physical volumes; "
+                + "load the striped or linear plugin");
+    }
+
+    /**
+     * The first active type with {@code capability} that makes a segment of {@code areas} areas
+     * with {@code options} (pvmove asks for a moving 2-way mirrored segment), or null.
+     */
+    public SegmentType making(int areas, SegmentOptions options, SegmentCapability capability) {
+        for (RegisteredType t : active()) {
+            if (t.type().has(capability) && PluginCall.call(t.type(), "newSegment", "a new segment", () -> t.type().newSegment(areas, options))
+                    .isPresent()) {
+                return t.type();
+            }
+        }
+        return null;
     }
 
     /** The type that reads a segment section of type {@code name}: a plugin's, or unknown. */

@@ -127,7 +127,7 @@ class SharedVolumeGroupStressTest {
         int stripes = rnd.nextInt(2) + 1;
         LvCreate create = new LvCreate(ENGINE.segmentTypes(), new LvmAllocator(), STAMP);
         writer.write(vg -> create.run(vg, new LvCreate.Request(name, LvSize.ofSize(4 * stripes + "M"), stripes,
-                LvCreate.DEFAULT_STRIPE_SIZE, AllocPolicy.INHERIT, List.of(), null)));
+                128L, AllocPolicy.INHERIT, List.of(), null)));
         writer.write(vg -> new LvResize(new LvmAllocator()).extend(vg, name, LvSize.ofSize("+" + 4 * stripes + "M"),
                 AllocPolicy.INHERIT, List.of()));
         writer.write(vg -> new LvResize(new LvmAllocator()).reduce(vg, name, LvSize.ofSize("-" + 4 * stripes + "M")));

@@ -69,7 +69,7 @@ class LvOperationsTest {
     }
 
     private static LvCreate.Request linear(String name, String size) {
-        return new LvCreate.Request(name, LvSize.ofSize(size), 1, LvCreate.DEFAULT_STRIPE_SIZE, AllocPolicy.INHERIT,
+        return new LvCreate.Request(name, LvSize.ofSize(size), 1, 128L, AllocPolicy.INHERIT,
                 List.of(), null);
     }
 

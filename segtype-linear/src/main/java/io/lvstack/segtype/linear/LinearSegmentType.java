@@ -2,6 +2,8 @@ package io.lvstack.segtype.linear;
 
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.check.ProblemSink;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.model.Area;
@@ -29,8 +31,11 @@ import java.util.Set;
  * </ul>
  */
 public final class LinearSegmentType implements SegmentType {
-    private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_STRIPED,
+    private static final Set<SegmentCapability> LINEAR = EnumSet.of(SegmentCapability.AREAS_STRIPED,
             SegmentCapability.CAN_SPLIT);
+    /** Serving {@code striped}, this type is what plain LVs and layers are made of. */
+    private static final Set<SegmentCapability> PLAIN = EnumSet.of(SegmentCapability.AREAS_STRIPED,
+            SegmentCapability.CAN_SPLIT, SegmentCapability.PLAIN);
 
     private final String name;
     private final boolean fallback;
@@ -52,7 +57,7 @@ public final class LinearSegmentType implements SegmentType {
 
     @Override
     public Set<SegmentCapability> capabilities() {
-        return CAPABILITIES;
+        return fallback ? PLAIN : LINEAR;
     }
 
     @Override
@@ -118,5 +123,11 @@ public final class LinearSegmentType implements SegmentType {
         if (striped) {
             traits.fallbackLayout("striped");
         }
+    }
+
+    /** One area, nothing else: what this type holds. */
+    @Override
+    public Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        return areaCount == 1 && !options.moving() ? Optional.of(NewSegment.of(TypeFields.NONE)) : Optional.empty();
     }
 }

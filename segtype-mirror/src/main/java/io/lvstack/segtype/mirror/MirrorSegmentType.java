@@ -4,6 +4,8 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.MetadataException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.check.ProblemSink;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkHook;
@@ -222,5 +224,18 @@ public final class MirrorSegmentType implements SegmentType {
 
     private static MirrorFields fields(SegmentView segment) {
         return (MirrorFields) segment.fields();
+    }
+
+    /**
+     * A mirror of {@code areaCount} legs with the asked region size or the configured default; a
+     * moving segment is pvmove's 2-way mirror (source, destination) with nothing moved yet.
+     */
+    @Override
+    public Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        if (areaCount < 1 || areaCount > MAX_AREAS || (options.moving() && areaCount != 2)) {
+            return Optional.empty();
+        }
+        long region = options.regionSize() != null ? options.regionSize() : defaultRegionSize;
+        return Optional.of(new NewSegment(new MirrorFields(region, options.moving() ? 0L : null), 0, region));
     }
 }

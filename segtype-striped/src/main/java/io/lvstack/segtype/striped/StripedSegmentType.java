@@ -3,6 +3,8 @@ package io.lvstack.segtype.striped;
 import io.lvstack.api.MetadataException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.check.ProblemSink;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.model.Area;
@@ -27,7 +29,7 @@ public final class StripedSegmentType implements SegmentType {
     static final int MAX_STRIPES = 128;
 
     private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_STRIPED,
-            SegmentCapability.CAN_SPLIT);
+            SegmentCapability.CAN_SPLIT, SegmentCapability.PLAIN);
 
     private final long defaultStripeSize;
 
@@ -162,5 +164,15 @@ public final class StripedSegmentType implements SegmentType {
         if (striped) {
             traits.fallbackLayout("striped");
         }
+    }
+
+    /** {@code stripes} stripes of the asked size, or of the configured default for more than one. */
+    @Override
+    public Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        if (areaCount < 1 || areaCount > MAX_STRIPES || options.moving()) {
+            return Optional.empty();
+        }
+        long size = areaCount == 1 ? 0 : options.stripeSize() != null ? options.stripeSize() : defaultStripeSize;
+        return Optional.of(new NewSegment(new StripedFields(size), size, 0));
     }
 }

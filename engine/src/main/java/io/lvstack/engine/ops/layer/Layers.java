@@ -13,7 +13,8 @@ import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
-import io.lvstack.engine.ops.SegmentFields;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.engine.ops.NewSegments;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,10 +25,11 @@ import java.util.List;
  * caller's {@code vg.apply}, so a failure anywhere rolls the whole operation back.
  */
 public final class Layers {
-    private final SegmentType striped;
+    /** What the LV maps its layer with: the plain type (LVM2's {@code striped}, one area). */
+    private final SegmentType plain;
 
     public Layers(Engine engine) {
-        this.striped = engine.segmentTypes().byName("striped");
+        this.plain = engine.segmentTypes().plain();
     }
 
     /**
@@ -48,7 +50,8 @@ public final class Layers {
         }
         LogicalVolume layer = ed.createLv(name, layerId, status, List.of(), layerProperties);
         LvSegments.moveAll(ed, layer, lv);
-        Segment map = ed.addSegment(lv, striped, SegmentFields.linear(striped), 0, layer.extentCount(), 1, List.of());
+        Segment map = ed.addSegment(lv, plain, NewSegments.of(plain, 1, SegmentOptions.DEFAULTS).fields(), 0,
+                layer.extentCount(), 1, List.of());
         ed.setLvArea(map, 0, layer, 0);
         return layer;
     }

@@ -13,7 +13,8 @@ import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.engine.ops.LvStamp;
-import io.lvstack.engine.ops.SegmentFields;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.engine.ops.NewSegments;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.engine.ops.layer.Layers;
@@ -33,18 +34,28 @@ final class MirrorBuilder {
     /** {@code MIRROR_SYNC_LAYER}: the temporary layer of a mirror gaining legs. */
     static final String TMP_LAYER = "_mimagetmp";
 
-    private final SegmentType striped;
+    private final SegmentType plain;
     private final SegmentType mirror;
     private final Layers layers;
     private final LvStamp stamp;
     private final MirrorPlacement placement;
 
-    MirrorBuilder(SegmentType striped, SegmentType mirror, Layers layers, LvStamp stamp, MirrorPlacement placement) {
-        this.striped = striped;
+    MirrorBuilder(SegmentType plain, SegmentType mirror, Layers layers, LvStamp stamp, MirrorPlacement placement) {
+        this.plain = plain;
         this.mirror = mirror;
         this.layers = layers;
         this.stamp = stamp;
         this.placement = placement;
+    }
+
+    /** A new mirror segment's fields: {@code legs} legs of {@code region} sectors per region. */
+    TypeFields mirrorFields(int legs, long region) {
+        return NewSegments.of(mirror, legs, SegmentOptions.regionSize(region)).fields();
+    }
+
+    /** A new linear segment's fields. */
+    TypeFields linearFields() {
+        return NewSegments.of(plain, 1, SegmentOptions.DEFAULTS).fields();
     }
 
     /** A new hidden image or log LV, READ WRITE, appended to the VG's LV list. */
@@ -95,7 +106,7 @@ final class MirrorBuilder {
     void fillImage(StackEditor ed, LogicalVolume img, Allocation a, int k, Shape shape) {
         int n = shape.stripes();
         for (Allocation.Chunk c : a.chunks()) {
-            LvSegments.appendOnPvs(ed, img, striped, shape.fieldsOr(SegmentFields.linear(striped)), c.length(),
+            LvSegments.appendOnPvs(ed, img, plain, shape.fieldsOr(linearFields()), c.length(),
                     c.areas().subList(k * n, (k + 1) * n));
         }
     }
@@ -108,14 +119,14 @@ final class MirrorBuilder {
         }
         LogicalVolume logLv = hiddenLv(ed, top + "_mlog");
         for (PvRange r : a.log()) {
-            LvSegments.appendOnPvs(ed, logLv, striped, SegmentFields.linear(striped), r.count(), List.of(r));
+            LvSegments.appendOnPvs(ed, logLv, plain, linearFields(), r.count(), List.of(r));
         }
         if (log == MirrorLog.MIRRORED) {
             Set<PhysicalVolume> taken = new LinkedHashSet<>(avoid);
             for (Allocation.Chunk c : a.chunks()) {
                 c.areas().forEach(r -> taken.add(r.pv()));
             }
-            mirrorTheLog(ed, vg, logLv, SegmentFields.mirror(mirror, 2, logRegion), pvs, taken);
+            mirrorTheLog(ed, vg, logLv, mirrorFields(2, logRegion), pvs, taken);
         }
         return logLv;
     }

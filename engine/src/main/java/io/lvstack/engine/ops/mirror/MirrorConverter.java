@@ -1,6 +1,7 @@
 package io.lvstack.engine.ops.mirror;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
@@ -13,7 +14,7 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.engine.ops.LvStamp;
-import io.lvstack.engine.ops.SegmentFields;
+import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
@@ -34,20 +35,33 @@ public final class MirrorConverter {
     private static final ReferenceRole LOG = MirrorBuilder.LOG;
     private static final String TMP_LAYER = MirrorBuilder.TMP_LAYER;
 
-    private final SegmentType striped;
+    /** LVM2's {@code striped}: what plain LVs and legs are made of. */
+    private final SegmentType plain;
     private final SegmentType mirror;
     private final Layers layers;
     private final LvStamp stamp;
     private final MirrorPlacement placement;
     private final MirrorBuilder build;
 
-    public MirrorConverter(Engine engine, ExtentAllocator allocator, LvStamp stamp) {
-        this.striped = require(engine, "striped");
-        this.mirror = require(engine, "mirror");
+    /**
+     * @param mirror the type of the mirror segments made (the command's {@code --type}); its areas
+     *               must be mirror legs
+     */
+    public MirrorConverter(Engine engine, SegmentType mirror, ExtentAllocator allocator, LvStamp stamp) {
+        if (!mirror.has(SegmentCapability.AREAS_MIRRORED)) {
+            throw new LvstackException("Segment type " + mirror.name() + " does not mirror its areas.");
+        }
+        this.plain = engine.segmentTypes().plain();
+        this.mirror = mirror;
         this.layers = new Layers(engine);
         this.stamp = stamp;
         this.placement = new MirrorPlacement(allocator);
-        this.build = new MirrorBuilder(striped, mirror, layers, stamp, placement);
+        this.build = new MirrorBuilder(plain, mirror, layers, stamp, placement);
+    }
+
+    /** The type of the mirror segments this converter makes. */
+    public SegmentType mirrorType() {
+        return mirror;
     }
 
     // ------------------------------------------------------------------ public operations
@@ -65,7 +79,7 @@ public final class MirrorConverter {
                 throw new LvstackException("Logical volume " + lv.name() + " is already a mirror.");
             }
             for (Segment s : lv.segments()) {
-                if (s.type() != striped) {
+                if (s.type() != plain) {
                     throw new LvstackException("Unable to convert " + lv.fullName() + " of type "
                             + s.type().name() + " to mirror.");
                 }
@@ -74,7 +88,7 @@ public final class MirrorConverter {
                 throw new LvstackException("Mirror needs at least 2 legs, not " + legs + ".");
             }
             long region = MirrorRegion.adjust(vg.properties().extentSize(), lv.extentCount(), regionSize);
-            Shape shape = Shape.of(lv, striped);
+            Shape shape = Shape.of(lv, plain);
             Set<PhysicalVolume> avoid = MirrorPlacement.pvsOf(lv);
             long logExtents = log == MirrorLog.CORE ? 0
                     : MirrorRegion.logExtents(region, vg.properties().extentSize(), lv.extentCount());
@@ -84,7 +98,7 @@ public final class MirrorConverter {
             LogicalVolume logLv = log == MirrorLog.CORE ? null
                     : build.createLog(ed, vg, lv.name(), a, log, Math.min(region, vg.properties().extentSize()), pvs,
                             avoid);
-            build.formMirror(ed, lv, a, legs - 1, shape, SegmentFields.mirror(mirror, legs, region));
+            build.formMirror(ed, lv, a, legs - 1, shape, build.mirrorFields(legs, region));
             if (logLv != null) {
                 ed.attach(lv.segments().get(0), LOG, logLv);
             }
@@ -113,7 +127,7 @@ public final class MirrorConverter {
                 build.fillImage(ed, img, a, k, Shape.LINEAR);
                 images.add(img);
             }
-            Segment seg = ed.addSegment(top, mirror, SegmentFields.mirror(mirror, legs, region), 0, extents, legs,
+            Segment seg = ed.addSegment(top, mirror, build.mirrorFields(legs, region), 0, extents, legs,
                     List.of());
             for (int k = 0; k < legs; k++) {
                 ed.setLvArea(seg, k, images.get(k), 0);
@@ -170,7 +184,7 @@ public final class MirrorConverter {
             List<LogicalVolume> added = LegSelection.legs(top);
             added.remove(0);
             ed.removeSegment(top);
-            Segment link = ed.addSegment(lv, striped, SegmentFields.linear(striped), 0, tmp.extentCount(), 1, List.of());
+            Segment link = ed.addSegment(lv, plain, build.linearFields(), 0, tmp.extentCount(), 1, List.of());
             ed.setLvArea(link, 0, tmp, 0);
             layers.removeLayerFromLv(ed, lv, tmp);
             ed.removeLv(tmp);
@@ -324,9 +338,9 @@ public final class MirrorConverter {
         return segs.get(0);
     }
 
-    /** The region size the segment type writes, read back through its own encoding. */
-    private long regionOf(Segment seg) {
-        return RegionReader.regionSize(seg);
+    /** The segment's region size, as its type reports it. */
+    private static long regionOf(Segment seg) {
+        return PluginCall.call(seg.type(), "regionSize", seg.describe(), () -> seg.type().regionSize(seg));
     }
 
     /** {@code _set_up_mirror_log}'s top name: the LV's name up to any {@code _mimagetmp} part. */
@@ -341,13 +355,5 @@ public final class MirrorConverter {
             throw new LvstackException("Failed to find logical volume \"" + vg.name() + "/" + name + "\"");
         }
         return lv;
-    }
-
-    private static SegmentType require(Engine engine, String name) {
-        SegmentType t = engine.segmentTypes().byName(name);
-        if (t == null) {
-            throw new LvstackException("Segment type " + name + " is not available to this engine.");
-        }
-        return t;
     }
 }

@@ -4,8 +4,6 @@ import io.lvstack.api.LvstackException;
 
 /** Region size and log size rules of LVM2's mirrors ({@code lib/metadata/mirror.c}). */
 public final class MirrorRegion {
-    /** LVM2's default region size, 512 KiB, in sectors. */
-    public static final long DEFAULT_SECTORS = 1024;
     /** {@code MIRROR_LOG_OFFSET}: the log header takes the first 2 sectors. */
     private static final long LOG_OFFSET_SECTORS = 2;
 

@@ -12,10 +12,10 @@ import io.lvstack.engine.graph.Segment;
 record Shape(int stripes, TypeFields fields) {
     static final Shape LINEAR = new Shape(1, null);
 
-    static Shape of(LogicalVolume lv, SegmentType striped) {
+    static Shape of(LogicalVolume lv, SegmentType plain) {
         if (lv.segments().size() == 1) {
             Segment s = lv.segments().get(0);
-            if (s.type() == striped && s.areaCount() > 1) {
+            if (s.type() == plain && s.areaCount() > 1) {
                 return new Shape(s.areaCount(), s.fields());
             }
         }

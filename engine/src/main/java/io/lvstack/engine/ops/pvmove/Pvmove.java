@@ -14,7 +14,8 @@ import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
-import io.lvstack.engine.ops.SegmentFields;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.engine.ops.NewSegments;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -33,13 +34,26 @@ import java.util.Optional;
  * {@code mirror.c} completion). Each call is one atomic {@code vg.apply}.
  */
 public final class Pvmove {
+    /** The type of the layer's segments: the one that makes moving 2-way mirrored segments. */
     private final SegmentType mirror;
     private final ExtentAllocator allocator;
 
-    /** @param allocator chooses the destination extents (LVM2's allocator, or a test's) */
+    /**
+     * @param allocator chooses the destination extents (LVM2's allocator, or a test's)
+     * @throws LvstackException when no loaded type makes pvmove's segments
+     */
     public Pvmove(Engine engine, ExtentAllocator allocator) {
-        this.mirror = engine.segmentTypes().byName("mirror");
+        this.mirror = engine.segmentTypes().making(2, SegmentOptions.moving(null), SegmentCapability.AREAS_MIRRORED);
+        if (mirror == null) {
+            throw new LvstackException("pvmove needs a segment type that mirrors extents while they move (LVM2's "
+                    + "mirror), and no loaded segment-type plugin provides one.");
+        }
         this.allocator = allocator;
+    }
+
+    /** The region size of the layer's segments when the command gives none: the type's default. */
+    public long defaultRegionSize() {
+        return NewSegments.of(mirror, 2, SegmentOptions.moving(null)).regionSize();
     }
 
     /** One user area on the source PV that the layer will take over. */
@@ -287,8 +301,8 @@ public final class Pvmove {
             if (seg.areaLen() > room) {
                 work.push(new Piece(ed.splitSegment(seg, room * LvSegments.areaMultiple(seg)), piece.area()));
             }
-            Segment lseg = ed.addSegment(layer, mirror, SegmentFields.pvmove(mirror, regionSize), layer.extentCount(),
-                    seg.areaLen(), 2, List.of());
+            Segment lseg = ed.addSegment(layer, mirror, NewSegments.of(mirror, 2, SegmentOptions.moving(regionSize))
+                    .fields(), layer.extentCount(), seg.areaLen(), 2, List.of());
             ed.moveArea(lseg, 0, seg, piece.area());
             ed.setPvArea(lseg, 1, range.pv(), range.start() + used);
             ed.setLvArea(seg, piece.area(), layer, lseg.le());

@@ -31,7 +31,7 @@ class MirrorConverterTest {
     void linearToDiskLogMirror() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.toLinear(f.vg, "m");
-        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.converter.convertToMirror(f.vg, "m", 2, MirrorLog.DISK, MirrorFixture.REGION, List.of());
         f.expect("linear_to_disklog");
         assertEquals(List.of("m", "other", "m_mlog", "m_mimage_0", "m_mimage_1"),
                 f.vg.lvs().stream().map(LogicalVolume::name).toList());
@@ -63,7 +63,7 @@ class MirrorConverterTest {
         List<String> ids = List.of("W00000-0000-0000-0000-0000-0000-000001", "bnfhCt-rKCl-lZev-j37q-lPD8-KiAH-oBxhQN",
                 "dEc5O7-hImE-FNM0-dMe1-PgDF-6Zha-vaoExf", "yqIgOr-3ql6-3YF2-Zlln-A0rK-w2S8-ApW2vo");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
+        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573878L, "vm"));
         LogicalVolume m = c.createMirror(f.vg, "m", 6, 2, MirrorLog.DISK, 128, List.of());
         // the corpus file's top LV was written without creation time and host
@@ -138,7 +138,7 @@ class MirrorConverterTest {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.removeLvs("m", "m_mimage_0", "m_mimage_1", "m_mlog");
         OpsFixture.addTwoStripeLv(f.engine, f.vg, "s", "STRIPE-0000-0000-0000-0000-0000-000000", 4, 0);
-        f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorRegion.DEFAULT_SECTORS, List.of());
+        f.converter.convertToMirror(f.vg, "s", 2, MirrorLog.CORE, MirrorFixture.REGION, List.of());
         f.expect("striped_to_corelog");
     }
 
@@ -152,7 +152,7 @@ class MirrorConverterTest {
         }
         f.removeLvs("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, new FirstFreeAllocator(),
+        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573880L, "vm"));
         LogicalVolume db = c.createMirror(f.vg, "db", 4, 3, MirrorLog.DISK, 512, List.of());
         f.vg.apply(ed -> ed.setLvProperties(db, io.lvstack.engine.graph.LvProperties.NONE));
@@ -223,7 +223,7 @@ class MirrorConverterTest {
                 List.of(new io.lvstack.engine.ops.alloc.Allocation.Chunk(request.extentsPerArea(),
                         List.of(new io.lvstack.engine.ops.alloc.PvRange(f.pv(0), 20, request.extentsPerArea())))),
                 List.of());
-        MirrorConverter c = new MirrorConverter(f.engine, onPv0, MirrorFixture.stamp());
+        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), onPv0, MirrorFixture.stamp());
         assertEquals("Allocator placed a new mirror leg on /dev/loop4, which already holds part of the mirror.",
                 assertThrows(LvstackException.class, () -> c.addLegs(f.vg, "m", 1, List.of())).getMessage());
         assertEquals(before, f.text());
@@ -234,7 +234,7 @@ class MirrorConverterTest {
         MirrorFixture f = new MirrorFixture("mirror_corelog");
         List<io.lvstack.engine.ops.alloc.AllocationRequest> seen = new java.util.ArrayList<>();
         FirstFreeAllocator firstFit = new FirstFreeAllocator();
-        MirrorConverter c = new MirrorConverter(f.engine, (vg, request) -> {
+        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), (vg, request) -> {
             seen.add(request);
             return firstFit.allocate(vg, request);
         }, MirrorFixture.stamp());

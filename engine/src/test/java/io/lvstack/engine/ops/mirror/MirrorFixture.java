@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A corpus VG read on an engine with the real plugins, a converter over it, and its text. */
 final class MirrorFixture {
+    /** The region size of the expected files: 512 KiB, in sectors (LVM2 2.03 defaults to 2 MiB). */
+    static final long REGION = 1024;
     /** Expected outputs; each was accepted by real LVM2 (lvm2-oracle) and re-exported identically. */
     static final Path EXPECTED = OpsFixture.DIR.resolve("mirror");
 
@@ -31,7 +33,7 @@ final class MirrorFixture {
         engine = b.build();
         imported = OpsFixture.read(engine, Corpus.DIR.resolve(corpusName + ".vg"));
         vg = imported.vg();
-        converter = new MirrorConverter(engine, new FirstFreeAllocator(), stamp());
+        converter = new MirrorConverter(engine, engine.segmentTypes().byName("mirror"), new FirstFreeAllocator(), stamp());
     }
 
     /** Ids MIRR01-..., MIRR02-... in creation order, a fixed time and host. */

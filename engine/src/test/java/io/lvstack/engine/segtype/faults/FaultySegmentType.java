@@ -10,6 +10,8 @@ import io.lvstack.api.link.MarkEditor;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.text.ConfigSection;
@@ -31,7 +33,8 @@ public final class FaultySegmentType implements SegmentType {
         ACCEPTS("accepts"), DECODE("decode"), ENCODE("encode"), VALIDATE("validate"), CAN_MERGE("canMerge"),
         SPLIT_FIELDS("splitFields"), REFERENCE_ROLES("referenceRoles"), LINK_HOOK("linkHook"),
         HOOK_EVENT("link hook"), DISPLAY_NAME("displayName"), STRIPE_SIZE("stripeSize"),
-        REGION_SIZE("regionSize"), TARGET_LINE("targetLine"), DESCRIBE("describe");
+        REGION_SIZE("regionSize"), TARGET_LINE("targetLine"), DESCRIBE("describe"),
+        NEW_SEGMENT("newSegment");
 
         public final String method;
 
@@ -164,6 +167,12 @@ public final class FaultySegmentType implements SegmentType {
     public long regionSize(SegmentView segment) {
         tick(Call.REGION_SIZE);
         return real.regionSize(segment);
+    }
+
+    @Override
+    public Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        tick(Call.NEW_SEGMENT);
+        return real.newSegment(areaCount, options);
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Operations that call a plugin while they change the graph (split, merge, new fields, roles,
- * link hooks, the region size read back through encode), with the plugin failing at every call
+ * link hooks, the region size), with the plugin failing at every call
  * in turn: each failure names the plugin and leaves the whole graph as it was, and valid.
  */
 class PluginOperationFaultTest {
@@ -51,7 +51,8 @@ class PluginOperationFaultTest {
 
     private static MirrorConverter converter(FaultyVg f) {
         AtomicInteger n = new AtomicInteger();
-        return new MirrorConverter(f.faulty.engine, new FirstFreeAllocator(), new LvStamp(
+        return new MirrorConverter(f.faulty.engine, f.faulty.engine.segmentTypes().byName("mirror"),
+                new FirstFreeAllocator(), new LvStamp(
                 () -> String.format("FAULT%d-0000-0000-0000-0000-0000-000000", n.incrementAndGet()), 1795580000L, "vm"));
     }
 
@@ -65,7 +66,7 @@ class PluginOperationFaultTest {
         return Stream.of(
                 op("striped", Call.SPLIT_FIELDS, PVMOVE, "pvmove set-up splits users", nothing,
                         PluginOperationFaultTest::setUp),
-                op("mirror", Call.DECODE, PVMOVE, "pvmove set-up decodes the layer's mirror fields", nothing,
+                op("mirror", Call.NEW_SEGMENT, PVMOVE, "pvmove set-up makes the layer's mirror fields", nothing,
                         PluginOperationFaultTest::setUp),
                 op("striped", Call.CAN_MERGE, PVMOVE, "pvmove completion re-merges",
                         PluginOperationFaultTest::setUp, f -> pvmove(f).complete(f.vg, f.vg.lv("pvmove0"))),
@@ -75,9 +76,13 @@ class PluginOperationFaultTest {
                         f -> converter(f).toLinear(f.vg, "m")),
                 op("mirror", Call.HOOK_EVENT, DISKLOG, "add a leg", nothing,
                         f -> converter(f).addLegs(f.vg, "m", 1, List.of())),
+                op("mirror", Call.NEW_SEGMENT, DISKLOG, "linear to mirror makes the mirror's fields", nothing,
+                        f -> converter(f).convertToMirror(f.vg, "other", 2, MirrorLog.CORE, 1024, List.of())),
+                op("striped", Call.NEW_SEGMENT, DISKLOG, "add a leg makes the new leg's fields", nothing,
+                        f -> converter(f).addLegs(f.vg, "m", 1, List.of())),
                 op("mirror", Call.REFERENCE_ROLES, CORELOG, "core log to disk log", nothing,
                         f -> converter(f).changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
-                op("mirror", Call.ENCODE, CORELOG, "core log to disk log reads the region size", nothing,
+                op("mirror", Call.REGION_SIZE, CORELOG, "core log to disk log reads the region size", nothing,
                         f -> converter(f).changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
                 op("mirror", Call.HOOK_EVENT, CORELOG, "core log to disk log", nothing,
                         f -> converter(f).changeLog(f.vg, "m", MirrorLog.DISK, List.of())));

@@ -1,0 +1,25 @@
+package io.lvstack.engine.ops;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
+import io.lvstack.engine.segtype.PluginCall;
+
+/** New segments as their types make them: typed fields, no text round trip. */
+public final class NewSegments {
+    private NewSegments() {
+    }
+
+    /**
+     * What {@code type} makes of {@code areas} areas with {@code options}.
+     *
+     * @throws LvstackException when the type makes no such segment
+     */
+    public static NewSegment of(SegmentType type, int areas, SegmentOptions options) {
+        return PluginCall.call(type, "newSegment", "a new segment of " + areas + (areas == 1 ? " area" : " areas"),
+                () -> type.newSegment(areas, options))
+                .orElseThrow(() -> new LvstackException("Segment type " + type.name() + " cannot make a segment of "
+                        + areas + (areas == 1 ? " area." : " areas.")));
+    }
+}
