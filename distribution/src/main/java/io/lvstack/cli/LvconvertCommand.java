@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * collapsed in the same command, as LVM2's poll does once they are in sync, unless
  * {@code --no-collapse} keeps the converting state; {@code lvconvert VG/LV} alone then collapses it.
  */
-@Command(name = "lvconvert", mixinStandardHelpOptions = true,
+@Command(name = "lvconvert",
         description = "Converts an LV to or from a mirror, or changes a mirror's legs or log, in a metadata file,"
                 + " as LVM2's lvconvert does.")
 final class LvconvertCommand implements Runnable {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvcreate}: a linear, striped or mirror LV, allocated as LVM2 allocates it. */
-@Command(name = "lvcreate", mixinStandardHelpOptions = true,
+@Command(name = "lvcreate",
         description = "Creates a linear, striped or mirror LV in a metadata file, as LVM2's lvcreate does.")
 final class LvcreateCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

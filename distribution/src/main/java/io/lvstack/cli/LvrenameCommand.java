@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvrename VG/OLD VG/NEW} or {@code lvrename VG OLD NEW}. */
-@Command(name = "lvrename", mixinStandardHelpOptions = true,
+@Command(name = "lvrename",
         description = "Renames an LV (and its sub-LVs) in a metadata file.")
 final class LvrenameCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)
