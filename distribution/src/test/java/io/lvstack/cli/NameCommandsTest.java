@@ -244,6 +244,17 @@ class NameCommandsTest {
         assertTrue(Files.readString(in).contains("\t\tsplit {\n"));
     }
 
+    /** A generated VG is named as vgcreate names one (LVM2: vgcreate 'bad vg' PV, exit 3). */
+    @Test
+    void generateNamesItsVgAsVgcreate() {
+        Path out = tmp.resolve("g.vg");
+        CliRun r = CliRun.of("generate", "--vg", "bad vg", "--lvs", "2", "--seed", "1", "-o", out.toString());
+        assertEquals(List.of("lvstack: New volume group name \"bad vg\" is invalid. Name contains invalid character,"
+                + " valid set includes: [a-zA-Z0-9.-_+]."), r.errLines());
+        assertEquals(3, r.exitCode());
+        assertFalse(Files.exists(out));
+    }
+
     /**
      * lvm2-oracle restored holes.step1.vg with its LV v1 renamed in the text: LVM2 accepted each
      * reserved name ({@code Restored volume group vg4.}) and refused {@code .} with {@code Internal

@@ -126,6 +126,19 @@ public final class LvmNameRules {
     }
 
     /**
+     * {@code validate_new_vg_name}, as vgcreate checks the name of a VG it makes (LVM2 prints the
+     * reason on a line of its own before the refusal).
+     *
+     * @throws NameRefusal with LVM2's message and its status for a bad command line
+     */
+    public static void requireNewVgName(String vgName) {
+        NameError bad = validate(vgName);
+        if (bad != null) {
+            throw NameRefusal.commandLine("New volume group name \"" + vgName + "\" is invalid. " + bad.message());
+        }
+    }
+
+    /**
      * {@code lvrename}'s checks of the new name, in its order: the room {@code VG-LV} leaves, not
      * blank, not reserved, valid, and not the old name.
      *

@@ -123,6 +123,24 @@ class LvmNameRulesTest {
         LvmNameRules.requireRenameParams("v".repeat(127), "lv", "x".repeat(10));
     }
 
+    /** vgcreate NAME PV: LVM2 prints the reason, then {@code New volume group name "bad vg" is invalid.}, exit 3. */
+    @Test
+    void newVgNames() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("bad vg", "New volume group name \"bad vg\" is invalid. Name contains invalid character, valid set"
+                + " includes: [a-zA-Z0-9.-_+].");
+        cases.put("-vg", "New volume group name \"-vg\" is invalid. Name cannot start with hyphen.");
+        cases.put("v".repeat(128), "New volume group name \"" + "v".repeat(128) + "\" is invalid. Name length exceeds"
+                + " maximum limit of 127.");
+        cases.forEach((name, message) -> {
+            NameRefusal e = assertThrows(NameRefusal.class, () -> LvmNameRules.requireNewVgName(name), name);
+            assertEquals(message, e.getMessage());
+            assertEquals(NameRefusal.EINVALID_CMD_LINE, e.lvmStatus());
+        });
+        LvmNameRules.requireNewVgName("snapshot"); // reserved words are LV names' only
+        LvmNameRules.requireNewVgName("v".repeat(127));
+    }
+
     /** vg_validate: {@code Internal error: LV name "vg/ccc..." length 128 is not supported.}, exit 5. */
     @Test
     void theDeviceNameMustStayUnderNameLen() {
