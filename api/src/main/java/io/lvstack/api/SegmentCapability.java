@@ -16,6 +16,12 @@ public enum SegmentCapability {
      * @since SPI 2.0
      */
     PLAIN,
+    /**
+     * Makes its LV a pool (LVM2's {@code lv_is_pool}): renamed on its own even when hidden, and
+     * keeping its name when an LV that uses it is renamed.
+     * @since SPI 2.0
+     */
+    POOL,
     /** A segment may be split at an LE boundary ({@code lv_split_segment}). */
     CAN_SPLIT,
     /** Maps no real extents (error, zero, unknown): the owning LV is VIRTUAL. */

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
  * (warnings allowed), 1 when not, 2 for usage errors.
  */
 @Command(name = "check",
-        mixinStandardHelpOptions = true,
         description = "Validates LVM2 metadata completely and reports every problem, not only the first.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code lvstack config}: the effective configuration and where each value came from. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config",
         description = "Prints the effective configuration and the source of each value.")
 final class ConfigCommand implements Runnable {
     static final List<String> HEADER = List.of("KEY", "VALUE", "SOURCE");

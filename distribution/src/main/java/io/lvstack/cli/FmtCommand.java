@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
  * the file's header lines, so a file LVM2 wrote comes back unchanged.
  */
 @Command(name = "fmt",
-        mixinStandardHelpOptions = true,
         description = "Writes LVM2 metadata back in the canonical form LVM2 itself writes.")
 final class FmtCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code lvstack generate}: a large, valid VG for tests and benchmarks, the same for the same seed. */
 @Command(name = "generate",
-        mixinStandardHelpOptions = true,
         description = "Writes a generated VG of linear, striped and disk-log mirror LVs, deterministically from a seed.")
 final class GenerateCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * SVG go to standard output as text, PNG as bytes to the process's standard output, refused when
  * the tool runs on a terminal ({@link System#console()}), where binary would garble the screen.
  */
-@Command(name = "graph", mixinStandardHelpOptions = true,
+@Command(name = "graph",
         description = "Draws the stack of a VG (or of one LV and everything below it) as a Graphviz graph.")
 final class GraphCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)

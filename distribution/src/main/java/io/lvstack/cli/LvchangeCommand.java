@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvchange -p r|rw, --addtag, --deltag VG/LV}. */
-@Command(name = "lvchange", mixinStandardHelpOptions = true,
+@Command(name = "lvchange",
         description = "Changes an LV's permission or tags in a metadata file.")
 final class LvchangeCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

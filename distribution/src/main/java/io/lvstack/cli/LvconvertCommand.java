@@ -1,6 +1,7 @@
 package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.ReferenceRole;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  * collapsed in the same command, as LVM2's poll does once they are in sync, unless
  * {@code --no-collapse} keeps the converting state; {@code lvconvert VG/LV} alone then collapses it.
  */
-@Command(name = "lvconvert", mixinStandardHelpOptions = true,
+@Command(name = "lvconvert",
         description = "Converts an LV to or from a mirror, or changes a mirror's legs or log, in a metadata file,"
                 + " as LVM2's lvconvert does.")
 final class LvconvertCommand implements Runnable {
@@ -63,6 +64,7 @@ final class LvconvertCommand implements Runnable {
             throw new LvstackException("--splitmirrors cannot be used with --mirrors, --mirrorlog or --type.");
         }
         boolean finishOnly = mirrors == null && mirrorLog == null && splitMirrors == null && type == null;
+        String splitName = splitName();
         MutationRun.run(spec, engineOptions, mutation, c -> {
             VolumeGroup vg = c.vg();
             String lv = MutationRun.lvName(vg, lvArg);
@@ -86,7 +88,7 @@ final class LvconvertCommand implements Runnable {
                 throw new LvstackException("Logical volume " + vg.name() + "/" + lv + " is being converted: finish"
                         + " it first with lvconvert " + vg.name() + "/" + lv + ".");
             } else if (splitMirrors != null) {
-                split(vg, conv, target);
+                split(vg, conv, target, splitName);
             } else if (!convert(vg, conv, target)) {
                 // LVM2 (_lvconvert_mirrors): same leg and log counts, nothing to do, nothing said
                 return List.of();
@@ -98,14 +100,28 @@ final class LvconvertCommand implements Runnable {
         });
     }
 
-    private void split(VolumeGroup vg, MirrorConverter conv, LogicalVolume lv) {
-        if (name == null) {
+    /**
+     * {@code --splitmirrors} with {@code -n [VG/]NAME}: NAME, checked as LVM2's {@code _read_params}
+     * checks it before reading metadata ({@code validate_restricted_lvname_param}, which drops a
+     * VG part unchecked there); null without both options.
+     */
+    private String splitName() {
+        if (splitMirrors == null || name == null) {
+            return null;
+        }
+        String lv = name.contains("/") ? LvmArgs.split(name)[1] : name;
+        LvmNameRules.requireNewLvNameParam(lv);
+        return lv;
+    }
+
+    private void split(VolumeGroup vg, MirrorConverter conv, LogicalVolume lv, String newName) {
+        if (newName == null) {
             throw new LvstackException("The split off mirror image requires a name (--name).");
         }
         if (splitMirrors < 1) {
             throw new LvstackException("--splitmirrors must be at least 1, not " + splitMirrors + ".");
         }
-        conv.splitLegs(vg, lv.name(), splitMirrors, name, pvsOf(vg));
+        conv.splitLegs(vg, lv.name(), splitMirrors, newName, pvsOf(vg));
     }
 
     /** Returns false when the legs and log asked for are those the LV has. */

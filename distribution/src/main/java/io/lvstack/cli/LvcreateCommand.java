@@ -2,6 +2,7 @@ package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
+import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.engine.ops.LvCreate;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.engine.ops.LvSize;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvcreate}: a linear, striped or mirror LV, allocated as LVM2 allocates it. */
-@Command(name = "lvcreate", mixinStandardHelpOptions = true,
+@Command(name = "lvcreate",
         description = "Creates a linear, striped or mirror LV in a metadata file, as LVM2's lvcreate does.")
 final class LvcreateCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)
@@ -38,19 +39,30 @@ final class LvcreateCommand implements Runnable {
     @Option(names = {"-m", "--mirrors"}, paramLabel = "N") Integer mirrors;
     @Option(names = "--mirrorlog", paramLabel = "core|disk|mirrored") String mirrorLog;
     @Option(names = {"-R", "--regionsize"}, paramLabel = "SIZE") String regionSize;
-    @Parameters(index = "0", paramLabel = "VG") String vgName;
+    // LVM2's options for thin LVs and snapshots: read with LVM2's meaning, so that without a
+    // plugin for the type they ask for lvcreate refuses them as an LVM2 built without it would.
+    @Option(names = {"-V", "--virtualsize"}, paramLabel = "SIZE",
+            description = "Virtual size of a thin LV or sparse snapshot, as in LVM2.") String virtualSize;
+    @Option(names = {"-T", "--thin"}, description = "A thin LV (with -V) or thin pool, as in LVM2.") boolean thin;
+    @Option(names = "--thinpool", paramLabel = "POOL", description = "The thin pool, as in LVM2.") String thinPool;
+    @Option(names = {"-s", "--snapshot"}, description = "A snapshot, as in LVM2.") boolean snapshot;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VG",
+            description = "The VG; may be left out when -n names VG/LV.") String vgArg;
     @Parameters(index = "1..*", paramLabel = "PV") List<String> pvs = new ArrayList<>();
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        if (type != null && !type.equals("linear") && !type.equals("striped") && !type.equals("mirror")) {
-            throw new LvstackException("lvcreate --type " + type + " is not supported: lvstack creates linear,"
+        String segtype = LvcreateType.of(type, snapshot, thin, thinPool, virtualSize, mirrors,
+                engineOptions.engine().segmentTypes());
+        Target target = target();
+        if (segtype != null && !LvcreateType.CREATED.contains(segtype)) {
+            throw new LvstackException("lvcreate --type " + segtype + " is not supported: lvstack creates linear,"
                     + " striped and mirror LVs only");
         }
         LvSize lvSize = sizeOptions.size();
         if ("mirror".equals(type) || mirrors != null && mirrors > 0) {
-            createMirror(lvSize);
+            createMirror(target, lvSize);
             return;
         }
         if (mirrorLog != null || regionSize != null) {
@@ -60,15 +72,56 @@ final class LvcreateCommand implements Runnable {
                 : readAhead.equals("none") ? Long.valueOf(-1) : Long.valueOf(SizeArgs.integer(readAhead, "--readahead"));
         Long stripeSize = stripeSizeKib == null ? null : stripeSizeKib * 2;
         MutationRun.run(spec, engineOptions, mutation, c -> {
-            MutationRun.checkVg(c.vg(), vgName);
+            MutationRun.checkVg(c.vg(), target.vg());
             return new LvCreate(c.engine().segmentTypes(), new LvmAllocator(), c.stamp()).run(c.vg(),
-                    new LvCreate.Request(name, lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
+                    new LvCreate.Request(target.lv(), lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
                             MutationRun.pvRanges(c.vg(), pvs), ra), c.messages());
         });
     }
 
+    /** The VG and the new LV's name (null for the next {@code lvolN}), from {@code -n} and the VG argument. */
+    record Target(String vg, String lv) {
+    }
+
+    /**
+     * {@code _lvcreate_name_params}: {@code -n [VG/]LV} must be a valid name LVM2 does not keep
+     * for itself, and the VG it names, if any, must be the VG argument; before any metadata is read.
+     */
+    private Target target() {
+        if (vgArg == null && (name == null || !name.contains("/"))) {
+            // LVM2 finds no command line of lvcreate without a VG
+            throw new CommandLineRefusal("No command with matching syntax recognised.  Run 'lvcreate --help' for more"
+                    + " information.");
+        }
+        String vg = null;
+        String lv = name;
+        if (lv != null) {
+            if (lv.contains("/")) {
+                String[] path = LvmArgs.split(lv);
+                vg = path[0];
+                lv = path[1];
+            }
+            LvmNameRules.requireNewLvNameParam(lv);
+        }
+        if (vgArg != null) {
+            String given = LvmArgs.skipDevDir(vgArg);
+            if (given.contains("/")) {
+                throw new CommandLineRefusal("Volume group name expected (no slash)");
+            }
+            if (vg != null && !vg.equals(given)) {
+                throw new CommandLineRefusal("Inconsistent volume group names given: \"" + vg + "\" and \"" + given
+                        + "\"");
+            }
+            vg = given;
+        }
+        if (!LvmNameRules.isValid(vg)) {
+            throw new CommandLineRefusal("Volume group name " + vg + " has invalid characters");
+        }
+        return new Target(vg, lv);
+    }
+
     /** {@code --type mirror -m N}: N+1 legs with a core, disk (LVM2's default) or mirrored log. */
-    private void createMirror(LvSize lvSize) {
+    private void createMirror(Target target, LvSize lvSize) {
         if (!"mirror".equals(type)) {
             throw new LvstackException("lvcreate -m" + MirrorArgs.RAID1_REFUSAL);
         }
@@ -81,12 +134,12 @@ final class LvcreateCommand implements Runnable {
         }
         MirrorLog log = mirrorLog == null ? MirrorLog.DISK : MirrorLog.of(mirrorLog);
         MutationRun.run(spec, engineOptions, mutation, c -> {
-            MutationRun.checkVg(c.vg(), vgName);
+            MutationRun.checkVg(c.vg(), target.vg());
             SegmentType mirror = MirrorArgs.type(c.engine());
             long region = MirrorArgs.regionSectors(regionSize, mirror);
             List<String> messages = c.messages();
             long lvExtents = lvSize.toExtents(c.vg().properties().extentSize(), messages);
-            String lvName = name != null ? name : LvNames.next(c.vg(), "lvol");
+            String lvName = target.lv() != null ? target.lv() : LvNames.next(c.vg(), "lvol");
             if (c.vg().lv(lvName) != null) {
                 throw new LvstackException("Logical Volume \"" + lvName + "\" already exists in volume group \""
                         + c.vg().name() + "\"");

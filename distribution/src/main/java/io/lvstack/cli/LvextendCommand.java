@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvextend}: grows a linear or striped LV, allocated as LVM2 allocates it. */
-@Command(name = "lvextend", mixinStandardHelpOptions = true,
+@Command(name = "lvextend",
         description = "Extends a linear or striped LV in a metadata file, as LVM2's lvextend does.")
 final class LvextendCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

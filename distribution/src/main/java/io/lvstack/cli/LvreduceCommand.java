@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvreduce}: shrinks a linear or striped LV from its end. */
-@Command(name = "lvreduce", mixinStandardHelpOptions = true,
+@Command(name = "lvreduce",
         description = "Reduces a linear or striped LV in a metadata file, cutting from the end as LVM2 does.")
 final class LvreduceCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

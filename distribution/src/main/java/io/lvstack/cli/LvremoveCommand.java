@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvremove VG/LV...}: all in one commit, or none. */
-@Command(name = "lvremove", mixinStandardHelpOptions = true,
+@Command(name = "lvremove",
         description = "Removes LVs (with the sub-LVs only they use) from a metadata file.")
 final class LvremoveCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

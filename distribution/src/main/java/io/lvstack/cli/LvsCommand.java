@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvstack lvs FILE [LV...]}: LVM2's lvs report of a metadata file. */
-@Command(name = "lvs", mixinStandardHelpOptions = true, description = "Reports the LVs of a VG, as LVM2's lvs does.")
+@Command(name = "lvs", description = "Reports the LVs of a VG, as LVM2's lvs does.")
 final class LvsCommand implements Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;

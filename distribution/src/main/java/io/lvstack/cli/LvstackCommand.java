@@ -4,12 +4,13 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top command: global options and the list of subcommands. */
 @Command(name = "lvstack",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads, checks and reports LVM2-style logical-volume stacks.")
 final class LvstackCommand implements Runnable {
@@ -25,6 +26,14 @@ final class LvstackCommand implements Runnable {
             LvextendCommand.class, LvreduceCommand.class, LvremoveCommand.class, LvrenameCommand.class,
             LvchangeCommand.class, VgchangeCommand.class, PvchangeCommand.class, PvmoveCommand.class,
             LvconvertCommand.class);
+
+    // -h/--help for every command; -V/--version only here: in LVM2, lvcreate's -V is --virtualsize.
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     // Here as well as on each subcommand, so global options may come before the subcommand too.
     @Mixin(name = EngineOptions.MIXIN)

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,8 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code lvstack} tool. Exit codes: 0 success, 1 an error the engine or a
- * plugin explained, 2 a usage error.
+ * plugin explained, 2 a usage error; 3 and 5 where lvstack refuses a command as LVM2 does and
+ * exits as LVM2 then exits (a name LVM2 refuses, a segment type lvcreate has no plugin for).
  */
 public final class Main {
     /** Options that make the top command print something listing every subcommand. */
@@ -51,20 +51,28 @@ public final class Main {
     /**
      * The command line for {@code args}: the subcommands {@code args} name, or all of them when
      * they name none (an unknown or missing subcommand) or ask for the top command's help or
-     * version. A word that names a
-     * subcommand without invoking it (a file called {@code lvs}) merely adds one more; the
-     * subcommand invoked is always among those added, so parsing is as with all of them.
+     * version before naming one (after it, {@code -h} is the subcommand's and {@code -V} may be
+     * lvcreate's {@code --virtualsize}). A word that names a subcommand without invoking it (a file
+     * called {@code lvs}) merely adds one more; the subcommand invoked is always among those added,
+     * so parsing is as with all of them.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine top = new CommandLine(new LvstackCommand());
         Set<String> words = new HashSet<>(Arrays.asList(args));
+        Set<String> names = new HashSet<>();
         List<Class<?>> named = new ArrayList<>();
         for (Class<?> sub : LvstackCommand.SUBCOMMANDS) {
-            if (words.contains(sub.getAnnotation(CommandLine.Command.class).name())) {
+            String name = sub.getAnnotation(CommandLine.Command.class).name();
+            names.add(name);
+            if (words.contains(name)) {
                 named.add(sub);
             }
         }
-        boolean all = named.isEmpty() || !Collections.disjoint(words, TOP_HELP);
+        boolean topHelp = false;
+        for (int i = 0; i < args.length && !names.contains(args[i]); i++) {
+            topHelp |= TOP_HELP.contains(args[i]);
+        }
+        boolean all = named.isEmpty() || topHelp;
         if (args.length == 1 && TOP_VERSION.contains(args[0])) {
             all = false; // the version names no subcommand: building their models is start-up time
         }

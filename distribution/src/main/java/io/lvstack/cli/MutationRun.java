@@ -7,6 +7,7 @@ import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.format.MetadataHeader;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.ops.alloc.PvRange;
 import java.io.PrintWriter;
@@ -50,6 +51,7 @@ final class MutationRun {
         List<String> messages;
         try {
             messages = operation.apply(context);
+            requireNamesFit(vg);
         } catch (RuntimeException e) {
             context.messages().forEach(out::println);
             out.flush();
@@ -78,6 +80,17 @@ final class MutationRun {
         }
         messages.forEach(out::println);
         out.flush();
+    }
+
+    /**
+     * LVM2's {@code vg_validate} at every write refuses an LV whose {@code VG-LV} name is too long
+     * (checked with LVM2 2.03.16); the VG read passed the checker, so only names the operation made
+     * (a mirror's images, a split-off leg) can fail here.
+     */
+    private static void requireNamesFit(VolumeGroup vg) {
+        for (io.lvstack.engine.graph.LogicalVolume lv : vg.lvs()) {
+            LvmNameRules.requireFits(vg.name(), lv.name());
+        }
     }
 
     /** The command as typed, without lvstack's own file options. */

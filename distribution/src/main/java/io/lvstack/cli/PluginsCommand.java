@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvstack plugins check DIR}: validates a plugin directory without assembling an engine. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Works with plugin directories.",
+@Command(name = "plugins", description = "Works with plugin directories.",
         subcommands = PluginsCommand.Check.class)
 final class PluginsCommand implements Runnable {
     @Spec
@@ -30,7 +30,7 @@ final class PluginsCommand implements Runnable {
     }
 
     /** One line per plugin: what it provides, or why it cannot load. Exit 1 when any cannot. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check",
             description = "Checks every plugin in DIR (default: plugins) and says what each provides or why it fails.")
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "plugins",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pvchange -x y|n, --addtag, --deltag PV...}, PVs named by their device hints. */
-@Command(name = "pvchange", mixinStandardHelpOptions = true,
+@Command(name = "pvchange",
         description = "Changes PVs' allocatability or tags in a metadata file.")
 final class PvchangeCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * since there is no daemon copying data here, ends the moves in progress: {@code --complete} as
  * LVM2's poll does once the copy is done, {@code --abort} as {@code pvmove --abort}.
  */
-@Command(name = "pvmove", mixinStandardHelpOptions = true,
+@Command(name = "pvmove",
         description = "Sets up, completes or aborts the move of a PV's extents in a metadata file, as LVM2's pvmove"
                 + " does.")
 final class PvmoveCommand implements Runnable {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvstack pvs FILE [PV...]}: LVM2's pvs report of a metadata file. */
-@Command(name = "pvs", mixinStandardHelpOptions = true, description = "Reports the PVs of a VG, as LVM2's pvs does.")
+@Command(name = "pvs", description = "Reports the PVs of a VG, as LVM2's pvs does.")
 final class PvsCommand implements Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;

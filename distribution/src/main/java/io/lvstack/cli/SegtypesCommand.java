@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code lvstack segtypes}: the segment types in effect and where each came from. */
 @Command(name = "segtypes",
-        mixinStandardHelpOptions = true,
         description = "Lists the segment types in effect and the plugins that provide them.")
 final class SegtypesCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code lvstack table FILE [VG/LV]}: the device-mapper tables LVM2 would load for the VG's LVs,
  * in load order, as {@code dmsetup table} prints them.
  */
-@Command(name = "table", mixinStandardHelpOptions = true,
+@Command(name = "table",
         description = {"Prints the device-mapper tables LVM2 would load for the LVs, sub-LVs before their users, "
                 + "as 'dmsetup table' prints them: NAME: START LENGTH TARGET ARGS (sectors).",
                 "PVs are named by their device hints unless mapped; LVs' own devices by /dev/mapper path "

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vgchange --addtag|--deltag TAG VG}. */
-@Command(name = "vgchange", mixinStandardHelpOptions = true, description = "Changes a VG's tags in a metadata file.")
+@Command(name = "vgchange", description = "Changes a VG's tags in a metadata file.")
 final class VgchangeCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;

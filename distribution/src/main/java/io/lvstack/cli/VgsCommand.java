@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvstack vgs FILE}: LVM2's vgs report of a metadata file. */
-@Command(name = "vgs", mixinStandardHelpOptions = true, description = "Reports the VG, as LVM2's vgs does.")
+@Command(name = "vgs", description = "Reports the VG, as LVM2's vgs does.")
 final class VgsCommand implements Callable<Integer> {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;

@@ -39,11 +39,42 @@ class MainTest {
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"nosuch"})));
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[0])));
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"--help", "lvs"})));
-        assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "-V"})));
+        // after the subcommand, -h and -V are the subcommand's (lvcreate -V is --virtualsize)
+        assertEquals(List.of("lvs"), subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "-V"})));
+        assertEquals(List.of("lvcreate"), subcommands(Main.commandLine(sink, sink, new String[] {"lvcreate", "-V",
+                "1G", "-T", "vg/pool"})));
+        assertEquals(List.of("lvs"), subcommands(Main.commandLine(sink, sink, new String[] {"lvs", "--help"})));
         // the tool's own version alone needs none
         assertEquals(List.of(), subcommands(Main.commandLine(sink, sink, new String[] {"--version"})));
         assertEquals(List.of(), subcommands(Main.commandLine(sink, sink, new String[] {"-V"})));
         assertEquals(every, subcommands(Main.commandLine(sink, sink, new String[] {"-V", "--help"})));
+    }
+
+    /** LVM2's commands have no -V of their own but lvcreate's --virtualsize: --version is the tool's alone. */
+    @Test
+    void versionIsTheTopCommandsAndHelpEveryCommands() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        picocli.CommandLine all = Main.commandLine(sink, sink, new String[0]);
+        assertEquals(LvstackCommand.SUBCOMMANDS.size(), all.getSubcommands().size());
+        for (picocli.CommandLine sub : all.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            assertEquals(null, spec.findOption("--version"), spec.name());
+            assertTrue(spec.findOption("--help").usageHelp(), spec.name());
+            assertTrue(spec.findOption("-h").usageHelp(), spec.name());
+            assertEquals(spec.name().equals("lvcreate") ? "--virtualsize" : null,
+                    spec.findOption("-V") == null ? null : spec.findOption("-V").longestName(), spec.name());
+        }
+        CliRun r = CliRun.of("segtypes", "--version");
+        assertEquals(2, r.exitCode());
+        assertEquals("lvstack: Unknown option: '--version'", r.errLines().get(0));
+        r = CliRun.of("segtypes", "-V");
+        assertEquals(2, r.exitCode());
+        assertEquals("lvstack: Unknown option: '-V'", r.errLines().get(0));
+        r = CliRun.of("segtypes", "-h");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Usage: lvstack segtypes [-h] [--json]"), r.out());
+        r = CliRun.of("-V");
+        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 1.1)"), r.outLines());
     }
 
     private static List<String> subcommands(picocli.CommandLine commandLine) {
@@ -65,7 +96,7 @@ class MainTest {
         assertEquals("", r.out());
         assertEquals(List.of(
                 "lvstack: Unknown option: '--bogus'",
-                "Usage: lvstack segtypes [-hV] [--json] [--config=FILE] [-D=KEY=VALUE]...",
+                "Usage: lvstack segtypes [-h] [--json] [--config=FILE] [-D=KEY=VALUE]...",
                 "Try 'lvstack segtypes --help' for more information."), r.errLines());
     }
 

@@ -70,8 +70,6 @@ class MutationCommandsTest {
                 "4M", "vg4", "/dev/loop5:2-31");
         assertRefused(in, before, "lvstack: Volume group \"vg4\" has insufficient free space (75 extents): 256 required.",
                 "lvcreate", "-L", "1G", "vg4");
-        assertRefused(in, before, "lvstack: lvcreate --type cache-pool is not supported: lvstack creates linear,"
-                + " striped and mirror LVs only", "lvcreate", "--type", "cache-pool", "-L", "4M", "vg4");
         assertRefused(in, before, "lvstack: Please specify either size or extents but not both.", "lvcreate", "-L",
                 "4M", "-l", "1", "vg4");
         assertRefused(in, before, "lvstack: Logical Volume \"v1\" already exists in volume group \"vg4\"",

@@ -10,6 +10,7 @@ import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.engine.segtype.UnknownSegmentType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.Set;
  * the VG.
  */
 public final class VgChecker {
-    private static final int NAME_LEN = 128;
 
     private VgChecker() {
     }
@@ -89,29 +89,14 @@ public final class VgChecker {
 
     /**
      * LVM2's {@code validate_name} for the VG's name too: it names the VG's device-mapper devices
-     * and {@code /dev} directory, so metadata naming a VG otherwise is refused before it is used.
+     * and {@code /dev} directory, so vgcfgrestore refuses a VG named otherwise before it reads it.
      */
     private static void checkVgName(VolumeGroup vg, List<Problem> out) {
-        String bad = nameProblem(vg.name());
+        LvmNameRules.NameError bad = LvmNameRules.validate(vg.name());
         if (bad != null) {
-            out.add(Problem.error(printable(vg.name()), "Volume group name \"" + printable(vg.name()) + "\" is invalid: "
-                    + bad + "."));
+            out.add(Problem.error(printable(vg.name()), "Volume group name \"" + printable(vg.name()) + "\" is invalid. "
+                    + bad.message()));
         }
-    }
-
-    /** Why {@code n} is no valid LVM2 name, or null: LVM2's {@code validate_name}. */
-    private static String nameProblem(String n) {
-        if (n.isEmpty() || n.equals(".") || n.equals("..") || n.startsWith("-")) {
-            return "it must not be empty, \".\", \"..\" or start with '-'";
-        }
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_'
-                    || c == '+' || c == '-')) {
-                return "character '" + printable(String.valueOf(c)) + "' is not one of A-Z a-z 0-9 . _ + -";
-            }
-        }
-        return null;
     }
 
     private static void checkIds(VolumeGroup vg, List<Problem> out) {
@@ -156,15 +141,20 @@ public final class VgChecker {
         return count == 32;
     }
 
-    /** LVM2's {@code validate_name} and the name length rule of {@code vg_validate}. */
+    /**
+     * {@code vg_validate}'s rules for every LV name, hidden ones too, in its order: the length of
+     * {@code VG-LV}, then {@code validate_name}. Reserved names are no error here: LVM2 writes its
+     * own LVs so and restores a file with a visible {@code foo_mlog} (checked with vgcfgrestore).
+     */
     private static void checkName(VolumeGroup vg, LogicalVolume lv, List<Problem> out) {
         String n = lv.name();
-        String bad = nameProblem(n);
+        String tooLong = LvmNameRules.lengthProblem(vg.name(), n);
+        if (tooLong != null) {
+            out.add(Problem.error(where(lv), printable(tooLong)));
+        }
+        LvmNameRules.NameError bad = LvmNameRules.validate(n);
         if (bad != null) {
-            out.add(Problem.error(where(lv), "Logical volume name \"" + printable(n) + "\" is invalid: " + bad + "."));
-        } else if (n.length() + vg.name().length() + 3 >= NAME_LEN) {
-            out.add(Problem.error(where(lv), "LV name " + vg.name() + "/" + n + " is too long: the VG and LV names "
-                    + "together must stay under " + (NAME_LEN - 3) + " characters."));
+            out.add(Problem.error(where(lv), "LV name " + printable(n) + " has invalid form. " + bad.message()));
         }
     }
 

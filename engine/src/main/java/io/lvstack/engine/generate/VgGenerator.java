@@ -23,6 +23,7 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VgProperties;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.names.LvmNameRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,6 +72,8 @@ public final class VgGenerator {
 
     /** A VG named {@code vgName} with {@code lvCount} LVs. */
     public ImportedVg generate(String vgName, int lvCount, long seed) {
+        // a VG named otherwise would be written in a file no LVM2 (nor lvstack) reads
+        LvmNameRules.requireNewVgName(vgName);
         if (lvCount < 0) {
             throw new LvstackException("the number of LVs must not be negative, not " + lvCount);
         }

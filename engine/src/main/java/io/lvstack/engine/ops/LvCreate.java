@@ -8,6 +8,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class LvCreate {
     /**
-     * @param name       the new LV's name, or null for the next {@code lvolN}
+     * @param name       the new LV's name, or null for the next {@code lvolN}; LVM2's name rules apply
      * @param size       {@code -L} or {@code -l}, unsigned
      * @param stripes    {@code -i} (1 for linear)
      * @param stripeSize {@code -I} in sectors, or null for the type's default (ignored for one stripe)
@@ -70,6 +71,9 @@ public final class LvCreate {
      * arise, so a caller can print those given before a refusal (LVM2 prints them too).
      */
     public List<String> run(VolumeGroup vg, Request r, List<String> messages) {
+        if (r.name() != null) {
+            LvmNameRules.requireNewLvNameParam(r.name());
+        }
         if (r.size().sign() != 0) {
             throw new LvstackException("Negative size is invalid.");
         }
@@ -111,6 +115,8 @@ public final class LvCreate {
         }
         Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
                 policy, pvs, null, name));
+        // LVM2's vg_validate at the write: the device name VG-LV must fit.
+        LvmNameRules.requireFits(vg.name(), name);
         String allocWord = r.policy() == AllocPolicy.INHERIT ? null : r.policy().word();
         vg.apply(ed -> {
             LogicalVolume lv = ed.createLv(name, stamp.newId(),

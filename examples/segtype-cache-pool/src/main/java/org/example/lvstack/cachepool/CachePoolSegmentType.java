@@ -42,7 +42,7 @@ public final class CachePoolSegmentType implements SegmentType {
     /** {@code DM_CACHE_MAX_DATA_BLOCK_SIZE}: 1 GiB in sectors. */
     static final long MAX_CHUNK = 2097152;
 
-    private static final Set<SegmentCapability> CAPABILITIES = EnumSet.noneOf(SegmentCapability.class);
+    private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.POOL);
 
     private final LinkHook hook = new CachePoolLinkHook(this);
 

@@ -1,0 +1,73 @@
+package io.lvstack.cli;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.engine.ops.LvSize;
+import io.lvstack.engine.segtype.SegmentTypeRegistry;
+import java.util.List;
+
+/**
+ * The segment type an lvcreate command line asks for, chosen in the order of LVM2's
+ * {@code _lvcreate_params}, and LVM2's refusals when no loaded plugin provides it: lvstack then
+ * answers as an LVM2 built without that type would (checked against LVM2 2.03.16).
+ */
+final class LvcreateType {
+    /** What lvcreate makes; a loaded type outside these is refused as not supported. */
+    static final List<String> CREATED = List.of("linear", "striped", "mirror");
+
+    private LvcreateType() {
+    }
+
+    /**
+     * The type's name, or null for {@code -m} without {@code --type} (left to the mirror checks).
+     *
+     * @param virtualSize {@code -V}/{@code --virtualsize} as typed, or null
+     * @throws CommandLineRefusal in LVM2's words, for an unknown type or a virtual size where the type takes none
+     */
+    static String of(String type, boolean snapshot, boolean thin, String thinPool, String virtualSize,
+            Integer mirrors, SegmentTypeRegistry types) {
+        if (type != null && types.byName(type) == null) {
+            // LVM2's segtype_arg refuses the option's value while it parses the command line
+            throw new CommandLineRefusal("Invalid argument for --type: " + type);
+        }
+        if (virtualSize != null) {
+            checkVirtualSize(virtualSize);
+            if (type != null && CREATED.contains(type)) {
+                throw new CommandLineRefusal("Command does not accept option: --virtualsize " + virtualSize + ".");
+            }
+        }
+        if (type != null) {
+            return type;
+        }
+        String chosen = implied(snapshot, thin, thinPool, virtualSize, mirrors);
+        if (chosen != null && types.byName(chosen) == null) {
+            throw new CommandLineRefusal("Unable to create LV with unknown segment type " + chosen + ".");
+        }
+        return chosen;
+    }
+
+    /** The type LVM2 reads from the other options, in its order: a snapshot, thin, -m's, striped. */
+    private static String implied(boolean snapshot, boolean thin, String thinPool, String virtualSize,
+            Integer mirrors) {
+        if (snapshot && virtualSize == null) {
+            return "snapshot";
+        }
+        if (thin || thinPool != null || virtualSize != null) {
+            // a virtual size alone asks for global/sparse_segtype_default's type, thin
+            return "thin";
+        }
+        return mirrors != null && mirrors > 0 ? null : "striped";
+    }
+
+    /** {@code size_mb_arg}: an unsigned size with an optional unit. */
+    private static void checkVirtualSize(String text) {
+        LvSize size;
+        try {
+            size = LvSize.ofSize(text);
+        } catch (LvstackException e) {
+            throw new CommandLineRefusal("Invalid argument for --virtualsize: " + text);
+        }
+        if (size.sign() != 0) {
+            throw new CommandLineRefusal("Invalid argument for --virtualsize: " + text);
+        }
+    }
+}
