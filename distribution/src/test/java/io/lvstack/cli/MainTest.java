@@ -74,7 +74,7 @@ class MainTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("Usage: lvstack segtypes [-h] [--json]"), r.out());
         r = CliRun.of("-V");
-        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 1.1)"), r.outLines());
+        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 2.0)"), r.outLines());
     }
 
     private static List<String> subcommands(picocli.CommandLine commandLine) {
