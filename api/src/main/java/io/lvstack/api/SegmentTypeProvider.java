@@ -26,10 +26,29 @@ public interface SegmentTypeProvider {
 
     /**
      * The settings this plugin reads under {@code segtype.<pluginName>.}, with their defaults as
-     * text; a key set there that is not listed is an error ("did you mean ...").
+     * text: how plugins built for SPI 1.0 and 1.1 declare them. The engine reads
+     * {@link #settings()}, which by default turns these into text settings.
+     *
+     * @deprecated since SPI 1.2: declare {@link #settings()}, with types and docs, instead
      */
+    @Deprecated
     default java.util.Map<String, String> settingDefaults() {
         return java.util.Map.of();
+    }
+
+    /**
+     * The settings this plugin reads under {@code segtype.<pluginName>.}, keys relative to that
+     * prefix. A key set there that is not declared is an error ("did you mean ..."), and so is a
+     * value its type does not allow: the engine checks both before it calls
+     * {@link #segmentTypes}. By default, {@link #settingDefaults()} as text settings.
+     *
+     * @since SPI 1.2
+     */
+    default List<Setting> settings() {
+        return settingDefaults().entrySet().stream()
+                .map(e -> new Setting(e.getKey(), SettingType.text(), e.getValue(), ""))
+                .sorted(java.util.Comparator.comparing(Setting::key))
+                .toList();
     }
 
     /**

@@ -16,7 +16,7 @@ class MainTest {
     void versionNamesProjectAndSpiVersions() {
         CliRun r = CliRun.of("--version");
         assertEquals(0, r.exitCode());
-        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 1.1)"), r.outLines());
+        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 1.2)"), r.outLines());
         assertEquals("", r.err());
     }
 

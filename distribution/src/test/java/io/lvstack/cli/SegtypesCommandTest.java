@@ -139,7 +139,7 @@ class SegtypesCommandTest {
 
     private static void assertBuiltIn(SegtypeRow row) {
         assertEquals(VERSION, row.version(), row.toString());
-        assertEquals("1.1", row.spi(), row.toString());
+        assertEquals("1.2", row.spi(), row.toString());
         assertEquals("built in", row.origin(), row.toString());
         assertPluginLocation(row.plugin(), row.location());
     }

@@ -82,8 +82,8 @@ final class SegmentTypeLoader {
         }
         Map<String, String> settingDefaults = new java.util.TreeMap<>();
         for (ProviderDiscovery.Found f : providers) {
-            f.provider().settingDefaults().forEach((k, v) -> settingDefaults.put("segtype." + f.provider().pluginName()
-                    + "." + k, v));
+            f.provider().settings().forEach(s -> settingDefaults.put("segtype." + f.provider().pluginName()
+                    + "." + s.key(), s.defaultValue()));
         }
         checkKeys(layers, settingDefaults);
         for (ProviderDiscovery.Found f : providers) {
