@@ -1,15 +1,9 @@
 package io.lvstack.engine;
 
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.ProvisionException;
-import com.google.inject.Stage;
-import com.google.inject.spi.Message;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.engine.assembly.EngineModule;
+import io.lvstack.engine.assembly.SegmentTypeLoader;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +19,8 @@ import org.apache.commons.configuration2.Configuration;
  * }</pre>
  *
  * Segment types are found with {@link java.util.ServiceLoader} on the given class loader (by
- * default the one that loaded lvstack), filtered by the configuration, and wired with Guice.
+ * default the one that loaded lvstack) and in the configured plugin directories, and filtered
+ * by the configuration.
  */
 public final class Lvstack {
     private final Map<String, Object> settings = new LinkedHashMap<>();
@@ -135,28 +130,10 @@ public final class Lvstack {
         return new io.lvstack.engine.assembly.ConfigLayers(all);
     }
 
+    /** Loads the segment types the configuration asks for; unknown keys are refused. */
     public Engine build() {
         io.lvstack.engine.assembly.ConfigLayers config = layers();
-        try {
-            return Guice.createInjector(Stage.PRODUCTION, new EngineModule(config, loader, hooks))
-                    .getInstance(Engine.class);
-        } catch (CreationException e) {
-            throw unwrap(e.getErrorMessages(), e);
-        } catch (ProvisionException e) {
-            throw unwrap(e.getErrorMessages(), e);
-        }
-    }
-
-    /** Guice wraps what a provider throws; users get lvstack's own one-line error back. */
-    private static LvstackException unwrap(Collection<Message> messages, RuntimeException e) {
-        for (Message m : messages) {
-            for (Throwable t = m.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof LvstackException le) {
-                    return le;
-                }
-            }
-        }
-        String first = messages.isEmpty() ? String.valueOf(e.getMessage()) : messages.iterator().next().getMessage();
-        return new LvstackException("cannot assemble the engine: " + first.lines().findFirst().orElse(""), e);
+        SegmentTypeLoader.Result loaded = SegmentTypeLoader.load(config, loader);
+        return new Engine(loaded.registry(), hooks, config, loaded.warnings(), loaded.settingDefaults());
     }
 }

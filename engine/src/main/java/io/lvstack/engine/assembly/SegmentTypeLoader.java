@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The lists name primary types; a plugin's fallback types come with it when any of its primary
  * types is loaded.
  */
-final class SegmentTypeLoader {
+public final class SegmentTypeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentTypeLoader.class);
     static final String LOAD = "lvstack.segtypes.load";
     static final String EXCLUDE = "lvstack.segtypes.exclude";
@@ -35,13 +35,13 @@ final class SegmentTypeLoader {
      * The registry, what loading it warned about (plugins skipped), and the settings the loaded
      * plugins declare ({@code segtype.<plugin>.<key>} to default).
      */
-    record Result(SegmentTypeRegistry registry, List<String> warnings, Map<String, String> settingDefaults) {
+    public record Result(SegmentTypeRegistry registry, List<String> warnings, Map<String, String> settingDefaults) {
     }
 
     private SegmentTypeLoader() {
     }
 
-    static Result load(ConfigLayers layers, ClassLoader loader) {
+    public static Result load(ConfigLayers layers, ClassLoader loader) {
         ImmutableConfiguration config = layers.configuration();
         Set<String> wanted = new LinkedHashSet<>(config.getList(String.class, LOAD, List.of("*")));
         Set<String> excluded = new LinkedHashSet<>(config.getList(String.class, EXCLUDE, List.of()));

@@ -82,6 +82,12 @@ public final class ProviderDiscovery {
             for (SegmentType t : p.segmentTypes(settings.apply(p.pluginName()))) {
                 out.add(new RegisteredType(t, origin));
             }
+        } catch (LvstackException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            // A plugin's bug, said in one line that names the plugin, not as a stack trace.
+            throw new LvstackException("plugin " + p.pluginName() + " (" + found.location()
+                    + ") cannot create its segment types: " + e, e);
         } finally {
             thread.setContextClassLoader(saved);
         }
