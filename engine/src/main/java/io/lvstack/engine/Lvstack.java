@@ -105,14 +105,10 @@ public final class Lvstack {
     }
 
     /**
-     * The effective configuration this builder describes, without assembling anything: cheap,
-     * so a tool can read its limits (say, to parse input) while the engine is still being built.
+     * The named layers, highest first, with the built-in defaults last, without assembling
+     * anything: cheap, so a tool can read its limits (say, to parse input) while the engine is
+     * still being built.
      */
-    public org.apache.commons.configuration2.ImmutableConfiguration configuration() {
-        return layers().configuration();
-    }
-
-    /** The named layers, highest first, with the built-in defaults last. */
     public io.lvstack.engine.assembly.ConfigLayers layers() {
         List<io.lvstack.engine.assembly.ConfigLayers.Layer> all = new ArrayList<>();
         all.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("command line",
@@ -120,20 +116,22 @@ public final class Lvstack {
         all.addAll(layers);
         all.addAll(lowLayers);
         Map<String, Object> defaults = new LinkedHashMap<>();
-        io.lvstack.engine.assembly.ConfigKeys.DEFAULTS.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                defaults.put(k, v);
+        for (io.lvstack.api.Setting s : io.lvstack.engine.assembly.ConfigKeys.ALL) {
+            if (!s.defaultValue().isEmpty()) {
+                defaults.put(s.key(), s.defaultValue());
             }
-        });
+        }
         all.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("built-in default",
                 io.lvstack.engine.assembly.ConfigLayers.map(defaults)));
         return new io.lvstack.engine.assembly.ConfigLayers(all);
     }
 
-    /** Loads the segment types the configuration asks for; unknown keys are refused. */
+    /**
+     * Loads the segment types the configuration asks for and checks every configured key and
+     * value against the settings the engine and the plugins declare.
+     */
     public Engine build() {
-        io.lvstack.engine.assembly.ConfigLayers config = layers();
-        SegmentTypeLoader.Result loaded = SegmentTypeLoader.load(config, loader);
-        return new Engine(loaded.registry(), hooks, config, loaded.warnings(), loaded.settingDefaults());
+        SegmentTypeLoader.Result loaded = SegmentTypeLoader.load(layers(), loader);
+        return new Engine(loaded.registry(), hooks, loaded.settings(), loaded.warnings());
     }
 }

@@ -3,6 +3,7 @@ package io.lvstack.engine.ops;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.LvStatus;
+import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.VolumeGroup;
@@ -11,21 +12,20 @@ import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
-import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 /** {@code lvcreate} of a linear or striped LV ({@code lv_create_single} with {@code lv_extend}). */
 public final class LvCreate {
-    /** Default stripe size: 64 KiB, in sectors. */
-    public static final long DEFAULT_STRIPE_SIZE = 128;
+    /** The striped plugin's setting: the stripe size, in sectors, of {@code -i N} without {@code -I}. */
+    public static final String STRIPE_SIZE_KEY = "segtype.striped.stripe_size";
 
     /**
      * @param name       the new LV's name, or null for the next {@code lvolN}
      * @param size       {@code -L} or {@code -l}, unsigned
      * @param stripes    {@code -i} (1 for linear)
-     * @param stripeSize {@code -I} in sectors, or null for the default (ignored for one stripe)
+     * @param stripeSize {@code -I} in sectors, or null for {@value #STRIPE_SIZE_KEY} (ignored for one stripe)
      * @param policy     {@code --alloc}; {@link AllocPolicy#INHERIT} follows the VG
      * @param pvs        PV arguments with their ranges; empty for every PV
      * @param readAhead  {@code -r} in sectors, or null for auto (not written)
@@ -40,12 +40,13 @@ public final class LvCreate {
         }
     }
 
-    private final SegmentTypeRegistry types;
+    private final Engine engine;
     private final ExtentAllocator allocator;
     private final LvStamp stamp;
 
-    public LvCreate(SegmentTypeRegistry types, ExtentAllocator allocator, LvStamp stamp) {
-        this.types = types;
+    /** @param engine the segment types, and the default stripe size ({@value #STRIPE_SIZE_KEY}) */
+    public LvCreate(Engine engine, ExtentAllocator allocator, LvStamp stamp) {
+        this.engine = engine;
         this.allocator = allocator;
         this.stamp = stamp;
     }
@@ -73,10 +74,7 @@ public final class LvCreate {
         if (extents == 0) {
             throw new LvstackException("Unable to create new logical volume with no extents.");
         }
-        long stripeSize = r.stripeSize() == null ? DEFAULT_STRIPE_SIZE : r.stripeSize();
-        if (r.stripes() > 1 && r.stripeSize() == null) {
-            messages.add("  Using default stripesize " + DisplaySize.of(DEFAULT_STRIPE_SIZE) + ".");
-        }
+        long stripeSize = stripeSize(r, messages);
         // PV arguments count only when allocatable and not full (LVM2's create_pv_list skips the
         // others before it reads their ranges).
         List<PvRange> pvs = r.pvs().stream()
@@ -100,7 +98,7 @@ public final class LvCreate {
         }
         Allocation allocation = allocator.allocate(vg, new AllocationRequest(r.stripes(), extents / r.stripes(), 0,
                 policy, pvs, null, name));
-        SegmentType striped = types.byName("striped");
+        SegmentType striped = engine.segmentTypes().byName("striped");
         String allocWord = r.policy() == AllocPolicy.INHERIT ? null : r.policy().word();
         vg.apply(ed -> {
             LogicalVolume lv = ed.createLv(name, stamp.newId(),
@@ -112,6 +110,22 @@ public final class LvCreate {
         });
         messages.add("  Logical volume \"" + name + "\" created.");
         return messages;
+    }
+
+    /**
+     * {@code -I}, else the configured default as LVM2 takes lvm.conf's {@code metadata/stripesize}
+     * (checked against its type when the engine was built); 0 for one stripe.
+     */
+    private long stripeSize(Request r, List<String> messages) {
+        if (r.stripes() == 1) {
+            return 0;
+        }
+        if (r.stripeSize() != null) {
+            return r.stripeSize();
+        }
+        long size = Long.parseLong(engine.setting(STRIPE_SIZE_KEY).strip());
+        messages.add("  Using default stripesize " + DisplaySize.of(size) + ".");
+        return size;
     }
 
     /** {@code _round_to_stripe_boundary}: a striped size is a whole number of extents per stripe. */

@@ -27,17 +27,6 @@ public final class StripedSegmentType implements SegmentType {
     private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.AREAS_STRIPED,
             SegmentCapability.CAN_SPLIT);
 
-    private final long defaultStripeSize;
-
-    /** @param defaultStripeSize sectors, for operations that create stripes */
-    public StripedSegmentType(long defaultStripeSize) {
-        this.defaultStripeSize = defaultStripeSize;
-    }
-
-    public long defaultStripeSize() {
-        return defaultStripeSize;
-    }
-
     @Override
     public String name() {
         return "striped";
