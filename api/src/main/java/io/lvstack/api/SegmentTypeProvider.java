@@ -25,11 +25,15 @@ public interface SegmentTypeProvider {
     String pluginVersion();
 
     /**
-     * The settings this plugin reads under {@code segtype.<pluginName>.}, with their defaults as
-     * text; a key set there that is not listed is an error ("did you mean ...").
+     * The settings this plugin reads under {@code segtype.<pluginName>.}, keys relative to that
+     * prefix. A key set there that is not declared is an error ("did you mean ..."), and so is a
+     * value its type does not allow: the engine checks both before it calls
+     * {@link #segmentTypes}. None by default.
+     *
+     * @since SPI 2.0
      */
-    default java.util.Map<String, String> settingDefaults() {
-        return java.util.Map.of();
+    default List<Setting> settings() {
+        return List.of();
     }
 
     /**

@@ -1,19 +1,17 @@
 package io.lvstack.cli;
 
+import io.lvstack.api.Setting;
 import io.lvstack.engine.Engine;
-import io.lvstack.engine.assembly.ConfigKeys;
-import io.lvstack.engine.assembly.ConfigLayers;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lvstack config}: the effective configuration and where each value came from. */
-@Command(name = "config",
+/** {@code lvstack config}: every key the engine and its plugins declare, its value and its source. */
+@Command(name = "config", mixinStandardHelpOptions = true,
         description = "Prints the effective configuration and the source of each value.")
 final class ConfigCommand implements Runnable {
     static final List<String> HEADER = List.of("KEY", "VALUE", "SOURCE");
@@ -21,34 +19,33 @@ final class ConfigCommand implements Runnable {
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
 
+    @Option(names = "--doc", description = "Also says what each key does, the values it takes and its default.")
+    boolean doc;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         Engine engine = engineOptions.engine();
-        ConfigLayers layers = engine.configLayers();
-        Map<String, String> keys = new LinkedHashMap<>();
-        ConfigKeys.DEFAULTS.forEach((k, v) -> keys.put(k, v));
-        keys.putAll(engine.pluginSettings());
-        Table table = new Table(HEADER);
-        for (Map.Entry<String, String> e : keys.entrySet()) {
-            String key = e.getKey();
-            String source = layers.sourceOf(key);
-            String value;
-            if (source != null) {
-                value = String.join(",", layers.configuration().getList(String.class, key, List.of()));
-            } else if (engine.pluginSettings().containsKey(key)) {
-                value = e.getValue();
-                source = "default of plugin " + key.split("\\.")[1];
-            } else {
-                value = "";
-                source = "not set";
-            }
-            table.add(List.of(key, value, source));
-        }
         PrintWriter out = spec.commandLine().getOut();
-        table.print(out);
+        if (doc) {
+            for (Setting s : engine.settings()) {
+                String value = engine.setting(s.key());
+                out.println(s.key() + (value.isEmpty() ? "" : " = " + value) + " (" + engine.settingSource(s.key()) + ")");
+                if (!s.doc().isEmpty()) {
+                    out.println("    " + s.doc());
+                }
+                out.println("    Takes " + s.type().allowed() + "; default "
+                        + (s.defaultValue().isEmpty() ? "none" : s.defaultValue()) + ".");
+            }
+        } else {
+            Table table = new Table(HEADER);
+            for (Setting s : engine.settings()) {
+                table.add(List.of(s.key(), engine.setting(s.key()), engine.settingSource(s.key())));
+            }
+            table.print(out);
+        }
         out.flush();
     }
 }

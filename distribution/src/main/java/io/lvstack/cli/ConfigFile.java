@@ -19,7 +19,7 @@ import org.apache.commons.configuration2.io.FileHandler;
  */
 final class ConfigFile {
     /** The built-in {@code lvstack.input.max_bytes}. */
-    static final int MAX_BYTES = Integer.parseInt(ConfigKeys.DEFAULTS.get("lvstack.input.max_bytes"));
+    static final int MAX_BYTES = Integer.parseInt(ConfigKeys.INPUT_MAX_BYTES.defaultValue());
 
     private ConfigFile() {
     }

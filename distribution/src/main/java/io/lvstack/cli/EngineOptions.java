@@ -53,9 +53,9 @@ final class EngineOptions {
         return engine;
     }
 
-    /** The effective configuration, without assembling the engine. */
-    org.apache.commons.configuration2.ImmutableConfiguration configuration() {
-        return builder().configuration();
+    /** The configuration's named layers, without assembling the engine. */
+    io.lvstack.engine.assembly.ConfigLayers layers() {
+        return builder().layers();
     }
 
     private Engine build() {

@@ -75,7 +75,7 @@ final class GraphCommand implements java.util.concurrent.Callable<Integer> {
         StackPicture picture = lvName == null ? StackPicture.of(vg) : StackPicture.of(vg, LvArgument.find(vg, lvName));
         String dot = DotWriter.write(picture);
         byte[] bytes = image == null ? dot.getBytes(StandardCharsets.UTF_8)
-                : Graphviz.of(engineOptions.configuration().getString(Graphviz.KEY, "dot")).render(dot, image);
+                : Graphviz.of(engineOptions.engine().setting(Graphviz.KEY)).render(dot, image);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             AtomicFile.write(output, bytes);

@@ -73,7 +73,7 @@ final class LvcreateCommand implements Runnable {
         Long stripeSize = stripeSizeKib == null ? null : stripeSizeKib * 2;
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), target.vg());
-            return new LvCreate(c.engine().segmentTypes(), new LvmAllocator(), c.stamp()).run(c.vg(),
+            return new LvCreate(c.engine(), new LvmAllocator(), c.stamp()).run(c.vg(),
                     new LvCreate.Request(target.lv(), lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
                             MutationRun.pvRanges(c.vg(), pvs), ra), c.messages());
         });

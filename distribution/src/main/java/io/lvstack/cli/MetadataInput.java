@@ -75,7 +75,7 @@ final class MetadataInput {
     }
 
     private static DiskVgReader reader(EngineOptions options, MetadataFormat format) {
-        return new DiskVgReader(format, MetadataFormat.parseOptions(options.configuration()));
+        return new DiskVgReader(format, MetadataFormat.parseOptions(options.layers()));
     }
 
     private MetadataInput() {
@@ -103,7 +103,7 @@ final class MetadataInput {
 
     private static MetadataFormat.Parsed parse(EngineOptions options, String file, CompletableFuture<Engine> engine) {
         try {
-            ParseOptions limits = MetadataFormat.parseOptions(options.configuration());
+            ParseOptions limits = MetadataFormat.parseOptions(options.layers());
             if (!"-".equals(file)) {
                 return MetadataFormat.parse(Path.of(file), limits);
             }

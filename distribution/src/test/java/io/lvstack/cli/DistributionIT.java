@@ -99,7 +99,7 @@ class DistributionIT {
         assertEquals("", known.err());
         assertEquals(corpus("mirror_disklog.lvs.default.txt"), known.out());
         assertEquals(lvstack(full, "lvs", "-a", mirror).out(), known.out());
-        assertTrue(lvstack(tool, "segtypes").out().contains("mirror   primary  mirror   " + VERSION + "    1.1  plugin    "
+        assertTrue(lvstack(tool, "segtypes").out().contains("mirror   primary  mirror   " + VERSION + "    1.2  plugin    "
                 + tool.resolve("plugins/lvstack-segtype-mirror-" + VERSION + ".jar")));
     }
 

@@ -348,11 +348,11 @@ class HostileInputTest {
         // The size limit stops short of Integer.MAX_VALUE: readers allocate one byte more than it.
         CliRun huge = clean(CliRun.of("fmt", "-D", "lvstack.input.max_bytes=2147483647", SMALL.toString()));
         assertEquals(1, huge.exitCode());
-        assertEquals(List.of("lvstack: configuration key lvstack.input.max_bytes = '2147483647': expected a positive "
-                + "integer (at most 2147483638)"), huge.errLines());
+        assertEquals(List.of("lvstack: configuration key lvstack.input.max_bytes = '2147483647' (from command line): "
+                + "expected a whole number from 1 to 2147483638"), huge.errLines());
         for (String value : List.of("x", "0", "-5", "99999999999")) {
-            String line = "lvstack: configuration key lvstack.input.max_depth = '" + value + "': expected a positive "
-                    + "integer (at most 2147483647)";
+            String line = "lvstack: configuration key lvstack.input.max_depth = '" + value + "' (from command line): "
+                    + "expected a whole number from 1 to 2147483647";
             for (String cmd : List.of("check", "fmt", "lvs")) {
                 CliRun r = clean(CliRun.of(cmd, "-D", "lvstack.input.max_depth=" + value, SMALL.toString()));
                 assertEquals(1, r.exitCode(), cmd + " " + value);

@@ -104,7 +104,7 @@ class InputLimitsTest {
         CliRun r = CliRun.of("--config", big.toString(), "config");
         assertRefused("lvstack: configuration file " + big + " is over the limit of 67108864 bytes", r, "config");
 
-        Path small = Files.writeString(dir.resolve("small.properties"), "lvstack.alloc.policy = cling\n");
+        Path small = Files.writeString(dir.resolve("small.properties"), "lvstack.graphviz.dot = /usr/bin/dot\n");
         assertEquals("lvstack: configuration file " + small + " is over the limit of 10 bytes",
                 "lvstack: " + org.junit.jupiter.api.Assertions.assertThrows(io.lvstack.api.LvstackException.class,
                         () -> ConfigFile.load(small, 10)).getMessage());
@@ -112,7 +112,7 @@ class InputLimitsTest {
 
     @Test
     void aConfigurationFileCannotIncludeAnother(@TempDir Path dir) throws Exception {
-        Path other = Files.writeString(dir.resolve("other.properties"), "lvstack.alloc.policy = cling\n");
+        Path other = Files.writeString(dir.resolve("other.properties"), "lvstack.graphviz.dot = /usr/bin/dot\n");
         for (String key : List.of("include", "includeoptional", "INCLUDE")) {
             Path file = Files.writeString(dir.resolve(key + ".properties"), key + " = " + other + "\n");
             assertRefused("lvstack: configuration file " + file + ": '" + key + "' is not supported; put the keys "
@@ -123,14 +123,14 @@ class InputLimitsTest {
     @Test
     void configurationValuesAreTakenLiterallyNeverLookedUp(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret"), "cling");
-        Path file = Files.writeString(dir.resolve("c.properties"), "lvstack.alloc.policy = ${file:UTF-8:" + secret
+        Path file = Files.writeString(dir.resolve("c.properties"), "lvstack.graphviz.dot = ${file:UTF-8:" + secret
                 + "}\nlvstack.segtypes.exclude = ${const:java.lang.Integer.MAX_VALUE}\n",
                 StandardCharsets.ISO_8859_1);
         CliRun r = CliRun.of("--config", file.toString(), "config");
         assertEquals(0, r.exitCode(), r.err());
         // The values as written, neither the file's content nor the constant's value.
         assertEquals(List.of("${const:java.lang.Integer.MAX_VALUE}", "${file:UTF-8:" + secret + "}"), r.outLines()
-                .stream().filter(l -> l.startsWith("lvstack.segtypes.exclude ") || l.startsWith("lvstack.alloc.policy "))
+                .stream().filter(l -> l.startsWith("lvstack.segtypes.exclude ") || l.startsWith("lvstack.graphviz.dot "))
                 .map(l -> l.split("\\s+")[1]).toList());
     }
 }

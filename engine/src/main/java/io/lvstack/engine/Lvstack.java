@@ -1,15 +1,9 @@
 package io.lvstack.engine;
 
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.ProvisionException;
-import com.google.inject.Stage;
-import com.google.inject.spi.Message;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.link.LinkHook;
-import io.lvstack.engine.assembly.EngineModule;
+import io.lvstack.engine.assembly.SegmentTypeLoader;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +19,8 @@ import org.apache.commons.configuration2.Configuration;
  * }</pre>
  *
  * Segment types are found with {@link java.util.ServiceLoader} on the given class loader (by
- * default the one that loaded lvstack), filtered by the configuration, and wired with Guice.
+ * default the one that loaded lvstack) and in the configured plugin directories, and filtered
+ * by the configuration.
  */
 public final class Lvstack {
     private final Map<String, Object> settings = new LinkedHashMap<>();
@@ -110,14 +105,10 @@ public final class Lvstack {
     }
 
     /**
-     * The effective configuration this builder describes, without assembling anything: cheap,
-     * so a tool can read its limits (say, to parse input) while the engine is still being built.
+     * The named layers, highest first, with the built-in defaults last, without assembling
+     * anything: cheap, so a tool can read its limits (say, to parse input) while the engine is
+     * still being built.
      */
-    public org.apache.commons.configuration2.ImmutableConfiguration configuration() {
-        return layers().configuration();
-    }
-
-    /** The named layers, highest first, with the built-in defaults last. */
     public io.lvstack.engine.assembly.ConfigLayers layers() {
         List<io.lvstack.engine.assembly.ConfigLayers.Layer> all = new ArrayList<>();
         all.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("command line",
@@ -125,38 +116,22 @@ public final class Lvstack {
         all.addAll(layers);
         all.addAll(lowLayers);
         Map<String, Object> defaults = new LinkedHashMap<>();
-        io.lvstack.engine.assembly.ConfigKeys.DEFAULTS.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                defaults.put(k, v);
+        for (io.lvstack.api.Setting s : io.lvstack.engine.assembly.ConfigKeys.ALL) {
+            if (!s.defaultValue().isEmpty()) {
+                defaults.put(s.key(), s.defaultValue());
             }
-        });
+        }
         all.add(new io.lvstack.engine.assembly.ConfigLayers.Layer("built-in default",
                 io.lvstack.engine.assembly.ConfigLayers.map(defaults)));
         return new io.lvstack.engine.assembly.ConfigLayers(all);
     }
 
+    /**
+     * Loads the segment types the configuration asks for and checks every configured key and
+     * value against the settings the engine and the plugins declare.
+     */
     public Engine build() {
-        io.lvstack.engine.assembly.ConfigLayers config = layers();
-        try {
-            return Guice.createInjector(Stage.PRODUCTION, new EngineModule(config, loader, hooks))
-                    .getInstance(Engine.class);
-        } catch (CreationException e) {
-            throw unwrap(e.getErrorMessages(), e);
-        } catch (ProvisionException e) {
-            throw unwrap(e.getErrorMessages(), e);
-        }
-    }
-
-    /** Guice wraps what a provider throws; users get lvstack's own one-line error back. */
-    private static LvstackException unwrap(Collection<Message> messages, RuntimeException e) {
-        for (Message m : messages) {
-            for (Throwable t = m.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof LvstackException le) {
-                    return le;
-                }
-            }
-        }
-        String first = messages.isEmpty() ? String.valueOf(e.getMessage()) : messages.iterator().next().getMessage();
-        return new LvstackException("cannot assemble the engine: " + first.lines().findFirst().orElse(""), e);
+        SegmentTypeLoader.Result loaded = SegmentTypeLoader.load(layers(), loader);
+        return new Engine(loaded.registry(), hooks, loaded.settings(), loaded.warnings());
     }
 }

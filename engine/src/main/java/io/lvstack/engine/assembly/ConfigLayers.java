@@ -84,8 +84,8 @@ public final class ConfigLayers {
      */
     public static Configuration environment(Map<String, String> env) {
         Map<String, String> byEnvName = new LinkedHashMap<>();
-        for (String key : ConfigKeys.DEFAULTS.keySet()) {
-            byEnvName.put(envName(key), key);
+        for (io.lvstack.api.Setting s : ConfigKeys.ALL) {
+            byEnvName.put(envName(s.key()), s.key());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) {

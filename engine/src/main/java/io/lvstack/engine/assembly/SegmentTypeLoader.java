@@ -2,6 +2,8 @@ package io.lvstack.engine.assembly;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.api.Setting;
+import io.lvstack.engine.plugin.PluginDescriptor;
 import io.lvstack.engine.plugin.PluginException;
 import io.lvstack.engine.plugin.PluginLoader;
 import io.lvstack.engine.segtype.ProviderDiscovery;
@@ -9,6 +11,7 @@ import io.lvstack.engine.segtype.RegisteredType;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,48 +22,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the registry from the providers on a class loader and the configuration's load and
- * exclude lists ({@code lvstack.segtypes.load}, {@code *} for all; {@code lvstack.segtypes.exclude}).
- * The lists name primary types; a plugin's fallback types come with it when any of its primary
- * types is loaded.
+ * Builds the registry from the providers on a class loader and in the plugin directories, and
+ * the configuration's load and exclude lists ({@code lvstack.segtypes.load}, {@code *} for all;
+ * {@code lvstack.segtypes.exclude}). The lists name primary types; a plugin's fallback types come
+ * with it when any of its primary types is loaded.
  */
-final class SegmentTypeLoader {
+public final class SegmentTypeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentTypeLoader.class);
-    static final String LOAD = "lvstack.segtypes.load";
-    static final String EXCLUDE = "lvstack.segtypes.exclude";
-    static final String PLUGIN_DIRS = "lvstack.plugins.dirs";
-    static final String ON_ERROR = "lvstack.plugins.onError";
+    private static final String LOAD = ConfigKeys.SEGTYPES_LOAD.key();
+    private static final String EXCLUDE = ConfigKeys.SEGTYPES_EXCLUDE.key();
+    private static final String ON_ERROR = ConfigKeys.PLUGINS_ON_ERROR.key();
 
-    /**
-     * The registry, what loading it warned about (plugins skipped), and the settings the loaded
-     * plugins declare ({@code segtype.<plugin>.<key>} to default).
-     */
-    record Result(SegmentTypeRegistry registry, List<String> warnings, Map<String, String> settingDefaults) {
+    /** The registry, what loading it warned about (plugins skipped), and every declared setting. */
+    public record Result(SegmentTypeRegistry registry, List<String> warnings, Settings settings) {
+    }
+
+    /** The providers found, where they were looked for, and the plugins skipped. */
+    private record Found(List<ProviderDiscovery.Found> providers, List<String> locations, List<String> warnings) {
     }
 
     private SegmentTypeLoader() {
     }
 
-    static Result load(ConfigLayers layers, ClassLoader loader) {
-        ImmutableConfiguration config = layers.configuration();
-        Set<String> wanted = new LinkedHashSet<>(config.getList(String.class, LOAD, List.of("*")));
-        Set<String> excluded = new LinkedHashSet<>(config.getList(String.class, EXCLUDE, List.of()));
-        boolean all = wanted.remove("*");
+    public static Result load(ConfigLayers layers, ClassLoader loader) {
+        // The engine's own values first: finding the plugins reads them.
+        for (Setting s : ConfigKeys.ALL) {
+            Settings.checked(layers, s);
+        }
+        Found found = find(layers, loader);
+        List<Setting> declared = new ArrayList<>(ConfigKeys.ALL);
+        for (ProviderDiscovery.Found f : found.providers()) {
+            declared.addAll(ProviderDiscovery.settingsOf(f));
+        }
+        Settings settings = new Settings(layers, declared);
+        return new Result(choose(layers.configuration(), found), found.warnings(), settings);
+    }
 
-        List<RegisteredType> chosen = new ArrayList<>();
-        Set<String> found = new TreeSet<>();
+    private static Found find(ConfigLayers layers, ClassLoader loader) {
+        ImmutableConfiguration config = layers.configuration();
+        boolean fail = Settings.checked(layers, ConfigKeys.PLUGINS_ON_ERROR).equals("fail");
+        List<ProviderDiscovery.Found> providers = new ArrayList<>(ProviderDiscovery.find(loader));
         List<String> locations = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<ProviderDiscovery.Found> providers = new ArrayList<>(ProviderDiscovery.find(loader));
-        String onError = config.getString(ON_ERROR, "skip");
-        if (!onError.equals("skip") && !onError.equals("fail")) {
-            throw new LvstackException(ON_ERROR + " = " + onError + ": expected fail or skip");
-        }
         PluginLoader plugins = new PluginLoader(SegmentTypeProvider.class.getClassLoader(),
-                config.getBoolean(PluginLoader.ALLOW_INSECURE, false));
-        Map<io.lvstack.engine.plugin.PluginDescriptor, String> present = new java.util.LinkedHashMap<>(
-                PluginLoader.builtIn(loader));
-        for (String dir : config.getList(String.class, PLUGIN_DIRS, List.of())) {
+                Boolean.parseBoolean(Settings.checked(layers, ConfigKeys.PLUGINS_ALLOW_INSECURE).strip()));
+        Map<PluginDescriptor, String> present = new LinkedHashMap<>(PluginLoader.builtIn(loader));
+        for (String dir : config.getList(String.class, ConfigKeys.PLUGINS_DIRS.key(), List.of())) {
             locations.add(dir + "/");
             for (Path plugin : PluginLoader.plugins(Path.of(dir))) {
                 try {
@@ -73,28 +80,33 @@ final class SegmentTypeLoader {
                 } catch (PluginException e) {
                     // Two versions of one plugin: which to trust is the user's call, never ours.
                     boolean conflict = e.kind() == PluginException.Kind.DUPLICATE && e.getMessage().contains(" conflicts with ");
-                    if (onError.equals("fail") || conflict) {
+                    if (fail || conflict) {
                         throw e;
                     }
                     warnings.add(e.getMessage() + " (skipped; " + ON_ERROR + " = fail stops instead)");
                 }
             }
         }
-        Map<String, String> settingDefaults = new java.util.TreeMap<>();
-        for (ProviderDiscovery.Found f : providers) {
-            f.provider().settingDefaults().forEach((k, v) -> settingDefaults.put("segtype." + f.provider().pluginName()
-                    + "." + k, v));
-        }
-        checkKeys(layers, settingDefaults);
-        for (ProviderDiscovery.Found f : providers) {
+        return new Found(providers, locations, warnings);
+    }
+
+    private static SegmentTypeRegistry choose(ImmutableConfiguration config, Found found) {
+        Set<String> wanted = new LinkedHashSet<>(config.getList(String.class, LOAD, List.of("*")));
+        Set<String> excluded = new LinkedHashSet<>(config.getList(String.class, EXCLUDE, List.of()));
+        boolean all = wanted.remove("*");
+        List<RegisteredType> chosen = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        List<String> locations = new ArrayList<>(found.locations());
+        for (ProviderDiscovery.Found f : found.providers()) {
             locations.add(f.location());
-            List<RegisteredType> types = ProviderDiscovery.typesOf(f, plugin -> new ConfigPluginSettings(config, plugin));
+            List<RegisteredType> types = ProviderDiscovery.typesOf(f,
+                    plugin -> new ConfigPluginSettings(config, plugin));
             boolean anyPrimary = false;
             for (RegisteredType t : types) {
                 if (t.type().fallback()) {
                     continue;
                 }
-                found.add(t.name());
+                names.add(t.name());
                 if ((all || wanted.contains(t.name())) && !excluded.contains(t.name())) {
                     chosen.add(t);
                     anyPrimary = true;
@@ -107,15 +119,15 @@ final class SegmentTypeLoader {
             }
         }
         for (String name : wanted) {
-            if (!found.contains(name)) {
+            if (!names.contains(name)) {
                 throw new LvstackException("segment type '" + name + "' is named in " + LOAD
                         + " but no plugin provides it; looked in " + (locations.isEmpty() ? "(no plugin jars)"
-                                : String.join(", ", locations)) + "; found " + (found.isEmpty() ? "none" : found)
-                        + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings)));
+                                : String.join(", ", locations)) + "; found " + (names.isEmpty() ? "none" : names)
+                        + (found.warnings().isEmpty() ? "" : "; " + String.join("; ", found.warnings())));
             }
         }
         if (chosen.isEmpty()) {
-            throw new LvstackException("no segment type is loaded (found " + (found.isEmpty() ? "none" : found)
+            throw new LvstackException("no segment type is loaded (found " + (names.isEmpty() ? "none" : names)
                     + ", " + LOAD + " = " + config.getList(String.class, LOAD, List.of("*")) + ", " + EXCLUDE + " = "
                     + excluded + ")");
         }
@@ -124,21 +136,6 @@ final class SegmentTypeLoader {
                     t.type().fallback() ? " (fallback)" : "", t.origin().plugin(), t.origin().version(),
                     t.origin().spiVersion(), t.origin().location());
         }
-        return new Result(new SegmentTypeRegistry(chosen), warnings, settingDefaults);
-    }
-
-    /** Every key under {@code lvstack.} or {@code segtype.} must be one the engine or a loaded plugin reads. */
-    private static void checkKeys(ConfigLayers layers, Map<String, String> pluginKeys) {
-        for (String key : layers.keys()) {
-            boolean known = ConfigKeys.DEFAULTS.containsKey(key) || pluginKeys.containsKey(key);
-            if (known || !ConfigLayers.isLvstackKey(key)) {
-                continue;
-            }
-            List<String> candidates = new ArrayList<>(ConfigKeys.DEFAULTS.keySet());
-            candidates.addAll(pluginKeys.keySet());
-            String hint = ConfigKeys.suggestion(key, candidates);
-            throw new LvstackException("unknown configuration key '" + key + "' (from " + layers.sourceOf(key) + ")"
-                    + (hint == null ? "; lvstack config lists the keys" : "; did you mean '" + hint + "'?"));
-        }
+        return new SegmentTypeRegistry(chosen);
     }
 }

@@ -3,6 +3,9 @@ package io.lvstack.engine.format;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.MetadataException;
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.assembly.ConfigKeys;
+import io.lvstack.engine.assembly.ConfigLayers;
+import io.lvstack.engine.assembly.Settings;
 import io.lvstack.engine.check.Problem;
 import io.lvstack.engine.check.VgChecker;
 import io.lvstack.engine.graph.VolumeGroup;
@@ -46,42 +49,23 @@ public final class MetadataFormat {
     private final ZoneId zone;
 
     /** Configuration key: the largest metadata input read, in bytes. */
-    public static final String MAX_BYTES = "lvstack.input.max_bytes";
+    public static final String MAX_BYTES = ConfigKeys.INPUT_MAX_BYTES.key();
     /** Configuration key: how deep sections may nest. */
-    public static final String MAX_DEPTH = "lvstack.input.max_depth";
+    public static final String MAX_DEPTH = ConfigKeys.INPUT_MAX_DEPTH.key();
 
     /** The format with the limits of the engine's configuration and the local time zone. */
     public MetadataFormat(Engine engine) {
-        this(engine, parseOptions(engine.configuration()), ZoneId.systemDefault());
+        this(engine, parseOptions(engine.configLayers()), ZoneId.systemDefault());
     }
 
-    /** The parser rules and limits a configuration asks for (file-form duplicate rules). */
-    public static ParseOptions parseOptions(org.apache.commons.configuration2.ImmutableConfiguration config) {
+    /**
+     * The parser rules and limits a configuration asks for (file-form duplicate rules); a limit
+     * its type does not allow is refused as the engine's build refuses it.
+     */
+    public static ParseOptions parseOptions(ConfigLayers config) {
         return ParseOptions.fileForm()
-                .withMaxBytes(limit(config, MAX_BYTES, ParseOptions.DEFAULT_MAX_BYTES, LARGEST_INPUT))
-                .withMaxDepth(limit(config, MAX_DEPTH, ParseOptions.DEFAULT_MAX_DEPTH, Integer.MAX_VALUE));
-    }
-
-    /** The largest byte array a JVM allocates; readers ask for one byte more than the limit to see it passed. */
-    private static final int LARGEST_INPUT = Integer.MAX_VALUE - 9;
-
-    /** A limit from the configuration: a value that is not an int in 1..max is the user's error, not a bug. */
-    private static int limit(org.apache.commons.configuration2.ImmutableConfiguration config, String key, int dflt,
-            int max) {
-        String value = config.getString(key, null);
-        if (value == null) {
-            return dflt;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit > 0 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the rule
-        }
-        throw new LvstackException("configuration key " + key + " = '" + value
-                + "': expected a positive integer (at most " + max + ")");
+                .withMaxBytes(Integer.parseInt(Settings.checked(config, ConfigKeys.INPUT_MAX_BYTES).strip()))
+                .withMaxDepth(Integer.parseInt(Settings.checked(config, ConfigKeys.INPUT_MAX_DEPTH).strip()));
     }
 
     /**

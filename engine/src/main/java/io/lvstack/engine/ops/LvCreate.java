@@ -5,6 +5,7 @@ import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.model.LvStatus;
+import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.VolumeGroup;
@@ -55,8 +56,9 @@ public final class LvCreate {
     private final ExtentAllocator allocator;
     private final LvStamp stamp;
 
-    public LvCreate(SegmentTypeRegistry types, ExtentAllocator allocator, LvStamp stamp) {
-        this.types = types;
+    /** @param engine its segment types make the new segments, with their configured defaults */
+    public LvCreate(Engine engine, ExtentAllocator allocator, LvStamp stamp) {
+        this.types = engine.segmentTypes();
         this.allocator = allocator;
         this.stamp = stamp;
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record Graphviz(String command, Duration timeout) {
     /** The configuration key naming the program. */
-    public static final String KEY = "lvstack.graphviz.dot";
+    public static final String KEY = io.lvstack.engine.assembly.ConfigKeys.GRAPHVIZ_DOT.key();
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** The first lines of dot's complaints are enough to say what went wrong. */
     private static final int MAX_STDERR = 2000;

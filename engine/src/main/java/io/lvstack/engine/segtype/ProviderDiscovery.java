@@ -4,6 +4,7 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.PluginSettings;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.api.Setting;
 import io.lvstack.api.SpiVersion;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -66,12 +67,7 @@ public final class ProviderDiscovery {
      */
     public static List<RegisteredType> typesOf(Found found, Function<String, PluginSettings> settings) {
         SegmentTypeProvider p = found.provider();
-        SpiVersion built = p.spiVersion();
-        if (!built.loadableBy(SpiVersion.CURRENT)) {
-            throw new LvstackException("plugin " + p.pluginName() + " (" + found.location() + ") was built for SPI "
-                    + built + " but this lvstack has SPI " + SpiVersion.CURRENT
-                    + "; use a plugin built for SPI " + SpiVersion.CURRENT.major() + ".x");
-        }
+        SpiVersion built = checkSpi(found);
         Origin origin = new Origin(p.pluginName(), p.pluginVersion(), built, found.location(), found.builtIn());
         List<RegisteredType> out = new ArrayList<>();
         Thread thread = Thread.currentThread();
@@ -82,10 +78,44 @@ public final class ProviderDiscovery {
             for (SegmentType t : p.segmentTypes(settings.apply(p.pluginName()))) {
                 out.add(new RegisteredType(t, origin));
             }
+        } catch (LvstackException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            // A plugin's bug, said in one line that names the plugin, not as a stack trace.
+            throw new LvstackException("plugin " + p.pluginName() + " (" + found.location()
+                    + ") cannot create its segment types: " + e, e);
         } finally {
             thread.setContextClassLoader(saved);
         }
         return out;
+    }
+
+    /**
+     * The settings {@code found} declares, under {@code segtype.<plugin>.}, after checking its
+     * SPI version.
+     */
+    public static List<Setting> settingsOf(Found found) {
+        checkSpi(found);
+        SegmentTypeProvider p = found.provider();
+        String prefix = "segtype." + p.pluginName() + ".";
+        try {
+            return p.settings().stream().map(s -> s.prefixed(prefix)).toList();
+        } catch (RuntimeException e) {
+            throw new LvstackException("plugin " + p.pluginName() + " (" + found.location()
+                    + ") cannot declare its settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SPI version {@code found} was built for, refused unless this lvstack can load it. */
+    private static SpiVersion checkSpi(Found found) {
+        SegmentTypeProvider p = found.provider();
+        SpiVersion built = p.spiVersion();
+        if (!built.loadableBy(SpiVersion.CURRENT)) {
+            throw new LvstackException("plugin " + p.pluginName() + " (" + found.location() + ") was built for SPI "
+                    + built + " but this lvstack has SPI " + SpiVersion.CURRENT
+                    + "; use a plugin built for SPI " + SpiVersion.CURRENT.major() + ".x");
+        }
+        return built;
     }
 
     /** The jar or directory a class was loaded from. */

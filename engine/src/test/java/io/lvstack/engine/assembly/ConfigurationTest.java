@@ -3,8 +3,13 @@ package io.lvstack.engine.assembly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.PluginSettings;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.api.SpiVersion;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.Lvstack;
 import java.util.List;
@@ -12,7 +17,10 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Layer precedence, list values, environment names, unknown keys, and where each value came from. */
+/**
+ * Layer precedence, list values, environment names, unknown keys, where each value came from, and
+ * the declared keys: each value checked against its key's type when the engine is built.
+ */
 class ConfigurationTest {
     private static Properties props(String... kv) {
         Properties p = new Properties();
@@ -89,9 +97,64 @@ class ConfigurationTest {
     }
 
     @Test
-    void pluginsDeclareTheirSettingsAndDefaults() {
+    void aRemovedKeySaysWhatTookItsPlace() {
+        LvstackException e = assertThrows(LvstackException.class,
+                () -> Lvstack.builder().set("lvstack.alloc.policy", "bogus").build());
+        assertEquals("configuration key 'lvstack.alloc.policy' (from command line) was removed: new LVs follow the VG's "
+                + "allocation policy, as in LVM2; --alloc of lvcreate and lvextend overrides it", e.getMessage());
+    }
+
+    @Test
+    void everyValueIsCheckedAgainstItsTypeWhenTheEngineIsBuilt() {
+        assertRefused("configuration key lvstack.plugins.onError = 'bogus' (from command line): expected skip or fail",
+                Lvstack.builder().set("lvstack.plugins.onError", "bogus"));
+        assertRefused("configuration key lvstack.plugins.allowInsecure = 'yes' (from command line): expected true or "
+                + "false", Lvstack.builder().set("lvstack.plugins.allowInsecure", "yes"));
+        assertRefused("configuration key lvstack.input.max_depth = '0' (from environment): expected a whole number "
+                + "from 1 to 2147483647", Lvstack.builder().environment(Map.of("LVSTACK_INPUT_MAX_DEPTH", "0")));
+        assertRefused("configuration key lvstack.input.max_bytes = '2147483639' (from system property): expected a "
+                + "whole number from 1 to 2147483638", Lvstack.builder().systemProperties(
+                        props("lvstack.input.max_bytes", "2147483639")));
+        // Plugins' keys too, by the type the plugin declares.
+        assertRefused("configuration key segtype.striped.stripe_size = '100' (from --config a.properties): expected a "
+                + "power of two from 8 to 2147483648", Lvstack.builder().configuration("--config a.properties",
+                        ConfigLayers.map(Map.of("segtype.striped.stripe_size", "100"))));
+        assertRefused("configuration key segtype.striped.stripe_size = '4' (from command line): expected a power of "
+                + "two from 8 to 2147483648", Lvstack.builder().set("segtype.striped.stripe_size", 4));
+        assertRefused("configuration key segtype.mirror.region_size = '2048,4096' (from command line): expected a "
+                + "power of two from 8 to 2147483648", Lvstack.builder().set("segtype.mirror.region_size", "2048,4096"));
+        // Blanks around a value do not count; case does not count for true and false.
+        Engine e = Lvstack.builder().set("lvstack.plugins.allowInsecure", " FALSE ").set("segtype.striped.stripe_size",
+                " 256").build();
+        assertEquals("256", e.setting("segtype.striped.stripe_size"));
+        assertEquals("FALSE", e.setting("lvstack.plugins.allowInsecure"));
+    }
+
+    private static void assertRefused(String message, Lvstack builder) {
+        assertEquals(message, assertThrows(LvstackException.class, builder::build).getMessage());
+    }
+
+    @Test
+    void theEngineAndEachPluginDeclareTheirKeysOnce() {
         Engine e = Lvstack.engine();
-        assertEquals(Map.of("segtype.mirror.region_size", "4096", "segtype.striped.stripe_size", "128"),
-                e.pluginSettings());
+        List<String> declared = e.settings().stream()
+                .map(s -> s.key() + " = " + s.defaultValue() + " (" + s.type().allowed() + ")").toList();
+        assertEquals(List.of("lvstack.segtypes.load = * (a comma-separated list)",
+                "lvstack.segtypes.exclude =  (a comma-separated list)",
+                "lvstack.plugins.dirs =  (a comma-separated list)",
+                "lvstack.plugins.onError = skip (skip or fail)",
+                "lvstack.plugins.allowInsecure = false (true or false)",
+                "lvstack.input.max_bytes = 67108864 (a whole number from 1 to 2147483638)",
+                "lvstack.input.max_depth = 128 (a whole number from 1 to 2147483647)",
+                "lvstack.graphviz.dot = dot (any text)",
+                "segtype.mirror.region_size = 4096 (a power of two from 8 to 2147483648)",
+                "segtype.striped.stripe_size = 128 (a power of two from 8 to 2147483648)"), declared);
+        assertTrue(e.settings().stream().allMatch(s -> !s.doc().isEmpty()), "every key says what it does");
+        assertEquals("4096", e.setting("segtype.mirror.region_size"));
+        assertEquals("default of plugin mirror", e.settingSource("segtype.mirror.region_size"));
+        assertEquals("built-in default", e.settingSource("lvstack.plugins.onError"));
+        assertEquals("not set", e.settingSource("lvstack.plugins.dirs"));
+        LvstackException none = assertThrows(LvstackException.class, () -> e.setting("segtype.raid.region_size"));
+        assertEquals("no loaded plugin declares the setting segtype.raid.region_size", none.getMessage());
     }
 }

@@ -125,9 +125,9 @@ class SharedVolumeGroupStressTest {
     /** Creates an LV (linear or two stripes), extends it, reduces it and removes it: four writes. */
     private static void cycle(Writer writer, String name, SplittableRandom rnd) {
         int stripes = rnd.nextInt(2) + 1;
-        LvCreate create = new LvCreate(ENGINE.segmentTypes(), new LvmAllocator(), STAMP);
+        LvCreate create = new LvCreate(ENGINE, new LvmAllocator(), STAMP);
         writer.write(vg -> create.run(vg, new LvCreate.Request(name, LvSize.ofSize(4 * stripes + "M"), stripes,
-                128L, AllocPolicy.INHERIT, List.of(), null)));
+                null, AllocPolicy.INHERIT, List.of(), null)));
         writer.write(vg -> new LvResize(new LvmAllocator()).extend(vg, name, LvSize.ofSize("+" + 4 * stripes + "M"),
                 AllocPolicy.INHERIT, List.of()));
         writer.write(vg -> new LvResize(new LvmAllocator()).reduce(vg, name, LvSize.ofSize("-" + 4 * stripes + "M")));

@@ -51,7 +51,7 @@ class FuzzTargets {
     private static final Engine ENGINE = Lvstack.engine();
     private static final MetadataFormat FORMAT = new MetadataFormat(ENGINE).withZone(ZoneOffset.UTC);
     /** The limits the engine's configuration sets, as the tool parses with. */
-    private static final ParseOptions OPTIONS = MetadataFormat.parseOptions(ENGINE.configuration());
+    private static final ParseOptions OPTIONS = MetadataFormat.parseOptions(ENGINE.configLayers());
     private static final Checker CHECKER = new Checker(FORMAT);
     /** How {@code MetadataFormat} words a non-lvstack exception it wraps (the checker keeps only the words). */
     private static final String WRAPPED = "a segment-type plugin failed: ";

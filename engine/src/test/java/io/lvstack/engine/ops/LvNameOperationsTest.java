@@ -43,7 +43,7 @@ class LvNameOperationsTest {
     }
 
     private static void create(VolumeGroup vg, String name) {
-        new LvCreate(ENGINE.segmentTypes(), new LvmAllocator(), new LvStamp(1795573870L, "vm")).run(vg,
+        new LvCreate(ENGINE, new LvmAllocator(), new LvStamp(1795573870L, "vm")).run(vg,
                 new LvCreate.Request(name, LvSize.ofSize("4M"), 1, null, AllocPolicy.INHERIT, List.of(), null));
     }
 

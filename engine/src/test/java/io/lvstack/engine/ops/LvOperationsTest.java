@@ -65,11 +65,11 @@ class LvOperationsTest {
     }
 
     private static LvCreate create() {
-        return new LvCreate(ENGINE.segmentTypes(), new LvmAllocator(), STAMP);
+        return new LvCreate(ENGINE, new LvmAllocator(), STAMP);
     }
 
     private static LvCreate.Request linear(String name, String size) {
-        return new LvCreate.Request(name, LvSize.ofSize(size), 1, 128L, AllocPolicy.INHERIT,
+        return new LvCreate.Request(name, LvSize.ofSize(size), 1, null, AllocPolicy.INHERIT,
                 List.of(), null);
     }
 
@@ -100,6 +100,28 @@ class LvOperationsTest {
                 "  Rounding size 12.00 MiB (3 extents) up to stripe boundary size 16.00 MiB (4 extents).",
                 "  Logical volume \"odd\" created."), out);
         assertEquals(4, vg.lv("odd").extentCount());
+    }
+
+    @Test
+    void lvcreateWithoutStripeSizeTakesTheConfiguredOne() {
+        Engine engine = Lvstack.builder().set("segtype.striped.stripe_size", 256).build();
+        VolumeGroup vg = new MetadataFormat(engine).read(Corpus.DIR.resolve("striped.step1.vg")).vg();
+        LvCreate create = new LvCreate(engine, new LvmAllocator(), STAMP);
+        List<String> out = create.run(vg, new LvCreate.Request("conf", LvSize.ofSize("8M"), 2, null,
+                AllocPolicy.INHERIT, List.of(), null));
+        assertEquals(List.of("  Using default stripesize 128.00 KiB.", "  Logical volume \"conf\" created."), out);
+        assertEquals(256, stripeSize(vg, "conf"));
+        // -I wins over the setting, and one stripe has no stripe size.
+        create.run(vg, new LvCreate.Request("given", LvSize.ofSize("8M"), 2, 32L, AllocPolicy.INHERIT, List.of(),
+                null));
+        assertEquals(32, stripeSize(vg, "given"));
+        create.run(vg, linear("one", "8M"));
+        assertEquals(0, stripeSize(vg, "one"));
+    }
+
+    private static long stripeSize(VolumeGroup vg, String lv) {
+        io.lvstack.engine.graph.Segment seg = vg.lv(lv).segments().get(0);
+        return seg.type().stripeSize(seg);
     }
 
     @Test
@@ -262,7 +284,7 @@ class LvOperationsTest {
                 };
                 try {
                     if (op.equals("create")) {
-                        new LvCreate(ENGINE.segmentTypes(), broken, STAMP).run(vg, linear("c", "200M"));
+                        new LvCreate(ENGINE, broken, STAMP).run(vg, linear("c", "200M"));
                     } else {
                         new LvResize(broken).extend(vg, "b", LvSize.ofSize("+40M"), AllocPolicy.INHERIT, List.of());
                     }

@@ -46,7 +46,7 @@ class PluginLoaderTest {
         assertSame(SegmentTypeProvider.class, p.getClass().getInterfaces()[0]);
         // The host's libraries are invisible to the plugin.
         assertThrows(ClassNotFoundException.class,
-                () -> p.getClass().getClassLoader().loadClass("com.google.inject.Guice"));
+                () -> p.getClass().getClassLoader().loadClass("org.apache.commons.configuration2.Configuration"));
     }
 
     @Test

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.PluginSettings;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.api.Setting;
+import io.lvstack.api.SettingType;
 import io.lvstack.api.SpiVersion;
 import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigSection;
@@ -96,13 +100,51 @@ class SegmentTypeRegistryTest {
     }
 
     @Test
+    void aPluginThatFailsAtAssemblyIsNamedInOneLine() {
+        SegmentTypeProvider broken = new SegmentTypeProvider() {
+            @Override
+            public SpiVersion spiVersion() {
+                return SpiVersion.CURRENT;
+            }
+
+            @Override
+            public String pluginName() {
+                return "broken";
+            }
+
+            @Override
+            public String pluginVersion() {
+                return "1";
+            }
+
+            @Override
+            public List<Setting> settings() {
+                return List.of(new Setting("size", SettingType.integer(1, 2), "3", "A size."));
+            }
+
+            @Override
+            public List<SegmentType> segmentTypes(PluginSettings settings) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        ProviderDiscovery.Found found = new ProviderDiscovery.Found(broken, "/x/broken.jar", false);
+        LvstackException settings = assertThrows(LvstackException.class, () -> ProviderDiscovery.settingsOf(found));
+        assertEquals("plugin broken (/x/broken.jar) cannot declare its settings: setting size: default '3' is not a "
+                + "whole number from 1 to 2", settings.getMessage());
+        LvstackException types = assertThrows(LvstackException.class,
+                () -> ProviderDiscovery.typesOf(found, plugin -> PluginSettings.empty()));
+        assertEquals("plugin broken (/x/broken.jar) cannot create its segment types: java.lang.IllegalStateException: "
+                + "boom", types.getMessage());
+    }
+
+    @Test
     void pluginSettingsReachTheirPlugin() {
         SegmentType mirror = Lvstack.builder().set("segtype.mirror.region_size", "1024").build().segmentTypes()
                 .byName("mirror");
         assertEquals(1024, ((io.lvstack.segtype.mirror.MirrorSegmentType) mirror).defaultRegionSize());
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("segtype.mirror.region_size", "1000").build());
-        assertEquals("setting segtype.mirror.region_size = 1000 must be a power of two number of sectors",
-                e.getMessage());
+        assertEquals("configuration key segtype.mirror.region_size = '1000' (from command line): expected a power of "
+                + "two from 8 to 2147483648", e.getMessage());
     }
 }

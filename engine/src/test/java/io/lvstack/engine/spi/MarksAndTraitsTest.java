@@ -48,8 +48,8 @@ class MarksAndTraitsTest {
         List<RegisteredType> types = new ArrayList<>(base.segmentTypes().active());
         types.add(new RegisteredType(new TestPoolType(),
                 new Origin("testpool", "1", SpiVersion.CURRENT, "the test class path", false)));
-        return new Engine(new SegmentTypeRegistry(types), List.of(), base.configLayers(), List.of(),
-                base.pluginSettings());
+        return new Engine(new SegmentTypeRegistry(types), List.of(),
+                new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
     }
 
     @BeforeEach

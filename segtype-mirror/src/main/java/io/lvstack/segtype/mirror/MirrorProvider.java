@@ -1,21 +1,27 @@
 package io.lvstack.segtype.mirror;
 
 import com.google.auto.service.AutoService;
-import io.lvstack.api.LvstackException;
 import io.lvstack.api.PluginInfo;
 import io.lvstack.api.PluginSettings;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.api.Setting;
+import io.lvstack.api.SettingType;
 import io.lvstack.api.SpiVersion;
 import java.util.List;
 
 /**
- * Registers the {@code mirror} segment type. Setting: {@code region_size} in sectors, a power of
- * two (default 4096, LVM2 2.03's 2 MiB).
+ * Registers the {@code mirror} segment type, and declares the setting {@code region_size}: the
+ * default region size of mirrors.
  */
 @AutoService(SegmentTypeProvider.class)
 public final class MirrorProvider implements SegmentTypeProvider {
-    static final long DEFAULT_REGION_SIZE = 4096;
+    /** {@code segtype.mirror.region_size}. */
+    static final Setting REGION_SIZE = new Setting("region_size",
+            // LVM2's rule for a region size: a power of two, a multiple of a 4 KiB page.
+            SettingType.powerOfTwo(8, 1L << 31), "4096",
+            "The default region size of mirrors, in sectors (LVM2 2.03's activation/raid_region_size;"
+                    + " 4096 = 2 MiB); lvstack table gives it to pvmove's mirrors.");
 
     @Override
     public SpiVersion spiVersion() {
@@ -33,17 +39,14 @@ public final class MirrorProvider implements SegmentTypeProvider {
     }
 
     @Override
-    public java.util.Map<String, String> settingDefaults() {
-        return java.util.Map.of("region_size", Long.toString(DEFAULT_REGION_SIZE));
+    public List<Setting> settings() {
+        return List.of(REGION_SIZE);
     }
 
+    /** The engine has checked the value against {@link #REGION_SIZE}'s type. */
     @Override
     public List<SegmentType> segmentTypes(PluginSettings settings) {
-        long region = settings.getLong("region_size", DEFAULT_REGION_SIZE);
-        if (region <= 0 || Long.bitCount(region) != 1) {
-            throw new LvstackException("setting segtype.mirror.region_size = " + region
-                    + " must be a power of two number of sectors");
-        }
-        return List.of(new MirrorSegmentType(region));
+        return List.of(new MirrorSegmentType(settings.getLong(REGION_SIZE.key(),
+                Long.parseLong(REGION_SIZE.defaultValue()))));
     }
 }

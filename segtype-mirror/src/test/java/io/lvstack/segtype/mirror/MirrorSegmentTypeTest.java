@@ -87,6 +87,10 @@ class MirrorSegmentTypeTest {
         };
         assertEquals(1024, ((MirrorSegmentType) p.segmentTypes(settings).get(0)).defaultRegionSize());
         assertEquals(4096, ((MirrorSegmentType) p.segmentTypes(PluginSettings.empty()).get(0)).defaultRegionSize());
+        // LVM2 2.03's default, 2 MiB (activation/raid_region_size = 2048 KiB), as lvstack config lists it.
+        assertEquals(List.of("region_size"), p.settings().stream().map(s -> s.key()).toList());
+        assertEquals("4096", p.settings().get(0).defaultValue());
+        assertEquals("a power of two from 8 to 2147483648", p.settings().get(0).type().allowed());
         PluginSettings bad = new PluginSettings() {
             @Override
             public Optional<String> get(String key) {

@@ -5,14 +5,23 @@ import io.lvstack.api.PluginInfo;
 import io.lvstack.api.PluginSettings;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.SegmentTypeProvider;
+import io.lvstack.api.Setting;
+import io.lvstack.api.SettingType;
 import io.lvstack.api.SpiVersion;
 import java.util.List;
 
-/** Registers the {@code striped} segment type. Setting: {@code stripe_size} in sectors (default 128). */
+/**
+ * Registers the {@code striped} segment type, and declares the setting {@code stripe_size}: the
+ * stripe size of its new segments made without {@code -I} ({@code lvcreate -i N}).
+ */
 @AutoService(SegmentTypeProvider.class)
 public final class StripedProvider implements SegmentTypeProvider {
-    /** LVM2's default stripe size, 64 KiB. */
-    static final long DEFAULT_STRIPE_SIZE = 128;
+    /** {@code segtype.striped.stripe_size}. */
+    static final Setting STRIPE_SIZE = new Setting("stripe_size",
+            // LVM2's rule for a stripe size: a power of two, at least a 4 KiB page, below 2^32 sectors.
+            SettingType.powerOfTwo(8, 1L << 31), "128",
+            "The stripe size, in sectors, of a striped LV created without -I (LVM2's metadata/stripesize;"
+                    + " 128 = 64 KiB).");
 
     @Override
     public SpiVersion spiVersion() {
@@ -30,12 +39,12 @@ public final class StripedProvider implements SegmentTypeProvider {
     }
 
     @Override
-    public java.util.Map<String, String> settingDefaults() {
-        return java.util.Map.of("stripe_size", Long.toString(DEFAULT_STRIPE_SIZE));
+    public List<Setting> settings() {
+        return List.of(STRIPE_SIZE);
     }
 
     @Override
     public List<SegmentType> segmentTypes(PluginSettings settings) {
-        return List.of(new StripedSegmentType(settings.getLong("stripe_size", DEFAULT_STRIPE_SIZE)));
+        return List.of(new StripedSegmentType(settings.getLong(STRIPE_SIZE.key(), 128)));
     }
 }

@@ -33,13 +33,9 @@ public final class StripedSegmentType implements SegmentType {
 
     private final long defaultStripeSize;
 
-    /** @param defaultStripeSize sectors, for operations that create stripes */
+    /** @param defaultStripeSize sectors, for new segments made without {@code -I} */
     public StripedSegmentType(long defaultStripeSize) {
         this.defaultStripeSize = defaultStripeSize;
-    }
-
-    public long defaultStripeSize() {
-        return defaultStripeSize;
     }
 
     @Override

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lvstack.api.MetadataException;
 import io.lvstack.api.PluginSettings;
+import io.lvstack.api.Setting;
 import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.ConfigValue;
 import io.lvstack.api.text.DecodedSegment;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class StripedSegmentTypeTest {
@@ -46,8 +48,15 @@ class StripedSegmentTypeTest {
     }
 
     @Test
-    void defaultStripeSizeIsLvm2s() {
-        assertEquals(128, type.defaultStripeSize());
-        assertEquals("0.1.0", new StripedProvider().pluginVersion());
+    void declaresLvm2sDefaultStripeSize() {
+        StripedProvider p = new StripedProvider();
+        assertEquals("0.1.0", p.pluginVersion());
+        assertEquals(List.of(StripedProvider.STRIPE_SIZE), p.settings());
+        Setting s = p.settings().get(0);
+        assertEquals("stripe_size", s.key());
+        assertEquals("128", s.defaultValue());
+        // A power of two of at least a 4 KiB page, as LVM2's lvcreate requires.
+        assertEquals(List.of(true, true, false, false, false), Stream.of("8", "2147483648", "4", "96", "4294967296")
+                .map(s.type()::accepts).toList());
     }
 }

@@ -23,8 +23,8 @@ public final class FaultyEngine {
             boolean replaced = t.name().equals(typeName) && !t.type().fallback();
             types.add(replaced ? new RegisteredType(type, t.origin()) : t);
         }
-        engine = new Engine(new SegmentTypeRegistry(types), List.of(), base.configLayers(), List.of(),
-                base.pluginSettings());
+        engine = new Engine(new SegmentTypeRegistry(types), List.of(),
+                new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
     }
 
     /** How the engine names the faulty plugin in messages. */
