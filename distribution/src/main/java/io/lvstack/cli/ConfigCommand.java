@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lvstack config}: every key the engine and its plugins declare, its value and its source. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config",
         description = "Prints the effective configuration and the source of each value.")
 final class ConfigCommand implements Runnable {
     static final List<String> HEADER = List.of("KEY", "VALUE", "SOURCE");
