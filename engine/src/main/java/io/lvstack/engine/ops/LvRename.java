@@ -25,6 +25,7 @@ public final class LvRename {
             throw new LvstackException("Logical Volume \"" + newName + "\" already exists in volume group \""
                     + vg.name() + "\"");
         }
+        WriteGuard.check(lv, "rename");
         List<LogicalVolume> subs = new ArrayList<>();
         for (LogicalVolume other : vg.lvs()) {
             if (other != lv && other.name().startsWith(oldName + "_") && io.lvstack.engine.graph.Stack

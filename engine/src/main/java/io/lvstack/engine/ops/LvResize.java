@@ -1,6 +1,7 @@
 package io.lvstack.engine.ops;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
@@ -38,7 +39,8 @@ public final class LvResize {
         long old = lv.extentCount();
         long target = newSize(lv, size, true, messages);
         Segment last = lv.segments().get(lv.segments().size() - 1);
-        if (!last.type().name().equals("striped")) {
+        // By capability, not name: a literal "linear" segment extends as a one-stripe one does.
+        if (!last.type().has(SegmentCapability.AREAS_STRIPED)) {
             throw new LvstackException("Unable to extend LV " + lv.fullName() + " of segment type "
                     + last.type().name() + ": only linear and striped LVs are extended here");
         }
@@ -113,7 +115,7 @@ public final class LvResize {
                     + " with no extents; use lvremove.");
         }
         for (Segment s : lv.segments()) {
-            if (!s.type().name().equals("striped")) {
+            if (!s.type().has(SegmentCapability.AREAS_STRIPED)) {
                 throw new LvstackException("Unable to reduce LV " + lv.fullName() + " of segment type "
                         + s.type().name() + ": only linear and striped LVs are reduced here");
             }
@@ -158,6 +160,7 @@ public final class LvResize {
         if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE)) {
             throw new LvstackException("Can't resize internal logical volume " + lv.fullName() + ".");
         }
+        WriteGuard.check(lv, "resize");
         return lv;
     }
 

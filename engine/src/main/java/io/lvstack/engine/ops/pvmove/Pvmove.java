@@ -15,6 +15,7 @@ import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.engine.ops.SegmentFields;
+import io.lvstack.engine.ops.WriteGuard;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -39,6 +40,11 @@ public final class Pvmove {
     /** @param allocator chooses the destination extents (LVM2's allocator, or a test's) */
     public Pvmove(Engine engine, ExtentAllocator allocator) {
         this.mirror = engine.segmentTypes().byName("mirror");
+        if (mirror == null) {
+            // The minimal tool has no mirror plugin: say so rather than fail later without a type.
+            throw new LvstackException("Segment type mirror is not available to this engine: pvmove moves extents"
+                    + " through mirror segments.");
+        }
         this.allocator = allocator;
     }
 
@@ -89,6 +95,9 @@ public final class Pvmove {
             }
             if (!found) {
                 throw new LvstackException("Logical volume " + spec.lvName() + " not found.");
+            }
+            for (LogicalVolume moved : pieces.stream().map(p -> p.seg().lv()).distinct().toList()) {
+                WriteGuard.check(moved, "move extents of");
             }
             long total = pieces.stream().mapToLong(p -> p.seg().areaLen()).sum();
             if (total == 0) {
@@ -145,6 +154,7 @@ public final class Pvmove {
             if (layer.vg() != vg || vg.lv(layer.name()) != layer || !layer.has(LvStatus.PVMOVE)) {
                 throw new LvstackException("Logical volume " + layer.name() + " is not a pvmove LV");
             }
+            WriteGuard.check(layer, keptArea == 1 ? "complete the move" : "abort the move");
             List<LogicalVolume> changed = new ArrayList<>();
             for (LogicalVolume lv : List.copyOf(vg.lvs())) {
                 if (lv != layer && Layers.redirectAreas(ed, lv, layer, lseg -> areaOf(layer, lseg, keptArea))) {
