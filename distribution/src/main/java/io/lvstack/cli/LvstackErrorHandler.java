@@ -6,12 +6,17 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an {@link LvstackException} into its one-line message and exit code 1. Any other
+ * Turns an {@link LvstackException} into its one-line message and an exit status: 5 when a
+ * command that changes metadata refuses the change (LVM2's status for a failed command), 1
+ * otherwise, including such a command's file that cannot be read, validated or written
+ * ({@link FileError}). Any other
  * exception is a bug: it gets a one-line message too, and its stack trace only when
  * {@code LVSTACK_DEBUG} is set, so users never see a trace.
  */
 final class LvstackErrorHandler implements IExecutionExceptionHandler {
     static final int EXIT_ERROR = 1;
+    /** A command that changes metadata refused the change: LVM2's ECMD_FAILED. */
+    static final int EXIT_REFUSED = 5;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) throws Exception {
@@ -26,6 +31,11 @@ final class LvstackErrorHandler implements IExecutionExceptionHandler {
         }
         cmd.getErr().println("lvstack: " + e.getMessage());
         cmd.getErr().flush();
-        return EXIT_ERROR;
+        return changesMetadata(cmd) && !(e instanceof FileError) ? EXIT_REFUSED : EXIT_ERROR;
+    }
+
+    /** Whether {@code cmd} is a command that changes a metadata file (lvcreate, lvremove, pvmove, ...). */
+    private static boolean changesMetadata(CommandLine cmd) {
+        return cmd.getCommandSpec().mixins().containsKey(MutationOptions.MIXIN);
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code lvstack} tool. Exit codes: 0 success, 1 an error the engine or a
- * plugin explained, 2 a usage error.
+ * plugin explained (a file that cannot be read, validated or written; problems {@code check}
+ * found), 2 a usage error, 5 a change that a command refused (LVM2's status for a failed command).
  */
 public final class Main {
     /** Options that make the top command print something listing every subcommand. */
