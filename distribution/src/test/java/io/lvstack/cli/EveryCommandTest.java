@@ -47,7 +47,7 @@ class EveryCommandTest {
     private static final List<String> LOADS = List.of("*", "linear,striped");
     /** Read-only commands: 0, or 1 when the input cannot be read or reported. */
     private static final Set<String> READERS = Set.of("lvs", "pvs", "vgs", "check", "fmt", "table", "graph",
-            "segtypes", "config", "generate", "plugins");
+            "segtypes", "config", "generate", "plugins", "cds-training");
     private static final Pattern JAVA = Pattern.compile(
             "(?i:internal error)|\\bat [a-z]+\\.[\\w.$]+\\(|[A-Z][A-Za-z]*(Exception|Error)\\b|java\\.[a-z]+\\.");
     /** Per step file: how many commands of the rotation it gets. */
@@ -173,6 +173,8 @@ class EveryCommandTest {
         out.add(List.of("config"));
         out.add(List.of("generate", "--lvs", "40", "--seed", "7", "-o", OUT));
         out.add(List.of("plugins", "check", tmp.toString()));
+        // hidden: the launcher's class-list training run
+        out.add(List.of("cds-training", LVM2.resolve("mirror_mirroredlog.vg").toString()));
         for (Class<?> sub : LvstackCommand.SUBCOMMANDS) {
             picocli.CommandLine.Command command = sub.getAnnotation(picocli.CommandLine.Command.class);
             if (command.mixinStandardHelpOptions()) {
