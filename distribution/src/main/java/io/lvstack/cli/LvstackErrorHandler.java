@@ -7,13 +7,18 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an {@link LvstackException} into its one-line message and exit code 1, or the status LVM2
- * exits with where lvstack refuses as LVM2 does ({@link NameRefusal}, {@link CommandLineRefusal}).
- * Any other exception is a bug: it gets a one-line message too, and its stack trace only when
+ * Turns an {@link LvstackException} into its one-line message and an exit status: the status
+ * LVM2 exits with where lvstack refuses as LVM2 does ({@link NameRefusal}, {@link
+ * CommandLineRefusal}); 5 when a command that changes metadata refuses the change (LVM2's status
+ * for a failed command); 1 otherwise, including such a command's file that cannot be read,
+ * validated or written ({@link FileError}). Any other
+ * exception is a bug: it gets a one-line message too, and its stack trace only when
  * {@code LVSTACK_DEBUG} is set, so users never see a trace.
  */
 final class LvstackErrorHandler implements IExecutionExceptionHandler {
     static final int EXIT_ERROR = 1;
+    /** A command that changes metadata refused the change: LVM2's ECMD_FAILED. */
+    static final int EXIT_REFUSED = 5;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) throws Exception {
@@ -28,13 +33,21 @@ final class LvstackErrorHandler implements IExecutionExceptionHandler {
         }
         cmd.getErr().println("lvstack: " + e.getMessage());
         cmd.getErr().flush();
-        return status((LvstackException) e);
+        return status((LvstackException) e, changesMetadata(cmd));
     }
 
-    static int status(LvstackException e) {
+    static int status(LvstackException e, boolean changesMetadata) {
         if (e instanceof NameRefusal n) {
             return n.lvmStatus();
         }
-        return e instanceof CommandLineRefusal ? CommandLineRefusal.STATUS : EXIT_ERROR;
+        if (e instanceof CommandLineRefusal) {
+            return CommandLineRefusal.STATUS;
+        }
+        return changesMetadata && !(e instanceof FileError) ? EXIT_REFUSED : EXIT_ERROR;
+    }
+
+    /** Whether {@code cmd} is a command that changes a metadata file (lvcreate, lvremove, pvmove, ...). */
+    private static boolean changesMetadata(CommandLine cmd) {
+        return cmd.getCommandSpec().mixins().containsKey(MutationOptions.MIXIN);
     }
 }

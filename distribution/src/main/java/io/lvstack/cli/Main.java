@@ -12,8 +12,10 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code lvstack} tool. Exit codes: 0 success, 1 an error the engine or a
- * plugin explained, 2 a usage error; 3 and 5 where lvstack refuses a command as LVM2 does and
- * exits as LVM2 then exits (a name LVM2 refuses, a segment type lvcreate has no plugin for).
+ * plugin explained (a file that cannot be read, validated or written; problems {@code check}
+ * found), 2 a usage error; 3 and 5 where lvstack refuses a command as LVM2 does and exits as LVM2
+ * then exits (a name LVM2 refuses, a segment type lvcreate has no plugin for), and 5 for any
+ * change a command refused (LVM2's status for a failed command).
  */
 public final class Main {
     /** Options that make the top command print something listing every subcommand. */

@@ -40,10 +40,9 @@ final class MutationRun {
 
     static void run(CommandSpec spec, EngineOptions engineOptions, MutationOptions options,
             Function<Context, List<String>> operation) {
-        MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, options.file.toString());
+        MetadataInput.Loaded loaded = readValid(engineOptions, options);
         ImportedVg imported = loaded.vg();
         VolumeGroup vg = imported.vg();
-        ValidMetadata.require(options.file.toString(), vg, "change");
         long oldSeqno = vg.properties().seqno();
         LvStamp stamp = LvStamp.now();
         PrintWriter out = spec.commandLine().getOut();
@@ -66,11 +65,33 @@ final class MutationRun {
         MetadataHeader header = MetadataHeader.fresh("Created *after* executing '" + commandLine(spec) + "'",
                 stamp.creationHost(), stamp.creationTime());
         String text = loaded.format().write(vg, header, MetadataFormat.Form.FILE);
+        try {
+            write(options, loaded, vg.name(), oldSeqno, text);
+        } catch (LvstackException e) {
+            throw new FileError(e);
+        }
+        messages.forEach(out::println);
+        out.flush();
+    }
+
+    /** The file read and checked; what stops either is a {@link FileError}. */
+    private static MetadataInput.Loaded readValid(EngineOptions engineOptions, MutationOptions options) {
+        try {
+            MetadataInput.Loaded loaded = MetadataInput.read(engineOptions, options.file.toString());
+            ValidMetadata.require(options.file.toString(), loaded.vg().vg(), "change");
+            return loaded;
+        } catch (LvstackException e) {
+            throw new FileError(e);
+        }
+    }
+
+    private static void write(MutationOptions options, MetadataInput.Loaded loaded, String vgName, long oldSeqno,
+            String text) {
         if (options.output != null) {
             AtomicFile.write(options.output, text.getBytes(StandardCharsets.UTF_8));
         } else {
             Path archive = options.file.resolveSibling(options.file.getFileName() + ".archive")
-                    .resolve(String.format(Locale.ROOT, "%s_%05d.vg", vg.name(), oldSeqno));
+                    .resolve(String.format(Locale.ROOT, "%s_%05d.vg", vgName, oldSeqno));
             AtomicFile.createDirectories(archive.getParent());
             // The bytes the VG was read from: what is archived is exactly what was changed. The
             // archive is complete and durable before the file is replaced, so a kill or a crash at
@@ -78,8 +99,6 @@ final class MutationRun {
             AtomicFile.write(archive, loaded.bytes());
             AtomicFile.write(options.file, text.getBytes(StandardCharsets.UTF_8));
         }
-        messages.forEach(out::println);
-        out.flush();
     }
 
     /**

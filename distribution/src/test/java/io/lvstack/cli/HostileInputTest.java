@@ -153,7 +153,7 @@ class HostileInputTest {
             assertEquals(0, r.exitCode(), cmd);
             assertEquals(List.of(warning), r.errLines(), cmd);
         }
-        assertLvcreateRefuses(file, "vgx", "refusing to allocate extents in VG vgx: it holds segments of type "
+        assertLvcreateRefuses(5, file, "vgx", "refusing to allocate extents in VG vgx: it holds segments of type "
                 + "frobnicate, which no loaded plugin knows, so the extents they use would look free; drop a plugin "
                 + "for frobnicate into plugins/ to change this VG", new String[0]);
     }
@@ -388,12 +388,17 @@ class HostileInputTest {
 
     /** lvcreate refuses with one line; the output is not created, the input and its directory are as they were. */
     private void assertLvcreateRefuses(Path file, String vg, String message, String[] options) {
+        assertLvcreateRefuses(1, file, vg, message, options);
+    }
+
+    /** {@code status} 1: the file cannot be changed (unreadable or invalid); 5: the change is refused. */
+    private void assertLvcreateRefuses(int status, Path file, String vg, String message, String[] options) {
         byte[] before = bytesIfFile(file);
         List<Path> siblingsBefore = listing(file.getParent());
         Path out = dir.resolve("out-" + System.nanoTime() + ".vg");
         CliRun r = clean(CliRun.of(args("lvcreate", options, "-L", "4m", "-n", "x", vg, "--file", file.toString(),
                 "--output", out.toString())));
-        assertEquals(1, r.exitCode(), r.err());
+        assertEquals(status, r.exitCode(), r.err());
         assertEquals("", r.out());
         assertEquals(List.of("lvstack: " + message), r.errLines());
         assertFalse(Files.exists(out, LinkOption.NOFOLLOW_LINKS), "no output");

@@ -65,7 +65,7 @@ class MirrorCommandsTest {
         byte[] before = Files.readAllBytes(in);
         List<Path> archives = archives(in);
         CliRun r = CliRun.withFile(in, args);
-        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertEquals(5, r.exitCode(), r.out() + r.err());
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));
         assertEquals(archives, archives(in));

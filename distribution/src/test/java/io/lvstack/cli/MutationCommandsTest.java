@@ -76,9 +76,20 @@ class MutationCommandsTest {
                 "lvcreate", "-L", "4M", "-n", "v1", "vg4");
     }
 
+    /** A refused change: exit status 5, as LVM2's failed commands. */
     private void assertRefused(Path in, byte[] before, String message, String... args) throws IOException {
+        assertRefused(5, in, before, message, args);
+    }
+
+    /** A file that cannot be changed (unreadable, or invalid): exit status 1, as for every command reading it. */
+    private void assertFileRefused(Path in, byte[] before, String message, String... args) throws IOException {
+        assertRefused(1, in, before, message, args);
+    }
+
+    private void assertRefused(int status, Path in, byte[] before, String message, String... args)
+            throws IOException {
         CliRun r = CliRun.withFile(in, args);
-        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertEquals(status, r.exitCode(), r.out() + r.err());
         assertEquals(List.of(message), r.errLines());
         assertArrayEquals(before, Files.readAllBytes(in));
         assertTrue(!Files.exists(tmp.resolve("in.vg.archive")));
@@ -89,12 +100,12 @@ class MutationCommandsTest {
     void metadataWithCheckerErrorsIsNotChanged() throws IOException {
         Path in = copy("bad/imagesize.vg");
         byte[] before = Files.readAllBytes(in);
-        assertRefused(in, before, "lvstack: " + in + ": refusing to change metadata with 2 errors (lvstack check " + in
+        assertFileRefused(in, before, "lvstack: " + in + ": refusing to change metadata with 2 errors (lvstack check " + in
                 + " lists them); the first: vgx/m segment 1: LV m: mirrored LV segment 0 has wrong size 4 (should be"
                 + " 2).", "lvcreate", "-L", "4M", "-n", "x", "vgx");
         in = copy("bad/dupid.vg");
         before = Files.readAllBytes(in);
-        assertRefused(in, before, "lvstack: " + in + ": refusing to change metadata with 1 error (lvstack check " + in
+        assertFileRefused(in, before, "lvstack: " + in + ": refusing to change metadata with 1 error (lvstack check " + in
                 + " lists it); the first: vgx/good2: Duplicate LV id 8eR2Wy-2N8E-OHUY-Yl2c-lW2Z-5fai-RvMKpT detected"
                 + " for good2 in vgx (also LV good).", "lvremove", "-f", "vgx/good");
     }
@@ -117,12 +128,12 @@ class MutationCommandsTest {
         Path in = copy("multiseg.step2.vg");
         CliRun r = CliRun.of("lvcreate", "-an", "-L", "16M", "-n", "c", "--file", in.toString(), "vg2",
                 "/dev/loop6:20-21", "/dev/loop7:5");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(List.of("lvstack: Insufficient free space: 4 extents needed, but only 3 available"),
                 r.errLines());
         r = CliRun.of("lvcreate", "-an", "-L", "12M", "--alloc", "contiguous", "-n", "c", "--file", in.toString(),
                 "vg2", "/dev/loop6:20-21", "/dev/loop7:5-6");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(List.of("lvstack: Insufficient suitable contiguous allocatable extents for logical volume c: 3"
                 + " more required"), r.errLines());
         r = CliRun.of("lvcreate", "-an", "-L", "8M", "-n", "c", "--file", in.toString(), "vg2", "/dev/loop6:20-21");

@@ -44,12 +44,44 @@ public final class Lvm2Acceptance {
      * and re-exports the same metadata.
      */
     public static void check(String name, String text) {
+        Path out = restore(name, text);
+        if (out == null) {
+            return;
+        }
+        try {
+            String verdict = Files.readString(out.resolve("verdict"));
+            if (!verdict.startsWith("exit=0\n")) {
+                fail("LVM2 refused " + name + ":\n" + verdict);
+            }
+            assertEquals(normalize(text, 1), normalize(Files.readString(out.resolve("canonical.vg")), 0),
+                    "LVM2's re-export of " + name + " differs");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keeps {@code text} as {@code NAME.vg}; under {@code -Plvm2}, LVM2's verdict on it
+     * ({@code exit=N} and its messages), otherwise null. For results that LVM2 must accept
+     * but may write back in another order (a VG holding types lvstack keeps as text).
+     */
+    public static String verdict(String name, String text) {
+        Path out = restore(name, text);
+        try {
+            return out == null ? null : Files.readString(out.resolve("verdict"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the candidate; under {@code -Plvm2} restores it with LVM2 and returns the oracle's directory. */
+    private static Path restore(String name, String text) {
         Path file = CANDIDATES.resolve(name.replaceAll("\\.vg$", "").replaceAll("[^A-Za-z0-9_.-]", "_") + ".vg");
         try {
             Files.createDirectories(CANDIDATES);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             if (!enabled()) {
-                return;
+                return null;
             }
             // LVM2's verdict and re-export next to the candidate, under target/, not in /tmp
             Path out = file.resolveSibling(file.getFileName().toString().replaceAll("\\.vg$", "") + ".lvm2");
@@ -62,12 +94,7 @@ public final class Lvm2Acceptance {
                 p.destroyForcibly();
                 fail("lvm2-oracle did not finish in 120 s on " + file);
             }
-            String verdict = Files.readString(out.resolve("verdict"));
-            if (!verdict.startsWith("exit=0\n")) {
-                fail("LVM2 refused " + file + ":\n" + verdict);
-            }
-            assertEquals(normalize(text, 1), normalize(Files.readString(out.resolve("canonical.vg")), 0),
-                    "LVM2's re-export of " + file + " differs");
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

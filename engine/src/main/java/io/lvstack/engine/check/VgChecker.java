@@ -54,6 +54,7 @@ public final class VgChecker {
             checkSingleUser(vg, lv, out);
             checkPvmove(vg, lv, out);
         }
+        out.addAll(OrphanedSubLvs.problems(vg));
         checkCycles(vg, out);
         return out;
     }

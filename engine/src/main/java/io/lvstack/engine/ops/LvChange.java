@@ -34,6 +34,10 @@ public record LvChange(String permission, List<String> addTags, List<String> del
             throw new LvstackException(writable ? "Logical volume " + lv.fullName() + " is already writable."
                     : "Logical volume \"" + lv.fullName() + "\" is already read only.");
         }
+        if (permission != null) {
+            // What a permission means to a pool, an origin or a cache only their plugins know; tags mean nothing to them.
+            WriteGuard.check(lv, "change the permission of");
+        }
         List<String> tags = new ArrayList<>(lv.tags());
         for (String t : addTags) {
             Tags.check(t);

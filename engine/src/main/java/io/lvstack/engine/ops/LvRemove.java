@@ -30,6 +30,7 @@ public final class LvRemove {
             throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
                     + Stack.describeUsers(lv));
         }
+        WriteGuard.check(lv, "remove");
         vg.apply(ed -> {
             for (LogicalVolume doomed : withSubLvs(lv)) {
                 ed.removeLv(doomed);

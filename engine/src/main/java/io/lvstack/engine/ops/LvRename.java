@@ -38,6 +38,7 @@ public final class LvRename {
             throw new LvstackException("Logical Volume \"" + newName + "\" already exists in volume group \""
                     + vg.name() + "\"");
         }
+        WriteGuard.check(lv, "rename");
         if (lv.has(LvStatus.LOCKED)) {
             throw new LvstackException("Cannot rename locked LV " + oldName);
         }

@@ -159,6 +159,7 @@ public final class LvResize {
         if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE)) {
             throw new LvstackException("Can't resize internal logical volume " + lv.fullName() + ".");
         }
+        WriteGuard.check(lv, "resize");
         return lv;
     }
 

@@ -219,6 +219,11 @@ class StackEditorTest {
         f.vg.apply(ed -> ed.removeLv(img));
         assertNull(f.vg.lv("m_mimage_1"));
         assertEquals(0, f.pv(1).extents().allocatedCount());
+        // the mirror's other parts too: left alone they would be orphaned sub-LVs, which the checker refuses
+        f.vg.apply(ed -> {
+            ed.removeLv(f.vg.lv("m_mimage_0"));
+            ed.removeLv(f.vg.lv("m_mlog"));
+        });
         f.assertConsistent();
     }
 

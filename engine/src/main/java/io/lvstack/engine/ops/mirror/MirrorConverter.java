@@ -15,6 +15,7 @@ import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.segtype.PluginCall;
+import io.lvstack.engine.ops.WriteGuard;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
@@ -349,11 +350,13 @@ public final class MirrorConverter {
         return i < 0 ? lv.name() : lv.name().substring(0, i);
     }
 
+    /** The LV a conversion changes; every conversion of an existing LV finds it here, so the guard is here too. */
     private static LogicalVolume find(VolumeGroup vg, String name) {
         LogicalVolume lv = vg.lv(name);
         if (lv == null) {
             throw new LvstackException("Failed to find logical volume \"" + vg.name() + "/" + name + "\"");
         }
+        WriteGuard.check(lv, "convert");
         return lv;
     }
 }

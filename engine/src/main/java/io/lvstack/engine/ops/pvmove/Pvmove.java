@@ -16,6 +16,7 @@ import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.LvNames;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.engine.ops.NewSegments;
+import io.lvstack.engine.ops.WriteGuard;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -104,6 +105,9 @@ public final class Pvmove {
             if (!found) {
                 throw new LvstackException("Logical volume " + spec.lvName() + " not found.");
             }
+            for (LogicalVolume moved : pieces.stream().map(p -> p.seg().lv()).distinct().toList()) {
+                WriteGuard.check(moved, "move extents of");
+            }
             long total = pieces.stream().mapToLong(p -> p.seg().areaLen()).sum();
             if (total == 0) {
                 throw new LvstackException(skipped
@@ -159,6 +163,7 @@ public final class Pvmove {
             if (layer.vg() != vg || vg.lv(layer.name()) != layer || !layer.has(LvStatus.PVMOVE)) {
                 throw new LvstackException("Logical volume " + layer.name() + " is not a pvmove LV");
             }
+            WriteGuard.check(layer, keptArea == 1 ? "complete the move" : "abort the move");
             List<LogicalVolume> changed = new ArrayList<>();
             for (LogicalVolume lv : List.copyOf(vg.lvs())) {
                 if (lv != layer && Layers.redirectAreas(ed, lv, layer, lseg -> areaOf(layer, lseg, keptArea))) {

@@ -34,6 +34,12 @@ class CachePoolValidateTest {
         return new Checker(CachePoolCorpusTest.FORMAT).check(file).problems().stream().map(Problem::toString).toList();
     }
 
+    /** The engine's error for a pool part that no segment uses. */
+    private static String orphan(String lv, String component) {
+        return "error: vg7/" + lv + ": LV vg7/" + lv + " is a hidden sub-LV (" + component + ") that no segment uses:"
+                + " it is orphaned.";
+    }
+
     private List<String> checkPool(String... lines) throws IOException {
         return check(Fixture.withPoolBody(lines));
     }
@@ -83,7 +89,7 @@ class CachePoolValidateTest {
         List<String> problems = checkPool("type = \"cache-pool\"", "data = \"pv1\"", "metadata = \"cpool_cmeta\"",
                 "chunk_size = 128");
         assertEquals(List.of("error: vg7/cpool segment 1: LV vg7/cpool, segment 1 invalid: is missing a pool data LV "
-                + "for cache-pool segment."), problems);
+                + "for cache-pool segment.", orphan("cpool_cdata", "_cdata")), problems);
     }
 
     @Test
@@ -92,14 +98,15 @@ class CachePoolValidateTest {
                 "chunk_size = 128");
         assertEquals(List.of("error: vg7/cpool segment 1 metadata: Unrecognised cache-pool metadata in segment "
                 + "segment1 of logical volume cpool.", "error: vg7/cpool segment 1: LV vg7/cpool, segment 1 invalid: "
-                + "is missing a pool metadata LV for cache-pool segment."), problems);
+                + "is missing a pool metadata LV for cache-pool segment.", orphan("cpool_cmeta", "_cmeta")), problems);
     }
 
     @Test
     void everyProblemIsReportedAtOnce() throws IOException {
         List<String> problems = checkPool("type = \"cache-pool\"", "data = \"pv1\"", "metadata = \"nosuch\"",
                 "metadata_format = 2", "chunk_size = 96001");
-        assertEquals(5, problems.size(), problems.toString());
+        // the type's three, the engine's unknown metadata LV, and the two parts nothing uses any more
+        assertEquals(7, problems.size(), problems.toString());
     }
 
     // ---------------------------------------------------------------- without an engine
