@@ -247,6 +247,10 @@ class EveryCommandTest {
         if (r.errLines().size() != 1) {
             return "not exactly one error line";
         }
+        // LVM2 refuses a command line it cannot accept (a name, a type) with 3, before reading anything
+        if (r.exitCode() == 3) {
+            return null;
+        }
         if (!t.valid()) {
             return r.exitCode() == 1 && r.err().startsWith("lvstack: " + t.file() + ":") ? null
                     : "an unreadable or invalid file is not refused with status 1 naming it";

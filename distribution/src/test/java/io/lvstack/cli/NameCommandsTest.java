@@ -122,7 +122,7 @@ class NameCommandsTest {
         assertRefused(in, 3, "Inconsistent volume group names given: \"other\" and \"vg4\"", "lvcreate", "-L", "4M",
                 "-n", "other/y", "vg4");
         // LVM2 exits 5 here ("Volume group "nosuch" not found", "Cannot process volume group nosuch")
-        assertRefused(in, 1, "Volume group \"nosuch\" not found", "lvcreate", "-L", "4M", "-n", "x", "nosuch");
+        assertRefused(in, 5, "Volume group \"nosuch\" not found", "lvcreate", "-L", "4M", "-n", "x", "nosuch");
         CliRun r = CliRun.withFile(in, "lvcreate", "-an", "-Zn", "-L", "4M", "-n", "vg4/ok2");
         assertEquals(List.of("  Logical volume \"ok2\" created."), r.outLines(), r.err());
         r = CliRun.withFile(in, "lvcreate", "-L", "4M", "-n", "/dev/vg4/ok3", "/dev/vg4");
@@ -177,7 +177,7 @@ class NameCommandsTest {
         assertRefused(in, 5, "Internal error: LV name \"vg4/" + c122 + "\" length 128 is not supported.",
                 "lvrename", "vg4", "v1", c122);
         // LVM2 exits 5 for these
-        assertRefused(in, 1, "Existing logical volume \"nosuch\" not found in volume group \"vg4\"", "lvrename",
+        assertRefused(in, 5, "Existing logical volume \"nosuch\" not found in volume group \"vg4\"", "lvrename",
                 "vg4", "nosuch", "ok");
     }
 
@@ -202,7 +202,7 @@ class NameCommandsTest {
         r = CliRun.of("lvrename", "--file", in.toString(), "--", "vg4", "-old", "new");
         assertEquals(List.of("lvstack: Existing historical logical volume \"old\" not found in volume group \"vg4\""),
                 r.errLines());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertArrayEquals(before, Files.readAllBytes(in));
         r = CliRun.withFile(in, "lvrename", "/dev/vg4/v1", "vg4//a.b+c-d_e");
         assertEquals(List.of("  Renamed \"v1\" to \"a.b+c-d_e\" in volume group \"vg4\""), r.outLines(), r.err());
@@ -224,7 +224,7 @@ class NameCommandsTest {
         assertRefused(in, 5, "Internal error: LV name \"vgm3/" + x116 + "_mimage_0\" length 132 is not supported.",
                 "lvrename", "vgm3", "db", x116);
         // LVM2 exits 5
-        assertRefused(in, 1, "Cannot rename internal LV \"db_mlog\".", "lvrename", "vgm3", "db_mlog", "newlog");
+        assertRefused(in, 5, "Cannot rename internal LV \"db_mlog\".", "lvrename", "vgm3", "db_mlog", "newlog");
         CliRun r = CliRun.withFile(in, "lvrename", "vgm3", "db", "y".repeat(111));
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.readString(in).contains("\t\t" + "y".repeat(111) + "_mlog {\n"));

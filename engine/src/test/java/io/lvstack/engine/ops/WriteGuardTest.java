@@ -57,9 +57,9 @@ class WriteGuardTest {
     @Test
     void anLvThatAnUnknownSegmentNamesIsInItsStack() {
         // cpool's "data = cpool_cdata" is text to the engine: no link, but a name the guard finds
-        assertRefused(ALL, "cachepool.vg", "Cannot rename vg7/cpool_cdata: it is in a stack with vg7/cpool, which"
-                + " holds segments of type cache-pool that" + NO_PLUGIN,
-                vg -> new LvRename().run(vg, "cpool_cdata", "x"));
+        assertRefused(ALL, "cachepool.vg", "Cannot change the permission of vg7/cpool_cdata: it is in a stack with"
+                + " vg7/cpool, which holds segments of type cache-pool that" + NO_PLUGIN,
+                vg -> new LvChange("r", List.of(), List.of()).run(vg, "cpool_cdata"));
         assertRefused(ALL, "cachepool.vg", "Cannot remove vg7/cpool_cmeta: it is in a stack with vg7/cpool, which"
                 + " holds segments of type cache-pool that" + NO_PLUGIN, vg -> new LvRemove().run(vg, "cpool_cmeta"));
     }
@@ -171,7 +171,7 @@ class WriteGuardTest {
     @Test
     void pvmoveWithoutTheMirrorPluginSaysSo() {
         LvstackException e = assertThrows(LvstackException.class, () -> new Pvmove(MINIMAL, new FirstFreeAllocator()));
-        assertEquals("Segment type mirror is not available to this engine: pvmove moves extents through mirror"
-                + " segments.", e.getMessage());
+        assertEquals("pvmove needs a segment type that mirrors extents while they move (LVM2's mirror), and no"
+                + " loaded segment-type plugin provides one.", e.getMessage());
     }
 }
