@@ -205,7 +205,7 @@ final class TypeContract {
             long step = type.has(SegmentCapability.AREAS_STRIPED) ? Math.max(1, seg.areaCount()) : 1;
             if (seg.len() > step) {
                 List<TypeFields> halves = violations.call("splitFields", () -> type.splitFields(seg, step));
-                if (halves != null && (halves.size() != 2 || halves.contains(null))) {
+                if (halves != null && (halves.size() != 2 || halves.stream().anyMatch(Objects::isNull))) {
                     violations.add("splitFields gives " + halves + ", not the fields of two halves");
                 }
             }

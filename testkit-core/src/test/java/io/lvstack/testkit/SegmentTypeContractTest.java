@@ -238,6 +238,25 @@ class SegmentTypeContractTest {
         };
         assertEquals(List.of("splitFields gives [ToyFields[region=1024]], not the fields of two halves"),
                 violations(splitting, sample()));
+        ToyType nullHalf = new ToyType() {
+            @Override
+            public Set<SegmentCapability> capabilities() {
+                return EnumSet.of(SegmentCapability.AREAS_MIRRORED, SegmentCapability.CAN_SPLIT);
+            }
+
+            @Override
+            public List<TypeFields> splitFields(SegmentView segment, long offset) {
+                return java.util.Arrays.asList(segment.fields(), null);
+            }
+        };
+        assertEquals(List.of("splitFields gives [ToyFields[region=1024], null], not the fields of two halves"),
+                violations(nullHalf, sample()));
+        SegmentTypeContract.check(new ToyType() {
+            @Override
+            public Set<SegmentCapability> capabilities() {
+                return EnumSet.of(SegmentCapability.AREAS_MIRRORED, SegmentCapability.CAN_SPLIT);
+            }
+        }, sample());
     }
 
     @Test
