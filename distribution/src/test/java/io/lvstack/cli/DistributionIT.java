@@ -111,7 +111,9 @@ class DistributionIT {
         Path root = Path.of("..").toAbsolutePath().normalize();
         assertEquals(0, run(root, "mvn", "-B", "-q", "install:install-file", "-Dfile=pom.xml", "-DpomFile=pom.xml",
                 "-Dpackaging=pom").code());
-        for (String module : List.of("api", "engine", "segtype-linear", "segtype-striped", "segtype-mirror")) {
+        // The example's tests use the test kit as a third party would: lvstack-testkit and its core.
+        for (String module : List.of("api", "engine", "testkit-core", "testkit", "segtype-linear", "segtype-striped",
+                "segtype-mirror")) {
             Result installed = run(root, "mvn", "-B", "-q", "install:install-file", "-Dfile=" + module
                     + "/target/lvstack-" + module + "-" + VERSION + ".jar", "-DpomFile=" + module + "/pom.xml");
             assertEquals(0, installed.code(), installed.out() + installed.err());

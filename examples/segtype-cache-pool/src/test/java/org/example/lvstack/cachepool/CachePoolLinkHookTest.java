@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The marks follow the links through the engine's operations, and are undone with them. */
 class CachePoolLinkHookTest {
-    private final VolumeGroup vg = CachePoolCorpusTest.FORMAT.read(Corpus.file("cachepool.vg")).vg();
+    private final VolumeGroup vg = CachePoolCorpusTest.corpusVg().vg();
     private final LogicalVolume pool = vg.lv("cpool");
     private final LogicalVolume data = vg.lv("cpool_cdata");
     private final LogicalVolume meta = vg.lv("cpool_cmeta");

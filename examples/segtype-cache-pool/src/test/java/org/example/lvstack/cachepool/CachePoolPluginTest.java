@@ -1,56 +1,67 @@
 package org.example.lvstack.cachepool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.PluginSettings;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
-import io.lvstack.api.SegmentTypeProvider;
 import io.lvstack.api.SpiVersion;
 import io.lvstack.api.model.ReferenceRole;
-import java.io.IOException;
-import java.io.InputStream;
+import io.lvstack.testkit.SegmentTypeContract;
+import io.lvstack.testkit.harness.PluginHarness;
 import java.util.List;
-import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the host sees of the plugin before and after loading it. */
 class CachePoolPluginTest {
 
-    private static Properties descriptor() throws IOException {
-        try (InputStream in = CachePoolProvider.class.getClassLoader()
-                .getResourceAsStream("META-INF/lvstack-plugin.properties")) {
-            assertNotNull(in, "META-INF/lvstack-plugin.properties");
-            Properties p = new Properties();
-            p.load(in);
-            return p;
-        }
+    /**
+     * Registered for ServiceLoader, loadable by this host, described by a
+     * {@code META-INF/lvstack-plugin.properties} that agrees with the provider; and the type keeps
+     * the rules of every segment type for LVM2's own segment and for a pool with every field.
+     */
+    @Test
+    void keepsTheContract() {
+        SegmentTypeContract.checkProvider(new CachePoolProvider());
+        CachePoolSegmentType type = new CachePoolSegmentType();
+        SegmentTypeContract.check(type, PluginHarness.parseSection("""
+                segment1 {
+                	start_extent = 0
+                	extent_count = 8
+
+                	type = "cache-pool"
+                	data = "cpool_cdata"
+                	metadata = "cpool_cmeta"
+                	chunk_size = 128
+                }
+                """));
+        SegmentTypeContract.check(type, PluginHarness.parseSection("""
+                segment1 {
+                	start_extent = 0
+                	extent_count = 8
+
+                	type = "cache-pool+METADATA_FORMAT"
+                	data = "cpool_cdata"
+                	metadata = "cpool_cmeta"
+                	metadata_format = 2
+                	chunk_size = 192
+                	cache_mode = "writeback"
+                	policy = "smq"
+                	policy_settings {
+                		migration_threshold = 2048
+                	}
+                }
+                """));
     }
 
     @Test
-    void theDescriptorNamesThePluginItsVersionAndItsSpi() throws IOException {
-        Properties p = descriptor();
-        assertEquals("cache-pool", p.getProperty("name"));
-        assertEquals("1.0.0", p.getProperty("version"));
+    void itIsVersionOneOfPluginCachePool() {
         CachePoolProvider provider = new CachePoolProvider();
-        assertEquals(provider.spiVersion(), SpiVersion.parse(p.getProperty("spi.version")));
-        assertEquals(provider.pluginName(), p.getProperty("name"));
-        assertEquals(provider.pluginVersion(), p.getProperty("version"));
-    }
-
-    @Test
-    void theProviderIsRegisteredAndLoadableByThisHost() {
-        List<SegmentTypeProvider> found = ServiceLoader.load(SegmentTypeProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(CachePoolProvider.class::isInstance).toList();
-        assertEquals(1, found.size());
-        SegmentTypeProvider provider = found.get(0);
-        assertEquals(SpiVersion.of(2, 0), provider.spiVersion());
-        assertTrue(provider.spiVersion().loadableBy(SpiVersion.CURRENT));
+        assertEquals("cache-pool", provider.pluginName());
         assertEquals("1.0.0", provider.pluginVersion());
+        assertEquals(SpiVersion.of(2, 0), provider.spiVersion());
     }
 
     @Test

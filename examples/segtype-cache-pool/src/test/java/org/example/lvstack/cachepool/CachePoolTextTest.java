@@ -2,20 +2,19 @@ package org.example.lvstack.cachepool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.MetadataException;
 import io.lvstack.api.model.ReferenceRole;
-import io.lvstack.api.text.ConfigEntry;
-import io.lvstack.api.text.ConfigNode;
 import io.lvstack.api.text.ConfigSection;
-import io.lvstack.api.text.ConfigValue;
 import io.lvstack.api.text.DecodedSegment;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.format.MetadataSourceException;
-import java.util.ArrayList;
+import io.lvstack.testkit.ConfigSectionBuilder;
+import io.lvstack.testkit.harness.PluginHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,34 +23,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reading and writing the type's own fields: LVM2's import rules and export order. */
 class CachePoolTextTest {
-    private static final MetadataFormat FORMAT = CachePoolCorpusTest.FORMAT;
+    private static final PluginHarness HARNESS = CachePoolCorpusTest.HARNESS;
     private final CachePoolSegmentType type = new CachePoolSegmentType();
 
     // ---------------------------------------------------------------- decode, in isolation
 
-    private static ConfigSection segment(ConfigNode... nodes) {
-        List<ConfigNode> children = new ArrayList<>();
-        children.add(new ConfigEntry("start_extent", new ConfigValue.Int(0), 2));
-        children.add(new ConfigEntry("extent_count", new ConfigValue.Int(8), 3));
-        children.add(new ConfigEntry("type", ConfigValue.Str.of("cache-pool"), 5));
-        children.addAll(List.of(nodes));
-        return new ConfigSection("segment1", children, 1, 20);
+    /** A cache-pool segment section on line 1; the type's own fields follow from line 6. */
+    private static ConfigSectionBuilder pool() {
+        return ConfigSectionBuilder.segment("segment1", 0, 8, "cache-pool");
     }
 
-    private static ConfigEntry str(String key, String value, int line) {
-        return new ConfigEntry(key, ConfigValue.Str.of(value), line);
+    /** With its data and metadata LVs, on lines 6 and 7. */
+    private static ConfigSectionBuilder withLvs() {
+        return pool().string("data", "cpool_cdata").string("metadata", "cpool_cmeta");
     }
-
-    private static ConfigEntry num(String key, long value, int line) {
-        return new ConfigEntry(key, new ConfigValue.Int(value), line);
-    }
-
-    private static final ConfigEntry DATA = str("data", "cpool_cdata", 6);
-    private static final ConfigEntry META = str("metadata", "cpool_cmeta", 7);
 
     @Test
     void decodesLvm2sOwnSegment() {
-        DecodedSegment d = type.decode(segment(DATA, META, num("chunk_size", 128, 8)), 8);
+        DecodedSegment d = type.decode(withLvs().integer("chunk_size", 128).build(), 8);
         assertNull(d.areasKey());
         assertEquals(1, d.areaCount());
         assertEquals(List.of(new DecodedSegment.NamedArea("cpool_cdata", 0)), d.namedAreas());
@@ -61,100 +50,94 @@ class CachePoolTextTest {
 
     @Test
     void decodesEveryField() {
-        ConfigSection settings = new ConfigSection("policy_settings",
-                List.of(num("migration_threshold", 2048, 13)), 12, 14);
-        DecodedSegment d = type.decode(segment(DATA, META, num("metadata_format", 2, 8), num("chunk_size", 192, 9),
-                str("cache_mode", "WriteBack", 10), str("policy", "smq", 11), settings), 8);
-        CachePoolFields f = (CachePoolFields) d.fields();
+        ConfigSection segment = withLvs().integer("metadata_format", 2).integer("chunk_size", 192)
+                .string("cache_mode", "WriteBack").string("policy", "smq")
+                .section(ConfigSectionBuilder.section("policy_settings").integer("migration_threshold", 2048)).build();
+        CachePoolFields f = (CachePoolFields) type.decode(segment, 8).fields();
         assertEquals(2, f.metadataFormat());
         assertEquals(192, f.chunkSize());
         assertEquals(CacheMode.WRITEBACK, f.cacheMode());
         assertEquals("smq", f.policy());
-        assertEquals(settings, f.policySettings());
+        assertSame(segment.section("policy_settings").orElseThrow(), f.policySettings());
     }
 
     @Test
     void withoutChunkSizeTheFieldIsUnsetForValidateToReport() {
-        assertEquals(CachePoolFields.of(0), type.decode(segment(DATA, META), 8).fields());
+        assertEquals(CachePoolFields.of(0), type.decode(withLvs().build(), 8).fields());
     }
 
     /** libdm does not tell {@code ["x"]} from {@code "x"}, and reads an array by its first value. */
     @Test
     void oneElementArraysReadAsTheirElement() {
-        DecodedSegment d = type.decode(segment(
-                new ConfigEntry("data", new ConfigValue.Array(List.of(ConfigValue.Str.of("cpool_cdata"))), 6), META,
-                new ConfigEntry("chunk_size", new ConfigValue.Array(List.of(new ConfigValue.Int(64))), 8)), 8);
+        DecodedSegment d = type.decode(pool().array("data", "cpool_cdata").string("metadata", "cpool_cmeta")
+                .array("chunk_size", 64).build(), 8);
         assertEquals("cpool_cdata", d.namedAreas().get(0).name());
         assertEquals(64, ((CachePoolFields) d.fields()).chunkSize());
     }
 
-    private void refused(int line, String message, ConfigNode... nodes) {
-        MetadataException e = assertThrows(MetadataException.class, () -> type.decode(segment(nodes), 8));
+    private void refused(int line, String message, ConfigSectionBuilder segment) {
+        MetadataException e = assertThrows(MetadataException.class, () -> type.decode(segment.build(), 8));
         assertEquals(message, e.getMessage());
         assertEquals(line, e.line());
     }
 
     @Test
     void dataMustBeThereAndAString() {
-        refused(1, "Cache data not specified in segment segment1.", META);
-        refused(6, "Cache data must be a string in segment segment1.", num("data", 3, 6), META);
+        refused(1, "Cache data not specified in segment segment1.", pool().string("metadata", "cpool_cmeta"));
         refused(6, "Cache data must be a string in segment segment1.",
-                new ConfigSection("data", List.of(), 6), META);
+                pool().integer("data", 3).string("metadata", "cpool_cmeta"));
+        refused(6, "Cache data must be a string in segment segment1.",
+                pool().section(ConfigSectionBuilder.section("data")).string("metadata", "cpool_cmeta"));
     }
 
     @Test
     void metadataMustBeThereAndAString() {
-        refused(1, "Cache metadata not specified in segment segment1.", DATA);
-        refused(7, "Cache metadata must be a string in segment segment1.", DATA,
-                new ConfigEntry("metadata", new ConfigValue.Array(List.of()), 7));
+        refused(1, "Cache metadata not specified in segment segment1.", pool().string("data", "cpool_cdata"));
+        refused(7, "Cache metadata must be a string in segment segment1.",
+                pool().string("data", "cpool_cdata").array("metadata"));
     }
 
     @Test
     void metadataFormatIsOneOrTwo() {
-        refused(8, "Unknown cache metadata format 3 number in segment segment1.", DATA, META,
-                num("metadata_format", 3, 8));
-        refused(8, "Unknown cache metadata format 0 number in segment segment1.", DATA, META,
-                num("metadata_format", 0, 8));
-        refused(8, "Unknown cache metadata format 0 number in segment segment1.", DATA, META,
-                str("metadata_format", "2", 8));
+        refused(8, "Unknown cache metadata format 3 number in segment segment1.", withLvs().integer("metadata_format", 3));
+        refused(8, "Unknown cache metadata format 0 number in segment segment1.", withLvs().integer("metadata_format", 0));
+        refused(8, "Unknown cache metadata format 0 number in segment segment1.", withLvs().string("metadata_format", "2"));
     }
 
     @Test
     void chunkSizeIsAnUnsigned32BitInteger() {
-        refused(8, "Couldn't read cache chunk_size in segment segment1.", DATA, META, str("chunk_size", "128", 8));
-        refused(8, "Couldn't read cache chunk_size in segment segment1.", DATA, META,
-                new ConfigEntry("chunk_size", new ConfigValue.Real(128), 8));
-        refused(8, "'chunk_size' in section 'segment1' is -1, outside 0..4294967295", DATA, META,
-                num("chunk_size", -1, 8));
-        refused(8, "'chunk_size' in section 'segment1' is 4294967296, outside 0..4294967295", DATA, META,
-                num("chunk_size", 4294967296L, 8));
+        refused(8, "Couldn't read cache chunk_size in segment segment1.", withLvs().string("chunk_size", "128"));
+        refused(8, "Couldn't read cache chunk_size in segment segment1.", withLvs().real("chunk_size", 128));
+        refused(8, "'chunk_size' in section 'segment1' is -1, outside 0..4294967295", withLvs().integer("chunk_size", -1));
+        refused(8, "'chunk_size' in section 'segment1' is 4294967296, outside 0..4294967295",
+                withLvs().integer("chunk_size", 4294967296L));
     }
 
     @Test
     void cacheModeIsOneOfThreeWords() {
-        refused(9, "cache_mode must be a string in segment segment1.", DATA, META, num("cache_mode", 1, 9));
-        refused(9, "Unknown cache_mode in segment segment1.", DATA, META, str("cache_mode", "writearound", 9));
+        refused(8, "cache_mode must be a string in segment segment1.", withLvs().integer("cache_mode", 1));
+        refused(8, "Unknown cache_mode in segment segment1.", withLvs().string("cache_mode", "writearound"));
         for (CacheMode m : CacheMode.values()) {
-            assertEquals(m, ((CachePoolFields) type.decode(segment(DATA, META,
-                    str("cache_mode", m.word().toUpperCase(java.util.Locale.ROOT), 9)), 8).fields()).cacheMode());
+            assertEquals(m, ((CachePoolFields) type.decode(withLvs()
+                    .string("cache_mode", m.word().toUpperCase(java.util.Locale.ROOT)).build(), 8).fields()).cacheMode());
         }
     }
 
     @Test
     void policyIsAStringAndItsSettingsASectionAfterIt() {
-        refused(10, "policy must be a string in segment segment1.", DATA, META, num("policy", 1, 10));
-        refused(11, "policy_settings must have a policy_name in segment segment1.", DATA, META,
-                new ConfigSection("policy_settings", List.of(), 11));
-        refused(11, "policy_settings must be a section in segment segment1.", DATA, META, str("policy", "smq", 10),
-                num("policy_settings", 1, 11));
+        refused(8, "policy must be a string in segment segment1.", withLvs().integer("policy", 1));
+        refused(8, "policy_settings must have a policy_name in segment segment1.",
+                withLvs().section(ConfigSectionBuilder.section("policy_settings")));
+        refused(9, "policy_settings must be a section in segment segment1.",
+                withLvs().string("policy", "smq").integer("policy_settings", 1));
     }
 
     // ---------------------------------------------------------------- through the engine
 
     private static String roundTrip(String text) {
-        ImportedVg vg = FORMAT.read(text, "t.vg");
+        ImportedVg vg = HARNESS.read(text, "t.vg");
         assertEquals(java.util.Set.of(), vg.vg().unknownSegmentTypes());
-        return FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
+        return HARNESS.write(vg);
     }
 
     /** Every field, in LVM2's order; policy_settings as {@code out_config_node} writes it. */
@@ -164,7 +147,7 @@ class CachePoolTextTest {
                 "metadata = \"cpool_cmeta\"", "metadata_format = 2", "chunk_size = 128",
                 "cache_mode = \"writeback\"", "policy = \"smq\"", "policy_settings {",
                 "\tmigration_threshold=2048", "\tname=\"x\\\"y\"", "}");
-        assertEquals(text, roundTrip(text));
+        HARNESS.assertRoundTrip(text, "t.vg");
     }
 
     @Test
@@ -193,8 +176,7 @@ class CachePoolTextTest {
         String text = Fixture.withPoolBody("type = \"cache-pool\"", "data = \"cpool_cdata\"",
                 "metadata = \"cpool_cmeta\"", "chunk_size = 128", "policy = \"smq\"", "policy_settings {",
                 "\tmigration_threshold=2048", "}");
-        ImportedVg vg = FORMAT.read(text, "t.vg");
-        String disk = FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.ON_DISK);
+        String disk = HARNESS.write(HARNESS.read(text, "t.vg"), MetadataFormat.Form.ON_DISK);
         assertTrue(disk.contains("type = \"cache-pool\"\ndata = \"cpool_cdata\"\nmetadata = \"cpool_cmeta\"\n"
                 + "chunk_size = 128\npolicy = \"smq\"\npolicy_settings {\n\tmigration_threshold=2048\n}\n}\n"), disk);
     }
@@ -207,7 +189,7 @@ class CachePoolTextTest {
     void unknownLvNamesAreTheEnginesToReport(String replace, String message) {
         String text = Fixture.corpusText().replace(replace.startsWith("data") ? "data = \"cpool_cdata\""
                 : "metadata = \"cpool_cmeta\"", replace);
-        MetadataSourceException e = assertThrows(MetadataSourceException.class, () -> FORMAT.read(text, "t.vg"));
+        MetadataSourceException e = assertThrows(MetadataSourceException.class, () -> HARNESS.read(text, "t.vg"));
         assertEquals(message, e.getMessage());
     }
 
@@ -215,7 +197,7 @@ class CachePoolTextTest {
     void decodeErrorsArePlacedOnTheirLine() {
         String text = Fixture.withPoolBody("type = \"cache-pool\"", "data = \"cpool_cdata\"",
                 "metadata = \"cpool_cmeta\"", "cache_mode = \"fast\"");
-        MetadataSourceException e = assertThrows(MetadataSourceException.class, () -> FORMAT.read(text, "t.vg"));
+        MetadataSourceException e = assertThrows(MetadataSourceException.class, () -> HARNESS.read(text, "t.vg"));
         assertEquals("t.vg:107: Unknown cache_mode in segment segment1.", e.getMessage());
     }
 }

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.text.ConfigSection;
-import io.lvstack.engine.check.Checker;
-import io.lvstack.engine.check.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.lvstack.testkit.ConfigSectionBuilder;
+import io.lvstack.testkit.FakeLv;
+import io.lvstack.testkit.FakeSegment;
+import io.lvstack.testkit.RecordingProblemSink;
+import io.lvstack.testkit.RecordingSegmentWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,13 +23,9 @@ class CachePoolValidateTest {
     private static final String CHUNK = "LV vg7/cpool, segment 1 invalid: has invalid chunk size. for cache-pool segment.";
     private final CachePoolSegmentType type = new CachePoolSegmentType();
 
-    @TempDir
-    Path dir;
-
-    private List<String> check(String text) throws IOException {
-        Path file = dir.resolve("t.vg");
-        Files.writeString(file, text);
-        return new Checker(CachePoolCorpusTest.FORMAT).check(file).problems().stream().map(Problem::toString).toList();
+    /** What {@code lvstack check} says of the corpus VG with the pool's segment written as {@code lines}. */
+    private static List<String> checkPool(String... lines) {
+        return CachePoolCorpusTest.HARNESS.problems(Fixture.withPoolBody(lines), "t.vg");
     }
 
     /** The engine's error for a pool part that no segment uses. */
@@ -40,11 +34,7 @@ class CachePoolValidateTest {
                 + " it is orphaned.";
     }
 
-    private List<String> checkPool(String... lines) throws IOException {
-        return check(Fixture.withPoolBody(lines));
-    }
-
-    private List<String> checkChunk(String chunkLine) throws IOException {
+    private static List<String> checkChunk(String chunkLine) {
         return chunkLine == null
                 ? checkPool("type = \"cache-pool\"", "data = \"cpool_cdata\"", "metadata = \"cpool_cmeta\"")
                 : checkPool("type = \"cache-pool\"", "data = \"cpool_cdata\"", "metadata = \"cpool_cmeta\"", chunkLine);
@@ -53,25 +43,25 @@ class CachePoolValidateTest {
     /** LVM2's validate_cache_chunk_size: 64..2097152 sectors, a multiple of 64; no power of two needed. */
     @ParameterizedTest
     @ValueSource(longs = {64, 128, 192, 960, 4096, 2097152})
-    void validChunkSizes(long sectors) throws IOException {
+    void validChunkSizes(long sectors) {
         assertTrue(CachePoolSegmentType.validChunkSize(sectors));
         assertEquals(List.of(), checkChunk("chunk_size = " + sectors));
     }
 
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 32, 63, 65, 100, 2097153, 2097216, 4194304, 4294967295L})
-    void invalidChunkSizes(long sectors) throws IOException {
+    void invalidChunkSizes(long sectors) {
         assertFalse(CachePoolSegmentType.validChunkSize(sectors));
         assertEquals(List.of("error: vg7/cpool segment 1: " + CHUNK), checkChunk("chunk_size = " + sectors));
     }
 
     @Test
-    void aMissingChunkSizeIsAnInvalidOne() throws IOException {
+    void aMissingChunkSizeIsAnInvalidOne() {
         assertEquals(List.of("error: vg7/cpool segment 1: " + CHUNK), checkChunk(null));
     }
 
     @Test
-    void metadataFormatTwoGoesWithTheMetadataFormatFlag() throws IOException {
+    void metadataFormatTwoGoesWithTheMetadataFormatFlag() {
         assertEquals(List.of(), checkPool("type = \"cache-pool+METADATA_FORMAT\"", "data = \"cpool_cdata\"",
                 "metadata = \"cpool_cmeta\"", "metadata_format = 2", "chunk_size = 128"));
         assertEquals(List.of("error: vg7/cpool segment 1: LV vg7/cpool, segment 1 invalid: sets METADATA_FORMAT flag "
@@ -85,7 +75,7 @@ class CachePoolValidateTest {
 
     /** The engine reads an area's name as a PV key first; LVM2's find_lv would not find it at all. */
     @Test
-    void dataOnAPvIsNoPoolDataLv() throws IOException {
+    void dataOnAPvIsNoPoolDataLv() {
         List<String> problems = checkPool("type = \"cache-pool\"", "data = \"pv1\"", "metadata = \"cpool_cmeta\"",
                 "chunk_size = 128");
         assertEquals(List.of("error: vg7/cpool segment 1: LV vg7/cpool, segment 1 invalid: is missing a pool data LV "
@@ -93,7 +83,7 @@ class CachePoolValidateTest {
     }
 
     @Test
-    void anUnknownMetadataLvIsReportedByTheEngineAndByTheType() throws IOException {
+    void anUnknownMetadataLvIsReportedByTheEngineAndByTheType() {
         List<String> problems = checkPool("type = \"cache-pool\"", "data = \"cpool_cdata\"", "metadata = \"nosuch\"",
                 "chunk_size = 128");
         assertEquals(List.of("error: vg7/cpool segment 1 metadata: Unrecognised cache-pool metadata in segment "
@@ -102,7 +92,7 @@ class CachePoolValidateTest {
     }
 
     @Test
-    void everyProblemIsReportedAtOnce() throws IOException {
+    void everyProblemIsReportedAtOnce() {
         List<String> problems = checkPool("type = \"cache-pool\"", "data = \"pv1\"", "metadata = \"nosuch\"",
                 "metadata_format = 2", "chunk_size = 96001");
         // the type's three, the engine's unknown metadata LV, and the two parts nothing uses any more
@@ -111,52 +101,42 @@ class CachePoolValidateTest {
 
     // ---------------------------------------------------------------- without an engine
 
-    private Fakes.Seg pool(CachePoolFields fields) {
-        Fakes.Lv lv = new Fakes.Lv("cpool");
-        Fakes.Seg seg = new Fakes.Seg(lv, type, fields, 1);
-        Fakes.Lv data = new Fakes.Lv("cpool_cdata");
-        seg.areas[0] = new Area.OnLv(data, 0);
-        seg.refs.put(CachePoolSegmentType.METADATA_ROLE, new Fakes.Lv("cpool_cmeta"));
-        return seg;
+    /** A pool of 8 extents with its data and metadata LVs. */
+    private FakeSegment pool(CachePoolFields fields) {
+        return FakeLv.named("cpool").addSegment(type, fields, 8, 1).setLvArea(0, FakeLv.named("cpool_cdata"), 0)
+                .attach(CachePoolSegmentType.METADATA_ROLE, FakeLv.named("cpool_cmeta"));
     }
 
-    private List<String> problems(Fakes.Seg seg) {
-        Fakes.Sink sink = new Fakes.Sink();
-        type.validate(seg, sink);
-        return sink.problems;
+    private static List<String> problems(FakeSegment seg) {
+        return RecordingProblemSink.validate(seg).problems();
     }
 
-    private List<String> written(Fakes.Seg seg) {
-        Fakes.Writer w = new Fakes.Writer();
-        type.encode(seg, w);
-        return w.lines;
+    private static List<String> written(FakeSegment seg) {
+        return RecordingSegmentWriter.encode(seg).lines();
     }
 
     @Test
     void validatesAndWritesWithoutAnEngine() {
-        Fakes.Seg seg = pool(CachePoolFields.of(128));
+        FakeSegment seg = pool(CachePoolFields.of(128));
         assertEquals(List.of(), problems(seg));
         assertEquals(List.of("data = \"cpool_cdata\"", "metadata = \"cpool_cmeta\"", "chunk_size = 128"), written(seg));
     }
 
     @Test
     void aPoolWithoutItsLvsIsReportedAndCannotBeWritten() {
-        Fakes.Seg seg = pool(CachePoolFields.of(128));
-        seg.areas[0] = null;
-        seg.refs.clear();
+        FakeSegment seg = pool(CachePoolFields.of(128)).releaseArea(0).detach(CachePoolSegmentType.METADATA_ROLE);
         assertEquals(List.of("error: is missing a pool metadata LV"), problems(seg));
         assertEquals("cache pool cpool (segment at LE 0) has no data LV in area 0, which metadata cannot express",
                 assertThrows(LvstackException.class, () -> written(seg)).getMessage());
-        seg.areas[0] = new Area.OnLv(new Fakes.Lv("d"), 0);
+        seg.setLvArea(0, FakeLv.named("d"), 0);
         assertEquals("cache pool cpool (segment at LE 0) has no metadata LV, which metadata cannot express",
                 assertThrows(LvstackException.class, () -> written(seg)).getMessage());
     }
 
     @Test
     void problemsComeInLvm2sOrder() {
-        Fakes.Seg seg = pool(new CachePoolFields(1, 100, null, null, null));
-        seg.lv.status.add(LvStatus.METADATA_FORMAT);
-        seg.refs.clear();
+        FakeSegment seg = pool(new CachePoolFields(1, 100, null, null, null)).detach(CachePoolSegmentType.METADATA_ROLE);
+        seg.lv().addStatus(LvStatus.METADATA_FORMAT);
         assertEquals(List.of("error: has invalid chunk size.", "error: sets METADATA_FORMAT flag",
                 "error: is missing a pool metadata LV"), problems(seg));
     }
@@ -167,17 +147,16 @@ class CachePoolValidateTest {
      */
     @Test
     void aPoolInUseGetsLvm2sDefaults() {
-        Fakes.Seg seg = pool(CachePoolFields.of(128));
-        Fakes.Lv cached = new Fakes.Lv("cached");
-        seg.lv.users.add(new Fakes.Seg(cached, type, CachePoolFields.of(64), 0));
+        FakeSegment seg = pool(CachePoolFields.of(128));
+        // Any segment holding the pool puts it in use.
+        FakeLv.named("cached").addSegment(type, CachePoolFields.of(64), 8, 1).setLvArea(0, seg.lv(), 0);
         assertEquals(List.of("data = \"cpool_cdata\"", "metadata = \"cpool_cmeta\"", "metadata_format = 1",
                 "chunk_size = 128", "cache_mode = \"writethrough\"", "policy = \"mq\""), written(seg));
         assertEquals(List.of(), problems(seg));
 
-        ConfigSection settings = new ConfigSection("policy_settings", List.of(
-                new io.lvstack.api.text.ConfigEntry("a", new io.lvstack.api.text.ConfigValue.Int(1), 0)), 0);
-        seg.fields = new CachePoolFields(2, 128, CacheMode.WRITEBACK, "smq", settings);
-        seg.lv.status.add(LvStatus.METADATA_FORMAT);
+        ConfigSection settings = ConfigSectionBuilder.section("policy_settings").integer("a", 1).build();
+        seg.setFields(new CachePoolFields(2, 128, CacheMode.WRITEBACK, "smq", settings));
+        seg.lv().addStatus(LvStatus.METADATA_FORMAT);
         assertEquals(List.of("data = \"cpool_cdata\"", "metadata = \"cpool_cmeta\"", "metadata_format = 2",
                 "chunk_size = 128", "cache_mode = \"writeback\"", "policy = \"smq\"", "policy_settings (verbatim)"),
                 written(seg));
