@@ -99,7 +99,7 @@ class DistributionIT {
         assertEquals("", known.err());
         assertEquals(corpus("mirror_disklog.lvs.default.txt"), known.out());
         assertEquals(lvstack(full, "lvs", "-a", mirror).out(), known.out());
-        assertTrue(lvstack(tool, "segtypes").out().contains("mirror   primary  mirror   " + VERSION + "    1.2  plugin    "
+        assertTrue(lvstack(tool, "segtypes").out().contains("mirror   primary  mirror   " + VERSION + "    2.0  plugin    "
                 + tool.resolve("plugins/lvstack-segtype-mirror-" + VERSION + ".jar")));
     }
 
@@ -177,7 +177,7 @@ class DistributionIT {
         Files.copy(variant("c-noprovider.jar", List.of(services), null, null), plugins.resolve("c-noprovider.jar"));
         Files.copy(variant("d-missingclass.jar", List.of(), services, "org.nowhere.Provider\n"),
                 plugins.resolve("d-missingclass.jar"));
-        Files.copy(variant("e-future.jar", List.of(), descriptor, "name=mirror\nversion=9\nspi.version=2.0\n"),
+        Files.copy(variant("e-future.jar", List.of(), descriptor, "name=mirror\nversion=9\nspi.version=3.0\n"),
                 plugins.resolve("e-future.jar"));
         Result check = lvstack(minimal, "plugins", "check", plugins.toString());
         assertEquals(1, check.code());
@@ -189,7 +189,7 @@ class DistributionIT {
         assertTrue(lines.get(3).startsWith("error: plugin " + plugins.resolve("d-missingclass.jar")
                 + ": provider class missing or not implementing the SPI"));
         assertTrue(lines.get(4).startsWith("error: plugin " + plugins.resolve("e-future.jar")
-                + ": built for another SPI version: plugin mirror 9 was built for SPI 2.0"));
+                + ": built for another SPI version: plugin mirror 9 was built for SPI 3.0"));
 
         // The full tool's own lib/ as a plugin directory: every plugin in it is built in already.
         Result copies = lvstack(full, "-D", "lvstack.plugins.dirs=" + full.resolve("lib"), "segtypes");
@@ -197,7 +197,7 @@ class DistributionIT {
         assertTrue(copies.err().contains(": duplicate: plugin linear " + VERSION + " is already loaded from "),
                 copies.err());
         Path other = Files.createDirectories(dir.resolve("other-version"));
-        Files.copy(variant("mirror-9.jar", List.of(), descriptor, "name=mirror\nversion=9\nspi.version=1.0\n"),
+        Files.copy(variant("mirror-9.jar", List.of(), descriptor, "name=mirror\nversion=9\nspi.version=2.0\n"),
                 other.resolve("mirror-9.jar"));
         Result conflict = lvstack(full, "-D", "lvstack.plugins.dirs=" + other, "segtypes");
         assertEquals(1, conflict.code());

@@ -27,7 +27,7 @@ class PluginsCommandIT {
         assertEquals(2, r.outLines().size());
         assertTrue(r.outLines().get(0).startsWith("error: plugin " + broken + ": unreadable or corrupt jar: broken.jar: "),
                 r.out());
-        assertEquals("ok: " + mirror + ": plugin mirror 0.1.0 (SPI 1.2): mirror", r.outLines().get(1));
+        assertEquals("ok: " + mirror + ": plugin mirror 0.1.0 (SPI 2.0): mirror", r.outLines().get(1));
     }
 
     @Test
@@ -44,7 +44,7 @@ class PluginsCommandIT {
         assertEquals(0, both.exitCode(), both.err());
         assertTrue(both.err().contains("lvstack: warning: plugin " + copy + ": duplicate: plugin mirror " + "0.1.0"
                 + " is already loaded from "), both.err());
-        assertTrue(both.out().contains("mirror   primary  mirror   0.1.0    1.2  built in"), both.out());
+        assertTrue(both.out().contains("mirror   primary  mirror   0.1.0    2.0  built in"), both.out());
     }
 
     @Test
@@ -61,6 +61,6 @@ class PluginsCommandIT {
         assertEquals(0, allowed.exitCode(), allowed.err());
         assertEquals(java.util.List.of("warning: plugin " + mirror + ": unsafe plugin location accepted because "
                 + "lvstack.plugins.allowInsecure = true: " + detail,
-                "ok: " + mirror + ": plugin mirror 0.1.0 (SPI 1.2): mirror"), allowed.outLines());
+                "ok: " + mirror + ": plugin mirror 0.1.0 (SPI 2.0): mirror"), allowed.outLines());
     }
 }

@@ -66,10 +66,18 @@ final class ProviderContract {
                 }
             }
         }
-        Map<String, String> defaults = violations.call("settingDefaults", provider::settingDefaults);
+        List<io.lvstack.api.Setting> settings = violations.call("settings", provider::settings);
+        Map<String, String> defaults = null;
+        if (settings != null) {
+            defaults = new java.util.TreeMap<>();
+            for (io.lvstack.api.Setting s : settings) {
+                defaults.put(s.key(), s.defaultValue());
+            }
+        }
         if (defaults != null) {
+            Map<String, String> given = defaults;
             violations.call("segmentTypes with the settings at their defaults " + defaults,
-                    () -> provider.segmentTypes(FakePluginSettings.of(defaults)));
+                    () -> provider.segmentTypes(FakePluginSettings.of(given)));
         }
     }
 

@@ -35,8 +35,10 @@ public class ToyProvider implements SegmentTypeProvider {
     }
 
     @Override
-    public Map<String, String> settingDefaults() {
-        return defaults;
+    public List<io.lvstack.api.Setting> settings() {
+        return defaults.entrySet().stream()
+                .map(e -> new io.lvstack.api.Setting(e.getKey(), io.lvstack.api.SettingType.text(), e.getValue(), ""))
+                .toList();
     }
 
     @Override

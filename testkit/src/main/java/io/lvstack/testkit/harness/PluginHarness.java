@@ -63,8 +63,9 @@ public final class PluginHarness {
             }
         }
         types.addAll(given);
-        this.engine = new Engine(new SegmentTypeRegistry(types), List.of(), Lvstack.builder().layers(), List.of(),
-                Map.of());
+        Engine base = Lvstack.engine();
+        this.engine = new Engine(new SegmentTypeRegistry(types), List.of(),
+                new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
         this.format = new MetadataFormat(engine).withZone(ZoneOffset.UTC);
     }
 
@@ -166,7 +167,7 @@ public final class PluginHarness {
     public CheckReport check(String text, String sourceName) {
         try {
             return new Checker(format).check(MetadataFormat.parse(text.getBytes(StandardCharsets.UTF_8), sourceName,
-                    MetadataFormat.parseOptions(engine.configuration())));
+                    MetadataFormat.parseOptions(engine.configLayers())));
         } catch (io.lvstack.engine.format.MetadataSourceException e) {
             return Checker.unreadable(e);
         }

@@ -43,7 +43,7 @@ class PluginHarnessTest {
     @Test
     void theClassPathGivesTheBuiltInTypes() {
         assertEquals(List.of("linear", "mirror", "striped"), names(harness));
-        assertEquals(Map.of(), harness.engine().pluginSettings());
+        assertEquals("4096", harness.engine().setting("segtype.mirror.region_size"));
     }
 
     @Test

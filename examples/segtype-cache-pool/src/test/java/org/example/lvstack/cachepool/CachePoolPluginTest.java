@@ -70,7 +70,7 @@ class CachePoolPluginTest {
         assertEquals(1, types.size());
         SegmentType t = types.get(0);
         assertEquals("cache-pool", t.name());
-        assertEquals(Set.of(), t.capabilities());
+        assertEquals(Set.of(SegmentCapability.POOL), t.capabilities());
         assertTrue(!t.has(SegmentCapability.AREAS_STRIPED) && !t.has(SegmentCapability.AREAS_MIRRORED)
                 && !t.has(SegmentCapability.CAN_SPLIT));
         assertEquals(List.of(ReferenceRole.of("metadata")), t.referenceRoles());
