@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code key { ... }}: an immutable, ordered list of child nodes. Lookups return the first child
  * with a key, which is LVM2's rule; the parser has already applied the duplicate-key rules of the
- * form it read (see {@code docs/ARCHITECTURE.md}).
+ * form it read (see {@code docs/formats.md}).
  *
  * <p>The typed getters do not coerce (a string {@code "5"} is not an integer, as in libdm) and
  * fail with a {@link MetadataException} naming the key, the line and what was expected.

@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * The fields lvstack reports, with LVM2's names, headings and minimum widths
  * ({@code lib/report/columns.h}) and LVM2's way of computing each ({@code report.c}, {@code lv.c}),
- * quirks included: see docs/ARCHITECTURE.md, "Report quirks matched".
+ * quirks included: see docs/reports-tables-pictures.md, "Report quirks matched".
  */
 final class Fields {
     /** Every field by name, in LVM2's help order. */

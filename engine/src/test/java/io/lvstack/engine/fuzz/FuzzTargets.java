@@ -43,7 +43,7 @@ import java.time.ZoneOffset;
  * <p>Without {@code JAZZER_FUZZ} (a plain {@code mvn verify}) each target runs once on the empty
  * input and on every file in {@code FuzzTargetsInputs/} (the whole LVM2 corpus, {@code bad/}
  * included as {@code bad-*.vg}) and {@code FuzzTargetsInputs/<target>/} (inputs that once failed).
- * {@code -Pfuzz} fuzzes them; see docs/reliability-fuzzing.md.
+ * {@code -Pfuzz} fuzzes them; see docs/RELIABILITY.md, "Hostile input: coverage-guided fuzzing".
  */
 class FuzzTargets {
     private static final String SOURCE = "fuzz.vg";

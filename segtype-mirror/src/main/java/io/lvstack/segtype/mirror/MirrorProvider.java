@@ -21,7 +21,7 @@ public final class MirrorProvider implements SegmentTypeProvider {
             // LVM2's rule for a region size: a power of two, a multiple of a 4 KiB page.
             SettingType.powerOfTwo(8, 1L << 31), "4096",
             "The default region size of mirrors, in sectors (LVM2 2.03's activation/raid_region_size;"
-                    + " 4096 = 2 MiB); lvstack table gives it to pvmove's mirrors.");
+                    + " 4096 = 2 MiB): of new mirrors without --regionsize, of pvmove's, and of their tables.");
 
     @Override
     public SpiVersion spiVersion() {
