@@ -4,7 +4,7 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.engine.ops.LvCreate;
-import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.names.LvNames;
 import io.lvstack.engine.ops.LvSize;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.LvmAllocator;

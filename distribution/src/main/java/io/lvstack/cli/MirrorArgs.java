@@ -5,7 +5,7 @@ import io.lvstack.engine.ops.LvSize;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.engine.Engine;
-import io.lvstack.engine.ops.NewSegments;
+import io.lvstack.engine.segtype.NewSegments;
 
 /** The mirror options {@code lvcreate} and {@code lvconvert} share, read as LVM2 reads them. */
 final class MirrorArgs {

@@ -4,7 +4,7 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.SegmentOptions;
-import io.lvstack.engine.ops.NewSegments;
+import io.lvstack.engine.segtype.NewSegments;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.TypeFields;

@@ -1,5 +1,7 @@
 package io.lvstack.engine.ops;
 
+import io.lvstack.engine.segtype.NewSegments;
+import io.lvstack.engine.names.LvNames;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.NewSegment;

@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops;
 
+import io.lvstack.engine.segtype.NewSegments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lvstack.api.SegmentType;
@@ -78,7 +79,7 @@ public final class OpsFixture {
         return vg.change(ed -> {
             LogicalVolume lv = ed.createLv(name, id, EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE),
                     List.of(), LvProperties.NONE);
-            Segment seg = ed.addSegment(lv, striped, io.lvstack.engine.ops.NewSegments.of(striped, 2, io.lvstack.api.ops.SegmentOptions.stripeSize(128L)).fields(), 0, 2 * perStripe, 2,
+            Segment seg = ed.addSegment(lv, striped, io.lvstack.engine.segtype.NewSegments.of(striped, 2, io.lvstack.api.ops.SegmentOptions.stripeSize(128L)).fields(), 0, 2 * perStripe, 2,
                     List.of());
             ed.setPvArea(seg, 0, vg.pvs().get(0), pe);
             ed.setPvArea(seg, 1, vg.pvs().get(1), pe);

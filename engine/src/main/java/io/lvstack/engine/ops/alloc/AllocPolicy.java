@@ -1,7 +1,7 @@
 package io.lvstack.engine.ops.alloc;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.engine.ops.LvmWords;
+import io.lvstack.engine.names.LvmWords;
 
 /** LVM2's allocation policies ({@code --alloc}), strictest first. */
 public enum AllocPolicy {

@@ -12,7 +12,7 @@ import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.engine.ops.LvNames;
+import io.lvstack.engine.names.LvNames;
 import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.ops.WriteGuard;

@@ -1,7 +1,7 @@
 package io.lvstack.engine.ops.mirror;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.engine.ops.LvmWords;
+import io.lvstack.engine.names.LvmWords;
 
 /** A mirror's log type ({@code --mirrorlog}); the ordinal is LVM2's log count. */
 public enum MirrorLog {

@@ -1,4 +1,4 @@
-package io.lvstack.engine.ops;
+package io.lvstack.engine.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

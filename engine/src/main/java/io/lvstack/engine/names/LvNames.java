@@ -1,4 +1,4 @@
-package io.lvstack.engine.ops;
+package io.lvstack.engine.names;
 
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.VolumeGroup;

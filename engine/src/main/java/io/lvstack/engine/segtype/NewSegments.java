@@ -1,10 +1,9 @@
-package io.lvstack.engine.ops;
+package io.lvstack.engine.segtype;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
-import io.lvstack.engine.segtype.PluginCall;
 
 /** New segments as their types make them: typed fields, no text round trip. */
 public final class NewSegments {
