@@ -1,6 +1,7 @@
 package io.lvstack.engine.ops;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.model.LvMark;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * {@code lvremove VG/LV}: removes the LV and the components only it uses (whatever its types mark
  * as components: a mirror's legs and log, a pool's data and metadata), as LVM2 removes a mirror
- * with its legs; LVs under a striped segment are left, as LVM2 leaves them. Refused for a
+ * with its legs, and with the last pool the VG's pool-metadata spare; LVs under a striped segment are left, as LVM2 leaves them. Refused for a
  * component on its own, and while any segment uses the LV, naming the users.
  */
 public final class LvRemove {
@@ -31,13 +32,48 @@ public final class LvRemove {
                     + Stack.describeUsers(lv));
         }
         WriteGuard.check(lv, "remove");
+        List<LogicalVolume> doomed = withSubLvs(lv);
+        doomed.addAll(spareLeftWithoutPool(vg, doomed));
         vg.apply(ed -> {
-            for (LogicalVolume doomed : withSubLvs(lv)) {
-                ed.removeLv(doomed);
+            for (LogicalVolume each : doomed) {
+                ed.removeLv(each);
             }
             ed.raiseSeqno();
         });
         return List.of("  Logical volume \"" + lv.name() + "\" successfully removed.");
+    }
+
+    /**
+     * The VG's pool-metadata spare ({@code lvol0_pmspare}, known by its name as LVM2 knows it)
+     * when the removal takes the last pool with it: LVM2 removes the spare then, and keeps it
+     * while another pool remains. A pool is what a type declares with {@link SegmentCapability#POOL}.
+     */
+    private static List<LogicalVolume> spareLeftWithoutPool(VolumeGroup vg, List<LogicalVolume> doomed) {
+        if (doomed.stream().noneMatch(LvRemove::isPool)) {
+            return List.of();
+        }
+        List<LogicalVolume> spares = new ArrayList<>();
+        for (LogicalVolume other : vg.lvs()) {
+            if (doomed.contains(other)) {
+                continue;
+            }
+            if (isPool(other)) {
+                return List.of();
+            }
+            if (!other.visible() && other.name().contains("_pmspare") && other.userCount() == 0) {
+                spares.add(other);
+            }
+        }
+        return spares;
+    }
+
+    private static boolean isPool(LogicalVolume lv) {
+        for (Segment s : lv.segments()) {
+            if (s.type().has(SegmentCapability.POOL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The LV first, then each sub-LV once none of its users remains. */

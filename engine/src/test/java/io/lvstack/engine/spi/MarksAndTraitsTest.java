@@ -108,6 +108,34 @@ class MarksAndTraitsTest {
         assertEquals(0, pv.extents().allocatedCount());
     }
 
+    /** LVM2 2.03.16 (lvcreate --type cache-pool twice, then lvremove) removes the spare with the last pool only. */
+    @Test
+    void theLastPoolTakesTheSpareWithIt() {
+        vg.apply(ed -> {
+            LogicalVolume spare = ed.createLv("lvol0_pmspare", "lvid04-0000-0000-0000-0000-0000-000000",
+                    EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(), LvProperties.NONE);
+            ed.setPvArea(ed.addSegment(spare, striped, new StripedFields(0), 0, 1, 1, List.of()), 0, pv, 9);
+            LogicalVolume second = ed.createLv("second", "lvid05-0000-0000-0000-0000-0000-000000",
+                    EnumSet.of(LvStatus.READ, LvStatus.WRITE, LvStatus.VISIBLE), List.of(), LvProperties.NONE);
+            LogicalVolume data = ed.createLv("second_data", "lvid06-0000-0000-0000-0000-0000-000000",
+                    EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(), LvProperties.NONE);
+            LogicalVolume meta = ed.createLv("second_meta", "lvid07-0000-0000-0000-0000-0000-000000",
+                    EnumSet.of(LvStatus.READ, LvStatus.WRITE), List.of(), LvProperties.NONE);
+            ed.setPvArea(ed.addSegment(data, striped, new StripedFields(0), 0, 4, 1, List.of()), 0, pv, 10);
+            ed.setPvArea(ed.addSegment(meta, striped, new StripedFields(0), 0, 1, 1, List.of()), 0, pv, 14);
+            Segment s = ed.addSegment(second, vg.lv("pool").segments().get(0).type(),
+                    io.lvstack.api.model.TypeFields.NONE, 0, 4, 1, List.of());
+            ed.setLvArea(s, 0, data, 0);
+            ed.attach(s, TestPoolType.META_ROLE, meta);
+        });
+        new LvRemove().run(vg, "pool");
+        assertEquals(List.of("lvol0_pmspare", "second", "second_data", "second_meta"),
+                vg.lvs().stream().map(LogicalVolume::name).toList());
+        new LvRemove().run(vg, "second");
+        assertEquals(List.of(), vg.lvs());
+        assertEquals(0, pv.extents().allocatedCount());
+    }
+
     @Test
     void aComponentWithTwoUsersIsReported() {
         vg.apply(ed -> {

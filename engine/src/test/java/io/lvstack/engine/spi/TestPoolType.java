@@ -41,7 +41,7 @@ final class TestPoolType implements SegmentType {
 
     @Override
     public Set<SegmentCapability> capabilities() {
-        return EnumSet.noneOf(SegmentCapability.class);
+        return EnumSet.of(SegmentCapability.POOL);
     }
 
     @Override

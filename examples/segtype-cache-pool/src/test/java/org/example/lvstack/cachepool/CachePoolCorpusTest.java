@@ -118,6 +118,24 @@ class CachePoolCorpusTest {
     }
 
     /** What LVM2 wrote of the VG, read with the plugin. */
+    /**
+     * {@code lvremove vg7/cpool}: the pool goes with its data and metadata LVs and, being the last
+     * pool, with the VG's {@code lvol0_pmspare}, as LVM2 2.03.16 removes them (checked on loop
+     * devices: after {@code lvcreate --type cache-pool} and {@code lvremove}, only {@code plain} is left).
+     * A pool part on its own is refused in LVM2's words.
+     */
+    @Test
+    void removingThePoolRemovesItsPartsAndTheLastSpare() {
+        VolumeGroup vg = corpusVg().vg();
+        io.lvstack.api.LvstackException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.lvstack.api.LvstackException.class, () -> new io.lvstack.engine.ops.LvRemove().run(vg, "cpool_cdata"));
+        assertEquals("Can't remove logical volume vg7/cpool_cdata used by a pool.", e.getMessage());
+        assertEquals(List.of("  Logical volume \"cpool\" successfully removed."),
+                new io.lvstack.engine.ops.LvRemove().run(vg, "cpool"));
+        assertEquals(List.of("plain"), vg.lvs().stream().map(LogicalVolume::name).toList());
+        assertEquals(List.of(), io.lvstack.engine.check.Checker.check(vg).problems());
+    }
+
     static ImportedVg corpusVg() {
         return HARNESS.read(Corpus.file("cachepool.vg"));
     }
