@@ -54,6 +54,16 @@ public final class Stack {
         return String.join(", ", parts);
     }
 
+    /** Whether a segment of {@code lv} is of a type with {@code capability} (a pool, a mirror). */
+    public static boolean owns(LogicalVolume lv, io.lvstack.api.SegmentCapability capability) {
+        for (Segment s : lv.segmentsInternal()) {
+            if (s.type().has(capability)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The LVs {@code lv} references directly, through areas or roles, without repeats. */
     public static Set<LogicalVolume> children(LogicalVolume lv) {
         Set<LogicalVolume> out = new LinkedHashSet<>();

@@ -68,12 +68,7 @@ public final class LvRemove {
     }
 
     private static boolean isPool(LogicalVolume lv) {
-        for (Segment s : lv.segments()) {
-            if (s.type().has(SegmentCapability.POOL)) {
-                return true;
-            }
-        }
-        return false;
+        return Stack.owns(lv, SegmentCapability.POOL);
     }
 
     /** The LV first, then each sub-LV once none of its users remains. */

@@ -5,6 +5,7 @@ import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
@@ -84,14 +85,8 @@ public final class LvRename {
         }
     }
 
-    /** Whether a type of the LV's segments makes it a pool. */
     private static boolean isPool(LogicalVolume lv) {
-        for (Segment s : lv.segments()) {
-            if (s.type().has(SegmentCapability.POOL)) {
-                return true;
-            }
-        }
-        return false;
+        return Stack.owns(lv, SegmentCapability.POOL);
     }
 
     /** {@code _rename_sub_lv}: the new name of {@code sub}, refused as LVM2 refuses it. */
