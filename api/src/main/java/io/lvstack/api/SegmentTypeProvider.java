@@ -18,7 +18,7 @@ public interface SegmentTypeProvider {
      */
     SpiVersion spiVersion();
 
-    /** A short plugin name ({@code "mirror"}). */
+    /** A short plugin name, the {@code NAME} of its {@code segtype.NAME.} settings. */
     String pluginName();
 
     /** The plugin's own version. */

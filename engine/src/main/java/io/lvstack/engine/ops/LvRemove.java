@@ -52,9 +52,10 @@ public final class LvRemove {
         if (doomed.stream().noneMatch(LvRemove::isPool)) {
             return List.of();
         }
+        Set<LogicalVolume> gone = new LinkedHashSet<>(doomed);
         List<LogicalVolume> spares = new ArrayList<>();
         for (LogicalVolume other : vg.lvs()) {
-            if (doomed.contains(other)) {
+            if (gone.contains(other)) {
                 continue;
             }
             if (isPool(other)) {

@@ -45,34 +45,38 @@ public final class ReportBuilder {
                             && !names.contains(lv.fullName()))) {
                         continue;
                     }
+                    LvMemo memo = new LvMemo(lv);
                     if (perSegment && !lv.segments().isEmpty()) {
                         for (Segment s : lv.segments()) {
-                            rows.add(new ReportRow(vg, lv, s, null));
+                            rows.add(new ReportRow(vg, memo, lv, s, null, null));
                         }
                     } else {
-                        rows.add(new ReportRow(vg, lv, null, null));
+                        rows.add(new ReportRow(vg, memo, lv, null, null, null));
                     }
                 }
             }
             case PVS -> {
                 for (PhysicalVolume pv : vg.pvs()) {
                     if (names.isEmpty() || names.contains(pv.name())) {
-                        rows.add(new ReportRow(vg, null, null, pv));
+                        rows.add(new ReportRow(vg, null, null, null, pv, null));
                     }
                 }
             }
             case PVSEGS -> {
+                Map<LogicalVolume, LvMemo> memos = new java.util.IdentityHashMap<>();
                 for (PhysicalVolume pv : vg.pvs()) {
                     if (!names.isEmpty() && !names.contains(pv.name())) {
                         continue;
                     }
                     for (io.lvstack.engine.graph.PvPiece piece : pv.extents().tiling()) {
                         Segment s = piece.segment();
-                        rows.add(new ReportRow(vg, s == null ? null : s.lv(), s, pv, piece));
+                        LogicalVolume lv = s == null ? null : s.lv();
+                        rows.add(new ReportRow(vg, lv == null ? null : memos.computeIfAbsent(lv, LvMemo::new), lv, s,
+                                pv, piece));
                     }
                 }
             }
-            case VGS -> rows.add(new ReportRow(vg, null, null, null));
+            case VGS -> rows.add(new ReportRow(vg, null, null, null, null, null));
             default -> throw new IllegalStateException(kind.toString());
         }
         // VG fields are the same in every row: worked out once (lv_count alone walks every LV).

@@ -8,8 +8,8 @@ import io.lvstack.engine.graph.VolumeGroup;
 
 /**
  * What one report row is about: a VG, and an LV (and one of its segments) or a PV (and one of
- * its pieces, whose segment and LV a PV-segment row also reports). A row is worked on by one
- * thread, so the LV's description is computed once per row, when a field first asks for it.
+ * its pieces, whose segment and LV a PV-segment row also reports). The rows of one LV share its
+ * description ({@link LvMemo}).
  */
 final class ReportRow {
     private final VolumeGroup vg;
@@ -17,18 +17,15 @@ final class ReportRow {
     private final Segment seg;
     private final PhysicalVolume pv;
     private final PvPiece piece;
-    private LvDescription description;
+    private final LvMemo memo;
 
-    ReportRow(VolumeGroup vg, LogicalVolume lv, Segment seg, PhysicalVolume pv, PvPiece piece) {
+    ReportRow(VolumeGroup vg, LvMemo memo, LogicalVolume lv, Segment seg, PhysicalVolume pv, PvPiece piece) {
         this.vg = vg;
+        this.memo = memo;
         this.lv = lv;
         this.seg = seg;
         this.pv = pv;
         this.piece = piece;
-    }
-
-    ReportRow(VolumeGroup vg, LogicalVolume lv, Segment seg, PhysicalVolume pv) {
-        this(vg, lv, seg, pv, null);
     }
 
     VolumeGroup vg() {
@@ -53,9 +50,6 @@ final class ReportRow {
 
     /** What the types say about the row's LV. */
     LvDescription description() {
-        if (description == null) {
-            description = LvDescription.of(lv);
-        }
-        return description;
+        return memo.get();
     }
 }
