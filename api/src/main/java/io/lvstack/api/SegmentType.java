@@ -7,6 +7,8 @@ import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
@@ -123,6 +125,24 @@ public interface SegmentType {
      * @since SPI 2.0
      */
     default Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        return Optional.empty();
+    }
+
+    /**
+     * The type's own {@code lvcreate --type}, when making its LVs takes more than allocated areas
+     * and {@link #newSegment} (sub-LVs, a log, pool metadata). The engine runs it as one atomic
+     * change through a {@link io.lvstack.api.ops.VgEditor}.
+     * @since SPI 2.0
+     */
+    default Optional<LvCreator> creator() {
+        return Optional.empty();
+    }
+
+    /**
+     * The type's own {@code lvconvert}: conversions to this type and of LVs made of it.
+     * @since SPI 2.0
+     */
+    default Optional<LvConverter> converter() {
         return Optional.empty();
     }
 

@@ -38,6 +38,10 @@ final class LvcreateCommand implements Runnable {
     @Option(names = "--type", paramLabel = "TYPE") String type;
     @Option(names = {"-m", "--mirrors"}, paramLabel = "N") Integer mirrors;
     @Option(names = "--mirrorlog", paramLabel = "core|disk|mirrored") String mirrorLog;
+    @Option(names = {"-c", "--chunksize"}, paramLabel = "SIZE",
+            description = "Chunk size of a pool or snapshot, KiB unless a unit is given, as in LVM2.") String chunkSize;
+    @Option(names = "--poolmetadatasize", paramLabel = "SIZE",
+            description = "Size of a pool's metadata LV, MiB unless a unit is given, as in LVM2.") String poolMetadataSize;
     @Option(names = {"-R", "--regionsize"}, paramLabel = "SIZE") String regionSize;
     // LVM2's options for thin LVs and snapshots: read with LVM2's meaning, so that without a
     // plugin for the type they ask for lvcreate refuses them as an LVM2 built without it would.
@@ -56,7 +60,8 @@ final class LvcreateCommand implements Runnable {
         String segtype = LvcreateType.of(type, snapshot, thin, thinPool, virtualSize, mirrors,
                 engineOptions.engine().segmentTypes());
         Target target = target();
-        if (segtype != null && !LvcreateType.CREATED.contains(segtype)) {
+        boolean ownCreator = segtype != null && LvcreateType.hasCreator(segtype, engineOptions.engine().segmentTypes());
+        if (segtype != null && !LvcreateType.CREATED.contains(segtype) && !ownCreator) {
             throw new LvstackException("lvcreate --type " + segtype + " is not supported: lvstack creates linear,"
                     + " striped and mirror LVs only");
         }
@@ -68,6 +73,16 @@ final class LvcreateCommand implements Runnable {
         if (mirrorLog != null || regionSize != null) {
             throw new LvstackException("--mirrorlog and --regionsize are only available with mirrors.");
         }
+        LvCreate.TypeOptions typeOptions = LvCreate.TypeOptions.NONE;
+        if (ownCreator) {
+            typeOptions = new LvCreate.TypeOptions(mirrors, mirrorLog, null,
+                    chunkSize == null ? null : SizeArgs.sectors(chunkSize, 'k', "--chunksize"),
+                    poolMetadataSize == null ? null : SizeArgs.sectors(poolMetadataSize, 'm', "--poolmetadatasize"));
+        } else if (chunkSize != null || poolMetadataSize != null) {
+            throw new LvstackException("--chunksize and --poolmetadatasize are only available with pools and snapshots.");
+        }
+        String createdType = ownCreator ? segtype : null;
+        LvCreate.TypeOptions createdOptions = typeOptions;
         Long ra = readAhead == null || readAhead.equals("auto") ? null
                 : readAhead.equals("none") ? Long.valueOf(-1) : Long.valueOf(SizeArgs.integer(readAhead, "--readahead"));
         Long stripeSize = stripeSizeKib == null ? null : stripeSizeKib * 2;
@@ -75,7 +90,7 @@ final class LvcreateCommand implements Runnable {
             MutationRun.checkVg(c.vg(), target.vg());
             return new LvCreate(c.engine(), new LvmAllocator(), c.stamp()).run(c.vg(),
                     new LvCreate.Request(target.lv(), lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
-                            MutationRun.pvRanges(c.vg(), pvs), ra), c.messages());
+                            MutationRun.pvRanges(c.vg(), pvs), ra, createdType, createdOptions), c.messages());
         });
     }
 

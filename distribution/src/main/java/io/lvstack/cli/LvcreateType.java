@@ -17,6 +17,12 @@ final class LvcreateType {
     private LvcreateType() {
     }
 
+    /** Whether the loaded type {@code name} makes its LVs itself (a pool, with its sub-LVs). */
+    static boolean hasCreator(String name, SegmentTypeRegistry types) {
+        io.lvstack.api.SegmentType t = types.byName(name);
+        return t != null && t.creator().isPresent();
+    }
+
     /**
      * The type's name, or null for {@code -m} without {@code --type} (left to the mirror checks).
      *

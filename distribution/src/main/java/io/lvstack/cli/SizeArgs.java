@@ -26,4 +26,20 @@ final class SizeArgs {
             throw new LvstackException("Invalid argument for " + option + ": " + text);
         }
     }
+
+    /** An unsigned size option in sectors ({@code --chunksize 64}, {@code --poolmetadatasize 8m}), {@code unit} by default. */
+    static long sectors(String text, char unit, String option) {
+        String t = text.trim();
+        String withUnit = !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1)) ? t + unit : t;
+        LvSize size;
+        try {
+            size = LvSize.ofSize(withUnit);
+        } catch (LvstackException e) {
+            throw new CommandLineRefusal("Invalid argument for " + option + ": " + text);
+        }
+        if (size.sign() != 0) {
+            throw new CommandLineRefusal("Invalid argument for " + option + ": " + text);
+        }
+        return size.sectors();
+    }
 }

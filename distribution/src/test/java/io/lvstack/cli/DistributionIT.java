@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -140,6 +142,20 @@ class DistributionIT {
                         + "region_size,mirror_log,lv_attr", cachepool);
         assertEquals(corpus("cachepool.lvs.json"), json.out());
         assertEquals(corpus("cachepool.vg"), lvstack(tool, "fmt", cachepool).out());
+
+        // Every corpus step, cachepool#2 (lvcreate --type cache-pool) among them, gives LVM2's metadata.
+        Path steps = Files.createDirectories(dir.resolve("steps"));
+        Map<String, String> failures = new TreeMap<>();
+        int total = StepParityTest.replayAll(steps, args -> {
+            try {
+                Result r = lvstack(tool, args);
+                return new CliRun(r.code(), r.out(), r.err());
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }, failures);
+        System.out.println("Step parity with the cache-pool plugin: " + (total - failures.size()) + " of " + total);
+        assertEquals(Map.of(), failures);
     }
 
     /** The mirror plugin's jar rewritten: entries dropped or replaced. */

@@ -21,6 +21,12 @@ import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.ops.CreateRequest;
+import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.PvExtents;
+import io.lvstack.engine.segtype.PluginCall;
 
 /**
  * {@code lvcreate} of an LV whose segments are allocated on PVs ({@code lv_create_single} with
@@ -37,11 +43,13 @@ public final class LvCreate {
      * @param pvs        PV arguments with their ranges; empty for every PV
      * @param readAhead  {@code -r} in sectors, or null for auto (not written)
      * @param type       {@code --type}, or null for the plain type
+     * @param typeOptions the options a type's own creator reads
      */
     public record Request(String name, LvSize size, int stripes, Long stripeSize, AllocPolicy policy,
-            List<PvRange> pvs, Long readAhead, String type) {
+            List<PvRange> pvs, Long readAhead, String type, TypeOptions typeOptions) {
         public Request {
             pvs = List.copyOf(pvs);
+            typeOptions = typeOptions == null ? TypeOptions.NONE : typeOptions;
             if (stripes < 1) {
                 throw new LvstackException("Number of stripes (" + stripes + ") must be positive");
             }
@@ -50,16 +58,31 @@ public final class LvCreate {
         /** A request of the plain type. */
         public Request(String name, LvSize size, int stripes, Long stripeSize, AllocPolicy policy, List<PvRange> pvs,
                 Long readAhead) {
-            this(name, size, stripes, stripeSize, policy, pvs, readAhead, null);
+            this(name, size, stripes, stripeSize, policy, pvs, readAhead, null, null);
         }
     }
 
+    /**
+     * lvcreate's options for types that make their LVs themselves ({@link LvCreator}); null when not given.
+     *
+     * @param mirrors      {@code -m}
+     * @param mirrorLog    {@code --mirrorlog}
+     * @param regionSize   {@code -R} in sectors
+     * @param chunkSize    {@code -c} in sectors
+     * @param metadataSize {@code --poolmetadatasize} in sectors
+     */
+    public record TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize) {
+        public static final TypeOptions NONE = new TypeOptions(null, null, null, null, null);
+    }
+
+    private final Engine engine;
     private final SegmentTypeRegistry types;
     private final ExtentAllocator allocator;
     private final LvStamp stamp;
 
     /** @param engine its segment types make the new segments, with their configured defaults */
     public LvCreate(Engine engine, ExtentAllocator allocator, LvStamp stamp) {
+        this.engine = engine;
         this.types = engine.segmentTypes();
         this.allocator = allocator;
         this.stamp = stamp;
@@ -92,6 +115,10 @@ public final class LvCreate {
             throw new LvstackException("Unable to create new logical volume with no extents.");
         }
         SegmentType type = type(r.type());
+        Optional<LvCreator> creator = PluginCall.call(type, "creator", "", type::creator);
+        if (creator.isPresent()) {
+            return runCreator(vg, r, name, extents, type, creator.get(), messages);
+        }
         NewSegment made = NewSegments.of(type, r.stripes(), SegmentOptions.stripeSize(r.stripeSize()));
         if (r.stripes() > 1 && r.stripeSize() == null) {
             messages.add("  Using default stripesize " + DisplaySize.of(made.stripeSize()) + ".");
@@ -131,6 +158,34 @@ public final class LvCreate {
             ed.raiseSeqno();
         });
         messages.add("  Logical volume \"" + name + "\" created.");
+        return messages;
+    }
+
+    /** A type that makes its LVs itself: one atomic change through a {@link PluginEditor}. */
+    private List<String> runCreator(VolumeGroup vg, Request r, String name, long extents, SegmentType type,
+            LvCreator creator, List<String> messages) {
+        TypeOptions o = r.typeOptions();
+        CreateRequest request = new CreateRequest(name, extents, r.stripes(), r.stripeSize(), o.mirrors(),
+                o.mirrorLog(), o.regionSize(), o.chunkSize(), o.metadataSize(),
+                r.pvs().stream().map(p -> new PvExtents(p.pv(), p.start(), p.count())).toList());
+        String made = vg.change(ed -> {
+            PluginEditor editor = new PluginEditor(engine, ed, allocator, stamp, r.policy(), messages);
+            LvView lv = PluginCall.call(type, "creator.create", name, () -> creator.create(request, editor));
+            LogicalVolume top = lv instanceof LogicalVolume l && vg.contains(l) ? l : null;
+            if (top == null) {
+                throw PluginCall.failure(type, "creator.create", name,
+                        new IllegalStateException("returned no LV of VG " + vg.name()));
+            }
+            if (r.readAhead() != null || r.policy() != AllocPolicy.INHERIT) {
+                LvProperties p = top.properties();
+                ed.setLvProperties(top, new LvProperties(p.creationTime(), p.creationHost(), p.lockArgs(),
+                        r.policy() == AllocPolicy.INHERIT ? p.allocationPolicy() : r.policy().word(), p.profile(),
+                        r.readAhead() != null ? r.readAhead() : p.readAhead(), p.major(), p.minor()));
+            }
+            ed.raiseSeqno();
+            return top.name();
+        });
+        messages.add("  Logical volume \"" + made + "\" created.");
         return messages;
     }
 

@@ -12,6 +12,7 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
@@ -29,6 +30,23 @@ import java.util.Set;
  * LV in a role, both marked as components.
  */
 final class TestPoolType implements SegmentType {
+    private final LvCreator creator;
+
+    /** A pool type without {@code lvcreate --type testpool}. */
+    TestPoolType() {
+        this(null);
+    }
+
+    /** A pool type whose lvcreate is what {@code creator} makes for it (null for none). */
+    TestPoolType(java.util.function.Function<SegmentType, LvCreator> creator) {
+        this.creator = creator == null ? null : creator.apply(this);
+    }
+
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.ofNullable(creator);
+    }
+
     static final ReferenceRole META_ROLE = ReferenceRole.of("meta");
     static final LvMark POOL = LvMark.of("test_pool");
     static final LvMark DATA = LvMark.component("test_data", "used by a test pool");

@@ -11,6 +11,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigEntry;
@@ -45,6 +46,7 @@ public final class CachePoolSegmentType implements SegmentType {
     private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.POOL);
 
     private final LinkHook hook = new CachePoolLinkHook(this);
+    private final LvCreator creator = new CachePoolCreator(this);
 
     @Override
     public String name() {
@@ -209,6 +211,12 @@ public final class CachePoolSegmentType implements SegmentType {
             traits.role("metadata");
             traits.attr(LvTraits.VOLUME_TYPE, 'e', 70);
         }
+    }
+
+    /** {@code lvcreate --type cache-pool}: see {@link CachePoolCreator}. */
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.of(creator);
     }
 
     @Override

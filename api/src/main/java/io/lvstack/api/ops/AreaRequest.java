@@ -1,0 +1,32 @@
+package io.lvstack.api.ops;
+
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.PvView;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an operation asks the engine's allocator for (LVM2's {@code allocate_extents}):
+ * {@code parallel} areas (stripes, legs) of {@code extentsPerArea} extents each, no two on one PV,
+ * and a log or metadata area of {@code logExtents} (0 for none) apart from them where possible.
+ *
+ * @param candidates where extents may come from (the command's PV arguments); empty for every
+ *                   allocatable PV of the VG
+ * @param avoid      PVs to leave out of the candidates (a mirror's own PVs for its new legs)
+ * @param owner      the LV whose allocation policy applies, or null for a new LV: then the
+ *                   command's {@code --alloc}, else the VG's
+ * @param lvName     the LV's name for LVM2's messages
+ * @since SPI 2.0
+ */
+public record AreaRequest(int parallel, long extentsPerArea, long logExtents, List<PvExtents> candidates,
+        Set<PvView> avoid, LvView owner, String lvName) {
+    public AreaRequest {
+        if (parallel < 1 || extentsPerArea < 0 || logExtents < 0) {
+            throw new IllegalArgumentException("bad area request: " + parallel + " areas of " + extentsPerArea
+                    + " extents, log " + logExtents);
+        }
+        candidates = List.copyOf(candidates);
+        avoid = Set.copyOf(avoid);
+        lvName = lvName == null ? "" : lvName;
+    }
+}

@@ -1,0 +1,106 @@
+package io.lvstack.api.ops;
+
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.PvView;
+import io.lvstack.api.model.ReferenceRole;
+import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.model.VgView;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's services for a segment type's own operation, valid only during that operation:
+ * one atomic change of one VG. Every edit goes through here, so the engine keeps the upward
+ * links, the LV marks and the list order as it does for its own operations; when the operation
+ * throws, the whole change rolls back and the VG is as before. Views passed in must be of this
+ * VG (the ones this editor or {@link #vg()} gave); refusals are {@link io.lvstack.api.LvstackException}s
+ * in LVM2's words.
+ * @since SPI 2.0
+ */
+public interface VgEditor {
+    /** The VG being changed, as it is now (views follow the edits). */
+    VgView vg();
+
+    /** The type plain LVs, legs and layers are made of (LVM2's {@code striped}). */
+    SegmentType plainType();
+
+    /**
+     * A new LV without segments, {@code READ WRITE} and, when {@code visible}, {@code VISIBLE},
+     * with a fresh id and the operation's creation time and host, appended to the VG's LV list.
+     * LVM2's name rules are checked; the name must be free.
+     */
+    LvView createLv(String name, boolean visible);
+
+    /** Removes an LV no segment uses any more, with its segments. */
+    void removeLv(LvView lv);
+
+    void renameLv(LvView lv, String name);
+
+    /** Sets or clears a stored status bit ({@code VISIBLE}, {@code NOTSYNCED}, ...). */
+    void setStatus(LvView lv, LvStatus bit, boolean on);
+
+    /**
+     * Appends a segment of {@code len} extents at {@code le} (the LV's end) with
+     * {@code areaCount} unassigned areas; {@code type} must be a registered type (a plugin passes
+     * itself, or {@link #plainType()}).
+     */
+    SegmentView addSegment(LvView lv, SegmentType type, TypeFields fields, long le, long len, int areaCount);
+
+    /** Removes a segment, releasing its areas and references; later segments keep their start. */
+    void removeSegment(SegmentView segment);
+
+    /** Maps area {@code index} of {@code segment} onto {@code pv} from extent {@code pe}. */
+    void setPvArea(SegmentView segment, int index, PvView pv, long pe);
+
+    /** Maps area {@code index} of {@code segment} onto {@code lv} from extent {@code le}. */
+    void setLvArea(SegmentView segment, int index, LvView lv, long le);
+
+    /** Makes {@code segment} reference {@code lv} in {@code role}, one of its type's roles. */
+    void attach(SegmentView segment, ReferenceRole role, LvView lv);
+
+    /** Drops {@code segment}'s reference in {@code role}, returning the LV it held. */
+    Optional<LvView> detach(SegmentView segment, ReferenceRole role);
+
+    /** Chooses free extents as LVM2's allocator does, or refuses in LVM2's words. */
+    Allocated allocate(AreaRequest request);
+
+    /**
+     * Appends one segment of {@code type} over {@code pieces} (one per area, each
+     * {@code length} extents) after the LV's last extent, and returns it.
+     */
+    SegmentView appendOnPvs(LvView lv, SegmentType type, TypeFields fields, long length, List<PvExtents> pieces);
+
+    /** Merges neighbouring segments of {@code lv} where their types allow (LVM2's {@code lv_merge_segments}). */
+    void mergeSegments(LvView lv);
+
+    /** Moves every segment of {@code from} to the end of {@code to}, areas and references with them. */
+    void moveSegments(LvView to, LvView from);
+
+    /**
+     * LVM2's {@code insert_layer_for_lv}: {@code lv}'s segments move to a new hidden LV named
+     * {@code lv}'s name plus {@code suffix} ({@code %d} takes the next free index), and {@code lv}
+     * maps onto it with one plain segment. Returns the layer.
+     */
+    LvView insertLayer(LvView lv, String suffix);
+
+    /** LVM2's {@code remove_layer_from_lv}: {@code layer}'s segments move back up into {@code lv}. */
+    void removeLayer(LvView lv, LvView layer);
+
+    /** LVM2's next free name {@code prefix + N} ({@code lvol0}, {@code lv_mimage_2}). */
+    String nextName(String prefix);
+
+    /** The N of {@link #nextName}. */
+    int nextIndex(String prefix);
+
+    /**
+     * Commits what is done so far as LVM2 does between the steps of one command (the seqno
+     * rises); LVM2's last commit is the engine's, after the operation returns.
+     */
+    void commitStep();
+
+    /** A line LVM2 prints during the operation, such as {@code   Using default stripesize 64.00 KiB.}. */
+    void message(String line);
+}
