@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The order in which LVM2 loads the tables of a stack: every LV after the LVs it uses. LVM2's
@@ -64,6 +65,42 @@ public final class LoadOrder {
             }
         }
         return out;
+    }
+
+    /**
+     * Adds {@code root} and what it reaches through {@code children} to {@code out}, each after
+     * its children, skipping what {@code seen} holds (and adding to it): the same depth-first walk
+     * as the LVs', for the devices of layered LVs.
+     */
+    static <T> void depthFirst(T root, Function<T, List<T>> children, Set<T> seen, List<T> out) {
+        if (!seen.add(root)) {
+            return;
+        }
+        Deque<Step<T>> stack = new ArrayDeque<>();
+        stack.push(new Step<>(root, children.apply(root)));
+        while (!stack.isEmpty()) {
+            Step<T> top = stack.peek();
+            if (top.next < top.children.size()) {
+                T child = top.children.get(top.next++);
+                if (seen.add(child)) {
+                    stack.push(new Step<>(child, children.apply(child)));
+                }
+                continue;
+            }
+            stack.pop();
+            out.add(top.node);
+        }
+    }
+
+    private static final class Step<T> {
+        final T node;
+        final List<T> children;
+        int next;
+
+        Step(T node, List<T> children) {
+            this.node = node;
+            this.children = children;
+        }
     }
 
     private static final class Walk {
