@@ -90,9 +90,16 @@ public final class TableBuilder {
             plan(lv, true);
         }
         for (int i = 0; i < planOrder.size(); i++) {
-            for (Node n : planOrder.get(i).nodes) {
+            Plan p = planOrder.get(i);
+            for (Node n : p.nodes) {
                 for (Key k : n.named) {
                     plan(k.lv(), false);
+                }
+            }
+            if (p.error != null) {
+                // What a failed LV uses is still built, so that only the failure is missing.
+                for (LogicalVolume used : LoadOrder.uses(p.lv)) {
+                    plan(used, false);
                 }
             }
         }
@@ -115,7 +122,8 @@ public final class TableBuilder {
         List<DmDevice> devices = new ArrayList<>();
         for (Node n : loaded) {
             if (!failed.containsKey(n.plan)) {
-                devices.add(new DmDevice(n.name, n.plan.lv, n.layer, n.lines));
+                devices.add(new DmDevice(n.name, n.plan.lv, n.layer,
+                        numbers == null ? PATH + n.name : numbers.get(n.name), n.lines));
             }
         }
         return new DmTables(devices, problems);
