@@ -19,6 +19,10 @@ import java.util.function.Function;
  * {@code _add_segment_to_dtree} walks each segment's log (and other role LVs) first, then its
  * LV areas in order, and libdm preloads children before parents; this is the same depth-first
  * walk, without recursion so that a deep stack cannot overflow the thread's stack.
+ *
+ * <p>This is the order of LVs as metadata links them. {@link TableBuilder} orders devices by
+ * what their tables name, which is the same order for LVs of one device each, and takes
+ * {@link #of(LogicalVolume)} to choose the LVs one LV's activation brings.
  */
 public final class LoadOrder {
     private LoadOrder() {
