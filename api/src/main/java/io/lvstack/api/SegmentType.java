@@ -1,6 +1,7 @@
 package io.lvstack.api;
 
 import io.lvstack.api.check.ProblemSink;
+import io.lvstack.api.dm.DeviceLayout;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.api.model.ReferenceRole;
@@ -156,6 +157,22 @@ public interface SegmentType {
      * ({@code "linear 7:0 2048"}); empty when the type has no target.
      */
     default Optional<String> targetLine(SegmentView segment, TargetContext context) {
+        return Optional.empty();
+    }
+
+    /**
+     * The device-mapper devices {@code lv} is made of, when this type lays them out (LVM2's
+     * layered devices, see {@link DeviceLayout}); empty to leave the LV as it is by default: one
+     * device {@code VG-LV} whose table is its own segments. Called when tables are built, for
+     * each type that owns a segment of {@code lv} or has a segment using it (as {@link #describe});
+     * a type tells the two apart by {@code lv.segments()} and {@code lv.users()}. Lines the type
+     * writes itself name devices through {@code context}, as {@link #targetLine} does; the engine
+     * may ask twice (once to learn what the lines name, once to write them with device numbers)
+     * and expects the same layout both times. Two types declaring different layouts for one LV
+     * cost that LV its tables.
+     * @since SPI 2.0
+     */
+    default Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
         return Optional.empty();
     }
 }
