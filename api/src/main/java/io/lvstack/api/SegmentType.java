@@ -40,7 +40,11 @@ public interface SegmentType {
         return capabilities().contains(capability);
     }
 
-    /** The extra LV references (besides areas) segments of this type may hold. */
+    /**
+     * The extra LV references (besides areas) segments of this type may hold: single roles, and
+     * the declarations of list and named roles ({@link ReferenceRole#list}, {@link ReferenceRole#named}),
+     * in the order the engine keeps them.
+     */
     default List<ReferenceRole> referenceRoles() {
         return List.of();
     }
@@ -53,6 +57,19 @@ public interface SegmentType {
      */
     default boolean fallback() {
         return false;
+    }
+
+    /**
+     * Extents each area of a segment maps (LVM2's {@code area_len}), for a segment of {@code len}
+     * extents with {@code areaCount} areas and these fields. By default {@code len / areaCount}
+     * with {@link SegmentCapability#AREAS_STRIPED} and {@code len} otherwise; a type whose areas
+     * hold parity or several copies says so here (raid5 over 3 areas: {@code len / 2}; raid10 with
+     * 2 copies over 4 areas: {@code len * 2 / 4}). The engine checks areas, PV usage and splits
+     * with it.
+     * @since SPI 2.0
+     */
+    default long areaLength(long len, int areaCount, TypeFields fields) {
+        return areaCount > 0 && has(SegmentCapability.AREAS_STRIPED) ? len / areaCount : len;
     }
 
     /** Whether this type can read {@code segment}; a section it refuses is kept as unknown. */

@@ -220,6 +220,25 @@ public final class LogicalVolume implements LvView {
         return users;
     }
 
+    /** Segments naming this LV in a named role (not users), one entry per reference; rarely any. */
+    private List<Segment> namedBy = List.of();
+
+    /** The segments naming this LV in a named role, one entry per reference. */
+    public List<Segment> namedBy() {
+        return Collections.unmodifiableList(namedBy);
+    }
+
+    void namedBy(Segment seg, boolean add) {
+        if (add) {
+            if (namedBy.isEmpty()) {
+                namedBy = new ArrayList<>(1);
+            }
+            namedBy.add(seg);
+        } else {
+            namedBy.remove(seg);
+        }
+    }
+
     @Override
     public String toString() {
         return "LV " + name;

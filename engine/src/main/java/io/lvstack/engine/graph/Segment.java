@@ -6,8 +6,10 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,21 +127,70 @@ public final class Segment implements SegmentView {
         return references.get(role);
     }
 
-    /** Extra references by role, in the order the type declares its roles. */
+    /**
+     * The references that are upward links (single and list roles), in the order the type
+     * declares its roles, a list's by index. Named roles are {@link #namedReferences}.
+     */
     public Map<ReferenceRole, LogicalVolume> references() {
+        return ordered(true);
+    }
+
+    /** The references of named roles, which are not upward links, in declared order and by index. */
+    public Map<ReferenceRole, LogicalVolume> namedReferences() {
+        return ordered(false);
+    }
+
+    @Override
+    public List<LvView> references(ReferenceRole list) {
+        ReferenceRole declared = list.declaration();
+        if (!declared.isList()) {
+            LogicalVolume lv = references.get(declared);
+            return lv == null ? List.of() : List.of(lv);
+        }
+        List<Map.Entry<ReferenceRole, LogicalVolume>> found = new ArrayList<>();
+        for (Map.Entry<ReferenceRole, LogicalVolume> e : references.entrySet()) {
+            if (e.getKey().declaration().equals(declared)) {
+                found.add(e);
+            }
+        }
+        found.sort(Comparator.comparingInt(e -> e.getKey().index()));
+        List<LvView> out = new ArrayList<>(found.size());
+        found.forEach(e -> out.add(e.getValue()));
+        return out;
+    }
+
+    private Map<ReferenceRole, LogicalVolume> ordered(boolean linked) {
         if (references.isEmpty()) {
             return Map.of();
         }
-        if (references.size() < 2) {
+        boolean all = true;
+        for (ReferenceRole r : references.keySet()) {
+            all &= r.linked() == linked && !r.isList();
+        }
+        if (all && references.size() < 2) {
             return Collections.unmodifiableMap(references);
         }
         Map<ReferenceRole, LogicalVolume> ordered = new LinkedHashMap<>();
         for (ReferenceRole role : io.lvstack.engine.segtype.PluginCall.call(type, "referenceRoles", "",
                 type::referenceRoles)) {
-            LogicalVolume lv = references.get(role);
-            if (lv != null) {
-                ordered.put(role, lv);
+            if (role.linked() != linked) {
+                continue;
             }
+            if (!role.isList()) {
+                LogicalVolume lv = references.get(role);
+                if (lv != null) {
+                    ordered.put(role, lv);
+                }
+                continue;
+            }
+            List<ReferenceRole> atIndices = new ArrayList<>();
+            for (ReferenceRole r : references.keySet()) {
+                if (r.declaration().equals(role)) {
+                    atIndices.add(r);
+                }
+            }
+            atIndices.sort(Comparator.comparingInt(ReferenceRole::index));
+            atIndices.forEach(r -> ordered.put(r, references.get(r)));
         }
         return Collections.unmodifiableMap(ordered);
     }

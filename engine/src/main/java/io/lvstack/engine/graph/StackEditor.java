@@ -126,6 +126,14 @@ public final class StackEditor {
             if (lv.userCount() > 0) {
                 throw new GraphException("LV " + lv.fullName() + " is in use by " + Stack.describeUsers(lv));
             }
+            // Names of it in other segments' named roles go with it: nothing may name a removed LV.
+            for (Segment naming : List.copyOf(lv.namedBy())) {
+                for (Map.Entry<ReferenceRole, LogicalVolume> r : naming.namedReferences().entrySet()) {
+                    if (r.getValue() == lv) {
+                        detach(naming, r.getKey());
+                    }
+                }
+            }
             for (int i = lv.segmentsInternal().size() - 1; i >= 0; i--) {
                 removeSegment(lv.segmentsInternal().get(i));
             }
@@ -195,7 +203,7 @@ public final class StackEditor {
         if (le < 0) {
             throw new GraphException("a segment of LV " + lv.fullName() + " cannot start at LE " + le);
         }
-        long areaLen = areaLenFor(type, len, areaCount);
+        long areaLen = areaLenFor(type, len, areaCount, fields);
         Segment seg = new Segment(lv, type, fields, le, len, areaLen, areaCount, tags);
         return atomic(() -> {
             List<Segment> list = lv.segmentsInternal();
@@ -272,6 +280,10 @@ public final class StackEditor {
             for (Map.Entry<ReferenceRole, LogicalVolume> r : seg.references().entrySet()) {
                 setRefRaw(tail, r.getKey(), r.getValue());
                 link(r.getValue(), tail, Via.role(r.getKey()));
+            }
+            for (Map.Entry<ReferenceRole, LogicalVolume> r : seg.namedReferences().entrySet()) {
+                setRefRaw(tail, r.getKey(), r.getValue());
+                setNamedBy(r.getValue(), tail, true);
             }
             return tail;
         });
@@ -413,16 +425,28 @@ public final class StackEditor {
         });
     }
 
-    /** Makes {@code seg} reference {@code target} in {@code role} (the mirror log...), and links. */
+    /**
+     * Makes {@code seg} reference {@code target} in {@code role} (the mirror log, raid's metadata
+     * LV at an index...), and links; a named role's reference is kept without a link and may
+     * even name the segment's own LV.
+     */
     public void attach(Segment seg, ReferenceRole role, LogicalVolume target) {
         atomic(() -> {
             LogicalVolume user = own(seg);
             own(target);
-            if (!PluginCall.call(seg.type(), "referenceRoles", "", () -> seg.type().referenceRoles()).contains(role)) {
+            List<ReferenceRole> declared = PluginCall.call(seg.type(), "referenceRoles", "",
+                    () -> seg.type().referenceRoles());
+            if (!declared.contains(role.declaration()) || role.index() == ReferenceRole.ANY) {
                 throw new GraphException("segment type " + seg.type().name() + " declares no reference role '" + role
-                        + "'");
+                        + "'" + (role.index() == ReferenceRole.ANY && declared.contains(role) ? " (a list: give an index)"
+                                : ""));
             }
             detach(seg, role);
+            if (!role.linked()) {
+                setRefRaw(seg, role, target);
+                setNamedBy(target, seg, true);
+                return;
+            }
             refuseCycle(seg, user, target, role.name());
             setRefRaw(seg, role, target);
             link(target, seg, Via.role(role));
@@ -438,7 +462,11 @@ public final class StackEditor {
                 return Optional.empty();
             }
             setRefRaw(seg, role, null);
-            unlink(old, seg, Via.role(role));
+            if (role.linked()) {
+                unlink(old, seg, Via.role(role));
+            } else {
+                setNamedBy(old, seg, false);
+            }
             return Optional.of(old);
         });
     }
@@ -456,6 +484,14 @@ public final class StackEditor {
         for (ReferenceRole role : new ArrayList<>(seg.references().keySet())) {
             detach(seg, role);
         }
+        for (ReferenceRole role : new ArrayList<>(seg.namedReferences().keySet())) {
+            detach(seg, role);
+        }
+    }
+
+    private void setNamedBy(LogicalVolume target, Segment seg, boolean add) {
+        target.namedBy(seg, add);
+        journal.record(() -> target.namedBy(seg, !add));
     }
 
     private void refuseCycle(Segment seg, LogicalVolume user, LogicalVolume target, String slot) {
@@ -536,11 +572,15 @@ public final class StackEditor {
         vg.apply(ed -> body.run());
     }
 
-    static long areaLenFor(SegmentType type, long len, int areaCount) {
-        if (areaCount > 0 && type.has(SegmentCapability.AREAS_STRIPED)) {
-            return len / areaCount;
+    /** The type's geometry ({@link SegmentType#areaLength}); a length it cannot give is refused. */
+    static long areaLenFor(SegmentType type, long len, int areaCount, TypeFields fields) {
+        long areaLen = PluginCall.call(type, "areaLength", len + " extents over " + areaCount + " areas",
+                () -> type.areaLength(len, areaCount, fields));
+        if (areaLen <= 0) {
+            throw new GraphException("segment type " + type.name() + " gives " + areaLen + " extents an area for "
+                    + len + " extents over " + areaCount + " areas");
         }
-        return len;
+        return areaLen;
     }
 
     private static void checkIndex(Segment seg, int index) {

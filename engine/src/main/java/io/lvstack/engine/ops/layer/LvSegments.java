@@ -65,6 +65,10 @@ public final class LvSegments {
             ed.detach(seg, r.getKey());
             ed.attach(copy, r.getKey(), r.getValue());
         }
+        for (Map.Entry<ReferenceRole, LogicalVolume> r : Map.copyOf(seg.namedReferences()).entrySet()) {
+            ed.detach(seg, r.getKey());
+            ed.attach(copy, r.getKey(), r.getValue());
+        }
         ed.removeSegment(seg);
         return copy;
     }
