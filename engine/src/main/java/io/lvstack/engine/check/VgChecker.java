@@ -218,7 +218,7 @@ public final class VgChecker {
             }
         };
         try {
-            io.lvstack.engine.segtype.PluginCall.run(seg.type(), "validate", "", () -> seg.type().validate(seg, sink));
+            seg.handler().validate(seg, sink);
         } catch (LvstackException e) {
             // One more problem, at the segment; the check goes on with the rest of the VG.
             out.add(Problem.error(where(seg), e.getMessage()));

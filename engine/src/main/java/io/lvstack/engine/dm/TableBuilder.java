@@ -10,7 +10,6 @@ import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.segtype.UnknownSegmentType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +85,7 @@ public final class TableBuilder {
         for (Segment s : lv.segments()) {
             checkAreas(s);
             SegmentType type = s.type();
-            Optional<String> target = PluginCall.call(type, "targetLine", s.describe(), () -> type.targetLine(s, context));
+            Optional<String> target = s.handler().targetLine(s, context);
             if (target == null || target.isEmpty()) {
                 throw new LvstackException("segment " + s.number() + " is of type " + type.name()
                         + (type instanceof UnknownSegmentType ? ", which no loaded plugin provides"
