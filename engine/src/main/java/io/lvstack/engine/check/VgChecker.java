@@ -164,8 +164,7 @@ public final class VgChecker {
      * geometry is one of those, and the type's own geometry for areas that hold parity or copies.
      */
     private static boolean inconsistentAreaLen(Segment seg, int count) {
-        long expected = io.lvstack.engine.segtype.PluginCall.call(seg.type(), "areaLength", seg.describe(),
-                () -> seg.type().areaLength(seg.len(), count, seg.fields()));
+        long expected = seg.handler().areaLength(seg.len(), count, seg.fields());
         boolean lvm2Geometry = expected == seg.len() || expected == seg.len() / count;
         return seg.areaLen() != expected
                 || lvm2Geometry && seg.len() != seg.areaLen() && seg.len() != seg.areaLen() * count;
@@ -230,7 +229,7 @@ public final class VgChecker {
             }
         };
         try {
-            io.lvstack.engine.segtype.PluginCall.run(seg.type(), "validate", "", () -> seg.type().validate(seg, sink));
+            seg.handler().validate(seg, sink);
         } catch (LvstackException e) {
             // One more problem, at the segment; the check goes on with the rest of the VG.
             out.add(Problem.error(where(seg), e.getMessage()));

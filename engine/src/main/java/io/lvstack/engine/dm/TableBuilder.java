@@ -12,7 +12,7 @@ import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.engine.segtype.PluginCall;
+import io.lvstack.engine.segtype.GuardedSegmentType;
 import io.lvstack.engine.segtype.UnknownSegmentType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -156,10 +156,9 @@ public final class TableBuilder {
     /** The layout the types around {@code lv} declare, or the standard one; two different ones are an error. */
     private DeviceLayout layout(LogicalVolume lv, LvContext context) {
         DeviceLayout chosen = null;
-        SegmentType by = null;
-        for (SegmentType type : typesAround(lv)) {
-            Optional<DeviceLayout> l = PluginCall.call(type, "deviceLayout", "LV " + lv.fullName(),
-                    () -> type.deviceLayout(lv, context));
+        GuardedSegmentType by = null;
+        for (GuardedSegmentType type : typesAround(lv)) {
+            Optional<DeviceLayout> l = type.deviceLayout(lv, context);
             if (l == null || l.isEmpty()) {
                 continue;
             }
@@ -174,16 +173,16 @@ public final class TableBuilder {
     }
 
     /** The distinct types of the LV's own segments, then of the segments using it, in order. */
-    private static List<SegmentType> typesAround(LogicalVolume lv) {
-        List<SegmentType> types = new ArrayList<>(2);
+    private static List<GuardedSegmentType> typesAround(LogicalVolume lv) {
+        List<GuardedSegmentType> types = new ArrayList<>(2);
         for (Segment s : lv.segments()) {
-            if (!types.contains(s.type())) {
-                types.add(s.type());
+            if (!types.contains(s.handler())) {
+                types.add(s.handler());
             }
         }
         for (Segment user : lv.users()) {
-            if (!types.contains(user.type())) {
-                types.add(user.type());
+            if (!types.contains(user.handler())) {
+                types.add(user.handler());
             }
         }
         return types;
@@ -225,7 +224,7 @@ public final class TableBuilder {
         for (Segment s : lv.segments()) {
             checkAreas(s);
             SegmentType type = s.type();
-            Optional<String> target = PluginCall.call(type, "targetLine", s.describe(), () -> type.targetLine(s, context));
+            Optional<String> target = s.handler().targetLine(s, context);
             if (target == null || target.isEmpty()) {
                 throw new LvstackException("segment " + s.number() + " is of type " + type.name()
                         + (type instanceof UnknownSegmentType ? ", which no loaded plugin provides"

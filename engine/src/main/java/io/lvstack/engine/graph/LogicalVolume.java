@@ -4,6 +4,7 @@ import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.engine.segtype.FailureSubject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +16,7 @@ import java.util.Set;
  * A logical volume: ordered segments, status bits, and the upward links: the segments that use
  * it, with counts (LVM2's {@code segs_using_this_lv}). Mutated only through {@link StackEditor}.
  */
-public final class LogicalVolume implements LvView {
+public final class LogicalVolume implements LvView, FailureSubject {
     private final VolumeGroup vg;
     private String name;
     private String id;
@@ -64,6 +65,12 @@ public final class LogicalVolume implements LvView {
     /** {@code vg/lv}. */
     public String fullName() {
         return vg.name() + "/" + name;
+    }
+
+    /** {@link #fullName()}: how a plugin's failure names the LV. */
+    @Override
+    public String failureSubject() {
+        return fullName();
     }
 
     /** The LV half of the lvid, as metadata stores it. */

@@ -6,6 +6,8 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.engine.segtype.FailureSubject;
+import io.lvstack.engine.segtype.GuardedSegmentType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,10 +21,14 @@ import java.util.Optional;
  * One segment of an LV: LVM2's {@code lv_segment}. It maps {@code len} logical extents from
  * {@code le} onto its areas and may hold extra LV references by role. Identity matters: upward
  * links and PV pieces point at segment objects. Mutated only through {@link StackEditor}.
+ *
+ * <p>A segment holds its type's guard: engine code calls the type through {@link #handler()};
+ * {@link #type()} is the plugin's own object, for plugins (which compare it with {@code ==}) and
+ * for the engine's identity checks.
  */
-public final class Segment implements SegmentView {
+public final class Segment implements SegmentView, FailureSubject {
     private LogicalVolume lv;
-    private final SegmentType type;
+    private final GuardedSegmentType handler;
     private TypeFields fields;
     private long le;
     private long len;
@@ -32,10 +38,10 @@ public final class Segment implements SegmentView {
     private Map<ReferenceRole, LogicalVolume> references = Map.of();
     private final List<String> tags;
 
-    Segment(LogicalVolume lv, SegmentType type, TypeFields fields, long le, long len, long areaLen, int areaCount,
+    Segment(LogicalVolume lv, GuardedSegmentType handler, TypeFields fields, long le, long len, long areaLen, int areaCount,
             List<String> tags) {
         this.lv = lv;
-        this.type = type;
+        this.handler = handler;
         this.fields = fields;
         this.le = le;
         this.len = len;
@@ -53,9 +59,15 @@ public final class Segment implements SegmentView {
         this.lv = owner;
     }
 
+    /** The plugin's own type (never its guard): what plugins see and compare. */
     @Override
     public SegmentType type() {
-        return type;
+        return handler.plugin();
+    }
+
+    /** The type's guard: how engine code calls the type. */
+    public GuardedSegmentType handler() {
+        return handler;
     }
 
     @Override
@@ -171,8 +183,7 @@ public final class Segment implements SegmentView {
             return Collections.unmodifiableMap(references);
         }
         Map<ReferenceRole, LogicalVolume> ordered = new LinkedHashMap<>();
-        for (ReferenceRole role : io.lvstack.engine.segtype.PluginCall.call(type, "referenceRoles", "",
-                type::referenceRoles)) {
+        for (ReferenceRole role : handler.referenceRoles()) {
             if (role.linked() != linked) {
                 continue;
             }
@@ -224,6 +235,12 @@ public final class Segment implements SegmentView {
             return "a removed segment";
         }
         return "LV " + lv.fullName() + " segment " + number() + " (LE " + Extents.range(le, len) + ")";
+    }
+
+    /** {@link #describe()}: how a plugin's failure names the segment. */
+    @Override
+    public String failureSubject() {
+        return describe();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.engine.segtype.GuardedSegmentType;
 import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,8 +204,9 @@ public final class StackEditor {
         if (le < 0) {
             throw new GraphException("a segment of LV " + lv.fullName() + " cannot start at LE " + le);
         }
-        long areaLen = areaLenFor(type, len, areaCount, fields);
-        Segment seg = new Segment(lv, type, fields, le, len, areaLen, areaCount, tags);
+        GuardedSegmentType handler = vg.guard(type);
+        long areaLen = areaLenFor(handler, len, areaCount, fields);
+        Segment seg = new Segment(lv, handler, fields, le, len, areaLen, areaCount, tags);
         return atomic(() -> {
             List<Segment> list = lv.segmentsInternal();
             int index = list.size();
@@ -255,9 +257,8 @@ public final class StackEditor {
                 }
                 areaOffset = offset / seg.areaCount();
             }
-            List<TypeFields> halves = PluginCall.call(seg.type(), "splitFields", seg.describe() + " at " + offset,
-                    () -> seg.type().splitFields(seg, offset));
-            Segment tail = new Segment(lv, seg.type(), halves.get(1), seg.le() + offset, seg.len() - offset,
+            List<TypeFields> halves = seg.handler().splitFields(seg, offset);
+            Segment tail = new Segment(lv, seg.handler(), halves.get(1), seg.le() + offset, seg.len() - offset,
                     seg.areaLen() - areaOffset, seg.areaCount(), seg.tags());
             insertSegmentRaw(lv, lv.indexOf(seg) + 1, tail);
             setFields(seg, halves.get(0));
@@ -302,8 +303,7 @@ public final class StackEditor {
                 throw new GraphException(second.describe() + " does not follow " + first.describe());
             }
             if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                    || !PluginCall.call(first.type(), "canMerge", first.describe() + " and " + second.describe(),
-                            () -> first.type().canMerge(first, second))) {
+                    || !first.handler().canMerge(first, second)) {
                 throw new GraphException("segment type " + first.type().name() + " cannot merge " + first.describe()
                         + " with " + second.describe());
             }
@@ -434,8 +434,7 @@ public final class StackEditor {
         atomic(() -> {
             LogicalVolume user = own(seg);
             own(target);
-            List<ReferenceRole> declared = PluginCall.call(seg.type(), "referenceRoles", "",
-                    () -> seg.type().referenceRoles());
+            List<ReferenceRole> declared = seg.handler().referenceRoles();
             if (!declared.contains(role.declaration()) || role.index() == ReferenceRole.ANY) {
                 throw new GraphException("segment type " + seg.type().name() + " declares no reference role '" + role
                         + "'" + (role.index() == ReferenceRole.ANY && declared.contains(role) ? " (a list: give an index)"
@@ -509,7 +508,7 @@ public final class StackEditor {
     private void link(LogicalVolume used, Segment user, Via via) {
         used.links().add(user);
         journal.record(() -> used.links().remove(user));
-        fire(new LinkEvent(used, user, via), true);
+        fire(user, new LinkEvent(used, user, via), true);
     }
 
     private void unlink(LogicalVolume used, Segment user, Via via) {
@@ -521,14 +520,13 @@ public final class StackEditor {
         if (used.links().count(user) == 0) {
             journal.onCommit(used.links()::purge);
         }
-        fire(new LinkEvent(used, user, via), false);
+        fire(user, new LinkEvent(used, user, via), false);
     }
 
-    private void fire(LinkEvent event, boolean linked) {
-        SegmentType type = event.user().type();
-        Optional<LinkHook> typeHook = PluginCall.call(type, "linkHook", "", type::linkHook);
+    private void fire(Segment user, LinkEvent event, boolean linked) {
+        Optional<LinkHook> typeHook = user.handler().linkHook(); // guarded, as the hook it returns
         if (typeHook.isPresent()) {
-            call(typeHook.get(), event, linked, "segment type " + event.user().type().name());
+            call(typeHook.get(), event, linked, "segment type " + user.type().name());
         }
         for (LinkHook hook : vg.hooks()) {
             call(hook, event, linked, hook.getClass().getName());
@@ -573,9 +571,8 @@ public final class StackEditor {
     }
 
     /** The type's geometry ({@link SegmentType#areaLength}); a length it cannot give is refused. */
-    static long areaLenFor(SegmentType type, long len, int areaCount, TypeFields fields) {
-        long areaLen = PluginCall.call(type, "areaLength", len + " extents over " + areaCount + " areas",
-                () -> type.areaLength(len, areaCount, fields));
+    static long areaLenFor(GuardedSegmentType type, long len, int areaCount, TypeFields fields) {
+        long areaLen = type.areaLength(len, areaCount, fields);
         if (areaLen <= 0) {
             throw new GraphException("segment type " + type.name() + " gives " + areaLen + " extents an area for "
                     + len + " extents over " + areaCount + " areas");

@@ -122,8 +122,7 @@ public final class LvSegments {
 
     private static boolean mergeable(Segment first, Segment second) {
         if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                || !io.lvstack.engine.segtype.PluginCall.call(first.type(), "canMerge",
-                        first.describe() + " and " + second.describe(), () -> first.type().canMerge(first, second))) {
+                || !first.handler().canMerge(first, second)) {
             return false;
         }
         for (int i = 0; i < first.areaCount(); i++) {

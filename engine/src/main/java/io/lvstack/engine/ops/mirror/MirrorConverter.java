@@ -14,7 +14,6 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.names.LvNames;
 import io.lvstack.engine.ops.LvStamp;
-import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.ops.WriteGuard;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -341,7 +340,7 @@ public final class MirrorConverter {
 
     /** The segment's region size, as its type reports it. */
     private static long regionOf(Segment seg) {
-        return PluginCall.call(seg.type(), "regionSize", seg.describe(), () -> seg.type().regionSize(seg));
+        return seg.handler().regionSize(seg);
     }
 
     /** {@code _set_up_mirror_log}'s top name: the LV's name up to any {@code _mimagetmp} part. */
