@@ -13,6 +13,9 @@ import io.lvstack.engine.check.Problem;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.ops.LvCreate;
+import io.lvstack.engine.ops.LvStamp;
+import io.lvstack.engine.ops.alloc.LvmAllocator;
 import io.lvstack.engine.report.ReportKind;
 import io.lvstack.engine.segtype.Origin;
 import io.lvstack.engine.segtype.ProviderDiscovery;
@@ -113,6 +116,17 @@ public final class PluginHarness {
     /** The metadata format of this engine, writing date comments in UTC. */
     public MetadataFormat format() {
         return format;
+    }
+
+    /**
+     * {@code lvcreate} as the tool runs it, on {@code vg}: one atomic change, the seqno raised, a
+     * type's own creator ({@code SegmentType.creator()}) when {@code request} names a type that
+     * has one. New LVs get fresh ids and this host's name and time. Returns LVM2's messages;
+     * a refusal is the {@link io.lvstack.api.LvstackException} the tool prints, and {@code vg} is
+     * then unchanged.
+     */
+    public List<String> lvcreate(VolumeGroup vg, LvCreate.Request request) {
+        return new LvCreate(engine, new LvmAllocator(), LvStamp.now()).run(vg, request);
     }
 
     public ImportedVg read(Path file) {
