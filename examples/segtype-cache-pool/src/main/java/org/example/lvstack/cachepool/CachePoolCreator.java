@@ -50,7 +50,7 @@ final class CachePoolCreator implements LvCreator {
                     + Sizes.display(chunk) + ".");
         }
         LvView pool = editor.createLv(request.name(), true);
-        spare(editor, metaExtents, request.candidates());
+        boolean newSpare = spare(editor, metaExtents, request.candidates());
         Allocated a = editor.allocate(new AreaRequest(1, metaExtents + dataExtents, 0, request.candidates(), Set.of(),
                 null, request.name()));
         List<PvExtents> pieces = new ArrayList<>();
@@ -64,8 +64,11 @@ final class CachePoolCreator implements LvCreator {
         SegmentView seg = editor.addSegment(pool, type, CachePoolFields.of(chunk), 0, dataExtents, 1);
         editor.setLvArea(seg, 0, data, 0);
         editor.attach(seg, CachePoolSegmentType.METADATA_ROLE, meta);
-        // LVM2 commits the new LVs before it makes them a pool: two commits, two seqnos.
-        editor.commitStep();
+        if (newSpare) {
+            // LVM2 commits a new spare on its own: two commits, two seqnos (checked with LVM2
+            // 2.03.16: one when the spare exists, even when it grows)
+            editor.commitStep();
+        }
         return pool;
     }
 
@@ -110,8 +113,11 @@ final class CachePoolCreator implements LvCreator {
         return (size + extentSize - 1) / extentSize;
     }
 
-    /** {@code handle_pool_metadata_spare}: one spare per VG, as large as the largest pool metadata. */
-    private void spare(VgEditor editor, long extents, List<PvExtents> candidates) {
+    /**
+     * {@code handle_pool_metadata_spare}: one spare per VG, as large as the largest pool
+     * metadata. Returns whether it made a new one.
+     */
+    private boolean spare(VgEditor editor, long extents, List<PvExtents> candidates) {
         Optional<? extends LvView> existing = editor.vg().lvs().stream()
                 .filter(lv -> lv.name().endsWith(SPARE_SUFFIX) && !lv.visible()).findFirst();
         LvView spare;
@@ -120,7 +126,7 @@ final class CachePoolCreator implements LvCreator {
             spare = existing.get();
             missing = extents - spare.extentCount();
             if (missing <= 0) {
-                return;
+                return false;
             }
         } else {
             spare = editor.createLv(editor.nextName("lvol") + SPARE_SUFFIX, false);
@@ -130,6 +136,7 @@ final class CachePoolCreator implements LvCreator {
         List<PvExtents> pieces = new ArrayList<>();
         a.chunks().forEach(c -> pieces.addAll(c.areas()));
         fill(editor, spare, pieces);
+        return existing.isEmpty();
     }
 
     /** Plain segments over {@code pieces}, merged as LVM2 merges them. */

@@ -9,6 +9,7 @@ import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.ops.LvCreate;
 import io.lvstack.engine.ops.LvSize;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
+import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.testkit.harness.PluginHarness;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,10 @@ class CachePoolCreatorTest {
                 "cache-pool", options);
     }
 
-    /** The VG section without LV ids, creation times and hosts, as the corpus steps are compared. */
+    /**
+     * The VG section without LV ids, creation times and hosts, as the corpus steps are compared,
+     * and without the seqno and device hints, which a restore onto loop devices changes.
+     */
     private static String comparable(String text) {
         StringBuilder b = new StringBuilder();
         boolean inVg = false;
@@ -37,7 +41,7 @@ class CachePoolCreatorTest {
             inLvs |= l.equals("\tlogical_volumes {");
             String t = l.trim();
             if (inVg && !t.startsWith("creation_time =") && !t.startsWith("creation_host =")
-                    && !(inLvs && t.startsWith("id ="))) {
+                    && !t.startsWith("seqno =") && !t.startsWith("device =") && !(inLvs && t.startsWith("id ="))) {
                 b.append(l).append('\n');
             }
         }
@@ -55,14 +59,40 @@ class CachePoolCreatorTest {
     }
 
     @Test
-    void aSecondPoolGrowsTheSpareToItsMetadataSize() {
+    void aSecondPoolGrowsTheSpareToItsMetadataSize() throws IOException {
         ImportedVg vg = harness.read(Corpus.file("cachepool.step2.vg"));
         // 8 MiB of data needs 2 extents of metadata, as the first pool's; --poolmetadatasize 16M
         // asks for 4, so the VG's one spare grows from 2 extents to 4
+        long seqno = vg.vg().properties().seqno();
         harness.lvcreate(vg.vg(), cachePool("big", "8M", new LvCreate.TypeOptions(null, null, null, null, 16L * 2048)));
         assertEquals(4, vg.vg().lv("lvol0_pmspare").extentCount());
+        // one commit without a new spare (LVM2 2.03.16 on loop devices: restored at seqno 5, then 6)
+        assertEquals(seqno + 1, vg.vg().properties().seqno());
         assertEquals(4, vg.vg().lv("big_cmeta").extentCount());
         assertEquals(2, vg.vg().lv("big_cdata").extentCount());
+        // LVM2's own result of the same command on the restored step (vgcfgbackup after
+        // lvcreate -an --type cache-pool -L 8M --poolmetadatasize 16M -n big vg7)
+        assertEquals(comparable(lvm2("cachepool.bigpool.vg")), comparable(harness.write(vg, MetadataFormat.Form.FILE)));
+    }
+
+    @Test
+    void aChunkSizeAndAPvArgumentAreLvm2s() throws IOException {
+        ImportedVg vg = harness.read(Corpus.file("cachepool.step1.vg"));
+        long seqno = vg.vg().properties().seqno();
+        harness.lvcreate(vg.vg(), new LvCreate.Request("cp2", LvSize.ofSize("20M"), 1, null, AllocPolicy.INHERIT,
+                List.of(PvRange.whole(vg.vg().pvs().get(1))), null, "cache-pool",
+                new LvCreate.TypeOptions(null, null, null, 256L, null)));
+        // a new spare: two commits, as LVM2 (restored at seqno 3, then 5)
+        assertEquals(seqno + 2, vg.vg().properties().seqno());
+        // LVM2: lvcreate -an --type cache-pool -L 20M -c 128k -n cp2 vg7 /dev/loop5 (pv1)
+        assertEquals(comparable(lvm2("cachepool.cp2.vg")), comparable(harness.write(vg, MetadataFormat.Form.FILE)));
+    }
+
+    /** What LVM2 2.03.16 wrote (vgcfgbackup) after the same command on the corpus step restored to loop devices. */
+    private static String lvm2(String name) throws IOException {
+        try (var in = CachePoolCreatorTest.class.getResourceAsStream("/lvm2/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
