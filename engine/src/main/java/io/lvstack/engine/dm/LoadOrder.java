@@ -124,36 +124,25 @@ public final class LoadOrder {
             if (!seen.add(root)) {
                 return;
             }
-            Deque<Frame> stack = new ArrayDeque<>();
-            stack.push(new Frame(root, uses(root)));
+            Deque<Step<LogicalVolume>> stack = new ArrayDeque<>();
+            stack.push(new Step<>(root, uses(root)));
             while (!stack.isEmpty()) {
-                Frame top = stack.peek();
+                Step<LogicalVolume> top = stack.peek();
                 if (top.next < top.children.size()) {
                     LogicalVolume child = top.children.get(top.next++);
                     if (seen.add(child)) {
-                        stack.push(new Frame(child, uses(child)));
+                        stack.push(new Step<>(child, uses(child)));
                     }
                     continue;
                 }
                 stack.pop();
-                order.add(top.lv);
-                if (followPvmoveUsers && top.lv.has(LvStatus.PVMOVE)) {
-                    for (Segment user : top.lv.users()) {
+                order.add(top.node);
+                if (followPvmoveUsers && top.node.has(LvStatus.PVMOVE)) {
+                    for (Segment user : top.node.users()) {
                         roots.add(user.lv());
                     }
                 }
             }
-        }
-    }
-
-    private static final class Frame {
-        final LogicalVolume lv;
-        final List<LogicalVolume> children;
-        int next;
-
-        Frame(LogicalVolume lv, List<LogicalVolume> children) {
-            this.lv = lv;
-            this.children = children;
         }
     }
 }

@@ -11,6 +11,7 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.segtype.GuardedSegmentType;
 import io.lvstack.engine.segtype.UnknownSegmentType;
@@ -157,7 +158,7 @@ public final class TableBuilder {
     private DeviceLayout layout(LogicalVolume lv, LvContext context) {
         DeviceLayout chosen = null;
         GuardedSegmentType by = null;
-        for (GuardedSegmentType type : typesAround(lv)) {
+        for (GuardedSegmentType type : Stack.typesAround(lv)) {
             Optional<DeviceLayout> l = type.deviceLayout(lv, context);
             if (l == null || l.isEmpty()) {
                 continue;
@@ -170,22 +171,6 @@ public final class TableBuilder {
             by = type;
         }
         return chosen == null ? DeviceLayout.standard() : chosen;
-    }
-
-    /** The distinct types of the LV's own segments, then of the segments using it, in order. */
-    private static List<GuardedSegmentType> typesAround(LogicalVolume lv) {
-        List<GuardedSegmentType> types = new ArrayList<>(2);
-        for (Segment s : lv.segments()) {
-            if (!types.contains(s.handler())) {
-                types.add(s.handler());
-            }
-        }
-        for (Segment user : lv.users()) {
-            if (!types.contains(user.handler())) {
-                types.add(user.handler());
-            }
-        }
-        return types;
     }
 
     /** The devices of {@code layout}, top first, each with its lines. */

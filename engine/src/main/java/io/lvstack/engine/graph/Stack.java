@@ -264,4 +264,23 @@ public final class Stack {
             return null;
         }
     }
+
+    /**
+     * The distinct types of {@code lv}'s own segments, then of the segments using it, in order,
+     * as the engine calls them (guarded): the types that say what the LV is.
+     */
+    public static List<io.lvstack.engine.segtype.GuardedSegmentType> typesAround(LogicalVolume lv) {
+        List<io.lvstack.engine.segtype.GuardedSegmentType> types = new ArrayList<>(2);
+        for (Segment s : lv.segments()) {
+            if (!types.contains(s.handler())) {
+                types.add(s.handler());
+            }
+        }
+        for (Segment user : lv.users()) {
+            if (!types.contains(user.handler())) {
+                types.add(user.handler());
+            }
+        }
+        return types;
+    }
 }

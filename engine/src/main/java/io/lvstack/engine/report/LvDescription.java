@@ -7,6 +7,7 @@ import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.Stack;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,26 +39,10 @@ final class LvDescription implements LvTraits {
     static LvDescription of(LogicalVolume lv) {
         LvDescription d = new LvDescription();
         d.generic(lv);
-        for (GuardedSegmentType type : typesAround(lv)) {
+        for (GuardedSegmentType type : Stack.typesAround(lv)) {
             type.describe(lv, d);
         }
         return d;
-    }
-
-    /** The distinct types of the LV's own segments, then of the segments using it, in order. */
-    private static List<GuardedSegmentType> typesAround(LogicalVolume lv) {
-        List<GuardedSegmentType> types = new ArrayList<>(2);
-        for (Segment s : lv.segments()) {
-            if (!types.contains(s.handler())) {
-                types.add(s.handler());
-            }
-        }
-        for (Segment user : lv.users()) {
-            if (!types.contains(user.handler())) {
-                types.add(user.handler());
-            }
-        }
-        return types;
     }
 
     /**
