@@ -28,6 +28,29 @@ public interface VgEditor {
     SegmentType plainType();
 
     /**
+     * The type whose creator or converter runs, as the engine registered it: a type makes its
+     * segments of this type (not of itself: the engine may hold a guarded wrapper of the
+     * plugin's object) and compares segment types with it.
+     * @since SPI 2.0
+     */
+    SegmentType type();
+
+    /**
+     * What {@code type} makes of {@code areaCount} areas with {@code options}
+     * ({@link SegmentType#newSegment}), called as the engine calls a plugin: a failure names the
+     * plugin and the call. Refuses when the type makes no such segment.
+     * @since SPI 2.0
+     */
+    NewSegment newSegment(SegmentType type, int areaCount, SegmentOptions options);
+
+    /**
+     * The segment's region size as its type reports it ({@link SegmentType#regionSize}), called as
+     * the engine calls a plugin.
+     * @since SPI 2.0
+     */
+    long regionSize(SegmentView segment);
+
+    /**
      * A new LV without segments, {@code READ WRITE} and, when {@code visible}, {@code VISIBLE},
      * with a fresh id and the operation's creation time and host, appended to the VG's LV list.
      * LVM2's name rules are checked; the name must be free.
@@ -82,7 +105,8 @@ public interface VgEditor {
     /**
      * LVM2's {@code insert_layer_for_lv}: {@code lv}'s segments move to a new hidden LV named
      * {@code lv}'s name plus {@code suffix} ({@code %d} takes the next free index), and {@code lv}
-     * maps onto it with one plain segment. Returns the layer.
+     * maps onto it with one plain segment. Returns the layer. The layer's name must fit LVM2's
+     * {@code VG-LV} length, as {@link #createLv} checks.
      */
     LvView insertLayer(LvView lv, String suffix);
 

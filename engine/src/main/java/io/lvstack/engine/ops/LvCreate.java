@@ -169,7 +169,7 @@ public final class LvCreate {
                 o.mirrorLog(), o.regionSize(), o.chunkSize(), o.metadataSize(),
                 r.pvs().stream().map(p -> new PvExtents(p.pv(), p.start(), p.count())).toList());
         String made = vg.change(ed -> {
-            PluginEditor editor = new PluginEditor(engine, ed, allocator, stamp, r.policy(), messages);
+            PluginEditor editor = new PluginEditor(engine, ed, type, allocator, stamp, r.policy(), messages);
             LvView lv = PluginCall.call(type, "creator.create", name, () -> creator.create(request, editor));
             LogicalVolume top = lv instanceof LogicalVolume l && vg.contains(l) ? l : null;
             if (top == null) {

@@ -11,6 +11,8 @@ import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.model.VgView;
 import io.lvstack.api.ops.Allocated;
 import io.lvstack.api.ops.AreaRequest;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.VgEditor;
 import io.lvstack.engine.Engine;
@@ -28,6 +30,8 @@ import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.engine.ops.layer.Layers;
 import io.lvstack.engine.ops.layer.LvSegments;
+import io.lvstack.engine.segtype.NewSegments;
+import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,6 +47,7 @@ public final class PluginEditor implements VgEditor {
     private final StackEditor ed;
     private final VolumeGroup vg;
     private final SegmentTypeRegistry types;
+    private final SegmentType type;
     private final ExtentAllocator allocator;
     private final LvStamp stamp;
     private final AllocPolicy commandPolicy;
@@ -51,14 +56,16 @@ public final class PluginEditor implements VgEditor {
     private final VgView view;
 
     /**
+     * @param type          the registered type whose creator or converter runs ({@link #type()})
      * @param commandPolicy the command's {@code --alloc} for new LVs; {@link AllocPolicy#INHERIT} follows the VG
      * @param messages      where LVM2's lines go, in order
      */
-    public PluginEditor(Engine engine, StackEditor ed, ExtentAllocator allocator, LvStamp stamp,
+    public PluginEditor(Engine engine, StackEditor ed, SegmentType type, ExtentAllocator allocator, LvStamp stamp,
             AllocPolicy commandPolicy, List<String> messages) {
         this.ed = ed;
         this.vg = ed.vg();
         this.types = engine.segmentTypes();
+        this.type = registered(type);
         this.allocator = allocator;
         this.stamp = stamp;
         this.commandPolicy = commandPolicy;
@@ -75,6 +82,22 @@ public final class PluginEditor implements VgEditor {
     @Override
     public SegmentType plainType() {
         return types.plain();
+    }
+
+    @Override
+    public SegmentType type() {
+        return type;
+    }
+
+    @Override
+    public NewSegment newSegment(SegmentType type, int areaCount, SegmentOptions options) {
+        return NewSegments.of(registered(type), areaCount, options);
+    }
+
+    @Override
+    public long regionSize(SegmentView segment) {
+        Segment s = seg(segment);
+        return PluginCall.call(s.type(), "regionSize", s.describe(), () -> s.type().regionSize(s));
     }
 
     @Override
@@ -181,7 +204,9 @@ public final class PluginEditor implements VgEditor {
 
     @Override
     public LvView insertLayer(LvView lv, String suffix) {
-        return layers.insertLayerForLv(ed, lv(lv), suffix, stamp.newId(), stamp.properties());
+        LogicalVolume layer = layers.insertLayerForLv(ed, lv(lv), suffix, stamp.newId(), stamp.properties());
+        LvmNameRules.requireFits(vg.name(), layer.name());
+        return layer;
     }
 
     @Override
