@@ -72,6 +72,7 @@ public final class LvConvert {
                 throw PluginCall.failure(type, "converter.convert", lvName,
                         new IllegalStateException("returned null instead of an Optional"));
             }
+            editor.requireNamesFit();
             if (line.isPresent()) {
                 ed.raiseSeqno();
             }

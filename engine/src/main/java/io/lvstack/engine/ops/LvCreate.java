@@ -176,6 +176,7 @@ public final class LvCreate {
                 throw PluginCall.failure(type, "creator.create", name,
                         new IllegalStateException("returned no LV of VG " + vg.name()));
             }
+            editor.requireNamesFit();
             if (r.readAhead() != null || r.policy() != AllocPolicy.INHERIT) {
                 LvProperties p = top.properties();
                 ed.setLvProperties(top, new LvProperties(p.creationTime(), p.creationHost(), p.lockArgs(),

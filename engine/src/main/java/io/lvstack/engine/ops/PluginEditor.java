@@ -35,8 +35,10 @@ import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link VgEditor} a segment type's operation works through: each call is one step on the
@@ -54,6 +56,8 @@ public final class PluginEditor implements VgEditor {
     private final List<String> messages;
     private final Layers layers;
     private final VgView view;
+    /** The LVs made or renamed here, whose names {@link #requireNamesFit} checks. */
+    private final Set<LogicalVolume> named = new HashSet<>();
 
     /**
      * @param type          the registered type whose creator or converter runs ({@link #type()})
@@ -111,7 +115,9 @@ public final class PluginEditor implements VgEditor {
         if (visible) {
             status.add(LvStatus.VISIBLE);
         }
-        return ed.createLv(name, stamp.newId(), status, List.of(), stamp.properties());
+        LogicalVolume made = ed.createLv(name, stamp.newId(), status, List.of(), stamp.properties());
+        named.add(made);
+        return made;
     }
 
     @Override
@@ -122,7 +128,9 @@ public final class PluginEditor implements VgEditor {
     @Override
     public void renameLv(LvView lv, String name) {
         requireName(name);
-        ed.renameLv(lv(lv), name);
+        LogicalVolume renamed = lv(lv);
+        ed.renameLv(renamed, name);
+        named.add(renamed);
     }
 
     @Override
@@ -205,7 +213,7 @@ public final class PluginEditor implements VgEditor {
     @Override
     public LvView insertLayer(LvView lv, String suffix) {
         LogicalVolume layer = layers.insertLayerForLv(ed, lv(lv), suffix, stamp.newId(), stamp.properties());
-        LvmNameRules.requireFits(vg.name(), layer.name());
+        named.add(layer);
         return layer;
     }
 
@@ -235,14 +243,28 @@ public final class PluginEditor implements VgEditor {
     }
 
     /**
-     * A name LVM2 could read back and map: valid, and short enough for {@code VG-LV}. The names
-     * LVM2 keeps for itself ({@code _cmeta}, {@code _mimage_0}) are what types make here.
+     * LVM2's {@code vg_validate} at the write, run by the operation once the type's code has
+     * returned: each LV the type made or renamed, in the VG's list order, has a {@code VG-LV} name
+     * short enough for LVM2 to map.
+     */
+    public void requireNamesFit() {
+        for (LogicalVolume lv : vg.lvs()) {
+            if (named.contains(lv)) {
+                LvmNameRules.requireFits(vg.name(), lv.name());
+            }
+        }
+    }
+
+    /**
+     * A name LVM2 could read back: valid but for its length, which {@link #requireNamesFit} checks
+     * (a name too long to be valid is too long for {@code VG-LV} too). The names LVM2 keeps for
+     * itself ({@code _cmeta}, {@code _mimage_0}) are what types make here.
      */
     private void requireName(String name) {
-        if (name == null || !LvmNameRules.isValid(name)) {
+        LvmNameRules.NameError error = name == null ? null : LvmNameRules.validate(name);
+        if (name == null || error != null && error != LvmNameRules.NameError.LENGTH) {
             throw new LvstackException("Logical volume name \"" + name + "\" is invalid.");
         }
-        LvmNameRules.requireFits(vg.name(), name);
     }
 
     /** The LV's own policy, then the VG's, for an existing LV; the command's, then the VG's, for a new one. */
