@@ -1,6 +1,7 @@
 package io.lvstack.api;
 
 import io.lvstack.api.check.ProblemSink;
+import io.lvstack.api.dm.DeviceLayout;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.api.model.ReferenceRole;
@@ -39,7 +40,11 @@ public interface SegmentType {
         return capabilities().contains(capability);
     }
 
-    /** The extra LV references (besides areas) segments of this type may hold. */
+    /**
+     * The extra LV references (besides areas) segments of this type may hold: single roles, and
+     * the declarations of list and named roles ({@link ReferenceRole#list}, {@link ReferenceRole#named}),
+     * in the order the engine keeps them.
+     */
     default List<ReferenceRole> referenceRoles() {
         return List.of();
     }
@@ -52,6 +57,19 @@ public interface SegmentType {
      */
     default boolean fallback() {
         return false;
+    }
+
+    /**
+     * Extents each area of a segment maps (LVM2's {@code area_len}), for a segment of {@code len}
+     * extents with {@code areaCount} areas and these fields. By default {@code len / areaCount}
+     * with {@link SegmentCapability#AREAS_STRIPED} and {@code len} otherwise; a type whose areas
+     * hold parity or several copies says so here (raid5 over 3 areas: {@code len / 2}; raid10 with
+     * 2 copies over 4 areas: {@code len * 2 / 4}). The engine checks areas, PV usage and splits
+     * with it.
+     * @since SPI 2.0
+     */
+    default long areaLength(long len, int areaCount, TypeFields fields) {
+        return areaCount > 0 && has(SegmentCapability.AREAS_STRIPED) ? len / areaCount : len;
     }
 
     /** Whether this type can read {@code segment}; a section it refuses is kept as unknown. */
@@ -156,6 +174,22 @@ public interface SegmentType {
      * ({@code "linear 7:0 2048"}); empty when the type has no target.
      */
     default Optional<String> targetLine(SegmentView segment, TargetContext context) {
+        return Optional.empty();
+    }
+
+    /**
+     * The device-mapper devices {@code lv} is made of, when this type lays them out (LVM2's
+     * layered devices, see {@link DeviceLayout}); empty to leave the LV as it is by default: one
+     * device {@code VG-LV} whose table is its own segments. Called when tables are built, for
+     * each type that owns a segment of {@code lv} or has a segment using it (as {@link #describe});
+     * a type tells the two apart by {@code lv.segments()} and {@code lv.users()}. Lines the type
+     * writes itself name devices through {@code context}, as {@link #targetLine} does; the engine
+     * may ask twice (once to learn what the lines name, once to write them with device numbers)
+     * and expects the same layout both times. Two types declaring different layouts for one LV
+     * cost that LV its tables.
+     * @since SPI 2.0
+     */
+    default Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
         return Optional.empty();
     }
 }

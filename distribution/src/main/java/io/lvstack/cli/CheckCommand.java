@@ -58,6 +58,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return report.valid() ? 0 : LvstackErrorHandler.EXIT_ERROR;
+        return report.valid() ? 0 : LvstackErrorHandler.EXIT_FAILED;
     }
 }

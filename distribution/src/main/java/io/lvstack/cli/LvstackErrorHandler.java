@@ -7,18 +7,16 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an {@link LvstackException} into its one-line message and an exit status: the status
- * LVM2 exits with where lvstack refuses as LVM2 does ({@link NameRefusal}, {@link
- * CommandLineRefusal}); 5 when a command that changes metadata refuses the change (LVM2's status
- * for a failed command); 1 otherwise, including such a command's file that cannot be read,
- * validated or written ({@link FileError}). Any other
- * exception is a bug: it gets a one-line message too, and its stack trace only when
- * {@code LVSTACK_DEBUG} is set, so users never see a trace.
+ * Turns an {@link LvstackException} into its one-line message and an exit status, LVM2's: the
+ * status LVM2 exits with where lvstack refuses as LVM2 does ({@link NameRefusal}, {@link
+ * CommandLineRefusal}: 3 for a bad command line), else 5 (LVM2's {@code ECMD_FAILED}): a refused
+ * change, a file that cannot be read, validated or written, problems found. Any other exception
+ * is a bug: it gets a one-line message too, and its stack trace only when {@code LVSTACK_DEBUG}
+ * is set, so users never see a trace.
  */
 final class LvstackErrorHandler implements IExecutionExceptionHandler {
-    static final int EXIT_ERROR = 1;
-    /** A command that changes metadata refused the change: LVM2's ECMD_FAILED. */
-    static final int EXIT_REFUSED = 5;
+    /** A command failed: LVM2's {@code ECMD_FAILED}. */
+    static final int EXIT_FAILED = 5;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) throws Exception {
@@ -29,25 +27,20 @@ final class LvstackErrorHandler implements IExecutionExceptionHandler {
                 e.printStackTrace(cmd.getErr());
             }
             cmd.getErr().flush();
-            return EXIT_ERROR;
+            return EXIT_FAILED;
         }
         cmd.getErr().println("lvstack: " + e.getMessage());
         cmd.getErr().flush();
-        return status((LvstackException) e, changesMetadata(cmd));
+        return status((LvstackException) e);
     }
 
-    static int status(LvstackException e, boolean changesMetadata) {
+    static int status(LvstackException e) {
         if (e instanceof NameRefusal n) {
             return n.lvmStatus();
         }
         if (e instanceof CommandLineRefusal) {
             return CommandLineRefusal.STATUS;
         }
-        return changesMetadata && !(e instanceof FileError) ? EXIT_REFUSED : EXIT_ERROR;
-    }
-
-    /** Whether {@code cmd} is a command that changes a metadata file (lvcreate, lvremove, pvmove, ...). */
-    private static boolean changesMetadata(CommandLine cmd) {
-        return cmd.getCommandSpec().mixins().containsKey(MutationOptions.MIXIN);
+        return EXIT_FAILED;
     }
 }

@@ -11,11 +11,10 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code lvstack} tool. Exit codes: 0 success, 1 an error the engine or a
- * plugin explained (a file that cannot be read, validated or written; problems {@code check}
- * found), 2 a usage error; 3 and 5 where lvstack refuses a command as LVM2 does and exits as LVM2
- * then exits (a name LVM2 refuses, a segment type lvcreate has no plugin for), and 5 for any
- * change a command refused (LVM2's status for a failed command).
+ * Entry point of the {@code lvstack} tool. Exit codes are LVM2's: 0 success, 5 a failed command
+ * (an error the engine or a plugin explained: a refused change, a file that cannot be read,
+ * validated or written, problems {@code check} found), 3 a bad command line (a usage error, a name
+ * LVM2 refuses), 2 an unknown command.
  */
 public final class Main {
     /** Options that make the top command print something listing every subcommand. */
@@ -34,10 +33,10 @@ public final class Main {
             code = run(out, err, args);
         } catch (OutOfMemoryError e) {
             err.println("lvstack: out of memory; give the JVM more with LVSTACK_JAVA_OPTS=-Xmx...");
-            code = LvstackErrorHandler.EXIT_ERROR;
+            code = LvstackErrorHandler.EXIT_FAILED;
         } catch (StackOverflowError e) {
             err.println("lvstack: internal error: stack overflow (please report it)");
-            code = LvstackErrorHandler.EXIT_ERROR;
+            code = LvstackErrorHandler.EXIT_FAILED;
         }
         // System.exit does not flush writers.
         out.flush();

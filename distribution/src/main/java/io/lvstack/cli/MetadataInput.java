@@ -31,7 +31,7 @@ final class MetadataInput {
     record Loaded(MetadataFormat format, ImportedVg vg, byte[] bytes, boolean damaged, String source) {
         /** The exit status for a command that did its work: 1 when some device could not be read. */
         int status() {
-            return damaged ? LvstackErrorHandler.EXIT_ERROR : 0;
+            return damaged ? LvstackErrorHandler.EXIT_FAILED : 0;
         }
     }
 

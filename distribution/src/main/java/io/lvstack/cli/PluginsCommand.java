@@ -70,7 +70,7 @@ final class PluginsCommand implements Runnable {
                 }
             }
             out.flush();
-            return failed == 0 ? 0 : LvstackErrorHandler.EXIT_ERROR;
+            return failed == 0 ? 0 : LvstackErrorHandler.EXIT_FAILED;
         }
     }
 }

@@ -34,6 +34,6 @@ final class ReportRun {
                     + "/" + n + "\"" : "Failed to find physical volume \"" + n + "\"."));
         }
         err.flush();
-        return missing.isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_ERROR;
+        return missing.isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_FAILED;
     }
 }

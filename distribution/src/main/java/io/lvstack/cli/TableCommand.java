@@ -92,7 +92,7 @@ final class TableCommand implements Callable<Integer> {
             err.println("lvstack: " + problem);
         }
         err.flush();
-        return tables.problems().isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_ERROR;
+        return tables.problems().isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_FAILED;
     }
 
     private TableOptions options() {

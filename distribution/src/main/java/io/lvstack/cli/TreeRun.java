@@ -58,6 +58,6 @@ final class TreeRun {
             err.println("lvstack: Failed to find logical volume \"" + (n.contains("/") ? n : vg.name() + "/" + n) + "\"");
         }
         err.flush();
-        return missing.isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_ERROR;
+        return missing.isEmpty() ? loaded.status() : LvstackErrorHandler.EXIT_FAILED;
     }
 }

@@ -28,9 +28,9 @@ class CheckCommandTest {
     }
 
     @Test
-    void everyProblemIsOneLineAndTheExitIsOne() {
+    void everyProblemIsOneLineAndTheExitIsFive() {
         CliRun r = CliRun.of("check", CORPUS.resolve("bad/imagesize.vg").toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(List.of(
                 "error: vgx/m segment 1: LV m: mirrored LV segment 0 has wrong size 4 (should be 2).",
                 "error: vgx/m segment 1: LV m: mirrored LV segment 1 has wrong size 4 (should be 2)."), r.outLines());
@@ -40,7 +40,7 @@ class CheckCommandTest {
     @Test
     void aCycleIsRefused() {
         CliRun r = CliRun.of("check", CORPUS.resolve("bad/cycle.vg").toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(List.of("error: vgx/good2 segment 1 area 0: refusing the reference -> LV good: it would make a "
                 + "cycle good2 -> good -> good2"), r.outLines());
     }
@@ -49,7 +49,7 @@ class CheckCommandTest {
     void jsonCarriesTheSameProblems() throws Exception {
         Path file = CORPUS.resolve("bad/gap.vg");
         CliRun r = CliRun.of("check", "--json", file.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(file.toString(), doc.get("file").asText());
         assertEquals("vgx", doc.get("vg").asText());
@@ -62,12 +62,12 @@ class CheckCommandTest {
     }
 
     @Test
-    void unreadableInputIsOneProblemAndUsageErrorsExitTwo() {
+    void unreadableInputIsOneProblemAndUsageErrorsExitThree() {
         CliRun syntax = CliRun.of("check", CORPUS.resolve("bad/hugeint.vg").toString());
-        assertEquals(1, syntax.exitCode());
+        assertEquals(5, syntax.exitCode());
         assertEquals(List.of("error: " + CORPUS.resolve("bad/hugeint.vg") + ":64:20: integer 999999999999999999994 "
                 + "is out of range (64-bit)"), syntax.outLines());
-        assertEquals(2, CliRun.of("check").exitCode());
-        assertEquals(2, CliRun.of("check", "--bogus", "x").exitCode());
+        assertEquals(3, CliRun.of("check").exitCode());
+        assertEquals(3, CliRun.of("check", "--bogus", "x").exitCode());
     }
 }

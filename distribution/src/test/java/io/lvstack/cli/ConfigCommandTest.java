@@ -71,12 +71,12 @@ class ConfigCommandTest {
     @Test
     void aValueItsKeyDoesNotAllowStopsTheToolNamingWhatItAllows() {
         CliRun r = CliRun.of("config", "-D", "lvstack.plugins.onError=bogus");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals(List.of("lvstack: configuration key lvstack.plugins.onError = 'bogus' (from command line): "
                 + "expected skip or fail"), r.errLines());
         CliRun removed = CliRun.of("segtypes", "-D", "lvstack.alloc.policy=bogus");
-        assertEquals(1, removed.exitCode());
+        assertEquals(5, removed.exitCode());
         assertEquals(List.of("lvstack: configuration key 'lvstack.alloc.policy' (from command line) was removed: new "
                 + "LVs follow the VG's allocation policy, as in LVM2; --alloc of lvcreate and lvextend overrides it"),
                 removed.errLines());
@@ -85,7 +85,7 @@ class ConfigCommandTest {
     @Test
     void anUnknownKeyStopsTheToolWithASuggestion() {
         CliRun r = CliRun.of("segtypes", "-D", "lvstack.segtype.load=x");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(List.of("lvstack: unknown configuration key 'lvstack.segtype.load' (from command line); did you "
                 + "mean 'lvstack.segtypes.load'?"), r.errLines());
     }

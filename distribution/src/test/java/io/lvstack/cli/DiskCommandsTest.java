@@ -94,13 +94,13 @@ class DiskCommandsTest {
             f.write(0x55);
         }
         CliRun lvs = CliRun.of(with(two, "lvs", "-o", "lv_name"));
-        assertEquals(1, lvs.exitCode(), "a damaged metadata area makes the exit status 1");
+        assertEquals(5, lvs.exitCode(), "a damaged metadata area makes the exit status 1");
         assertEquals("  LV  \n  data\n", lvs.out(), "the other area is used");
         assertEquals(1, lvs.errLines().size());
         assertTrue(lvs.errLines().get(0).startsWith("lvstack: error: " + two.get(0) + ": damaged header of metadata area 1 "
                 + "at byte 4096: checksum "), lvs.err());
         CliRun check = CliRun.of(with(two, "check"));
-        assertEquals(1, check.exitCode());
+        assertEquals(5, check.exitCode());
         assertTrue(check.outLines().get(0).startsWith("error: " + two.get(0) + ": damaged header of metadata area 1"),
                 check.out());
     }
@@ -120,10 +120,10 @@ class DiskCommandsTest {
         putLe32(b, 4096, io.lvstack.engine.disk.LvmCrc.of(b, 4096 + 4, 508));
         Files.write(img, b);
         CliRun check = CliRun.of("check", "--pv", img.toString());
-        assertEquals(1, check.exitCode(), check.err());
+        assertEquals(5, check.exitCode(), check.err());
         assertEquals(List.of("error: " + img + " (metadata area 1):5: Unknown status flag 'RESIZEABLx'."), check.outLines());
         CliRun lvs = CliRun.of("lvs", "--pv", img.toString());
-        assertEquals(1, lvs.exitCode());
+        assertEquals(5, lvs.exitCode());
         assertEquals("lvstack: " + img + " (metadata area 1):5: Unknown status flag 'RESIZEABLx'.\n", lvs.err());
     }
 
@@ -138,12 +138,12 @@ class DiskCommandsTest {
         Path zeros = dir.resolve("zeros.img");
         Files.write(zeros, new byte[4096]);
         CliRun r = CliRun.of("lvs", "--pv", zeros.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals("lvstack: no LVM2 metadata found on the 1 device(s) given (" + zeros + ": not an LVM2 physical volume: "
                 + "no LABELONE label in its first 4 sectors)\n", r.err());
         CliRun scan = CliRun.of("vgs", "--scan", dir.toString());
-        assertEquals(1, scan.exitCode());
+        assertEquals(5, scan.exitCode());
         assertEquals("lvstack: no LVM2 metadata found on the 1 device(s) given\n", scan.err());
     }
 
@@ -151,18 +151,18 @@ class DiskCommandsTest {
     void fileAndDevicesDoNotMix() throws Exception {
         List<Path> single = images("single");
         CliRun both = CliRun.of(with(single, "vgs", "some.vg"));
-        assertEquals(2, both.exitCode());
+        assertEquals(3, both.exitCode());
         assertTrue(both.err().startsWith("lvstack: Unmatched argument: 'some.vg' (with --pv or --scan the command takes no FILE)"),
                 both.err());
         CliRun vgOnly = CliRun.of("vgs", "--vg", "vgd1", "some.vg");
-        assertEquals(2, vgOnly.exitCode());
+        assertEquals(3, vgOnly.exitCode());
         assertTrue(vgOnly.err().startsWith("lvstack: --vg needs --pv or --scan"), vgOnly.err());
         CliRun nothing = CliRun.of("lvs");
-        assertEquals(2, nothing.exitCode());
+        assertEquals(3, nothing.exitCode());
         assertTrue(nothing.err().startsWith("lvstack: Missing required parameter: 'FILE' (or --pv DEVICE, --scan DIR)"),
                 nothing.err());
         CliRun twoLvs = CliRun.of(with(single, "table", "root", "home"));
-        assertEquals(2, twoLvs.exitCode());
+        assertEquals(3, twoLvs.exitCode());
         assertTrue(twoLvs.err().startsWith("lvstack: Unmatched argument: 'home' (only one LV)"), twoLvs.err());
     }
 
@@ -171,7 +171,7 @@ class DiskCommandsTest {
         List<Path> all = new ArrayList<>(images("single"));
         all.addAll(images("multi"));
         CliRun r = CliRun.of(with(all, "vgs"));
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertTrue(r.err().startsWith("lvstack: the devices hold 2 VGs: vgd1 ("), r.err());
         CliRun chosen = CliRun.of(with(all, "vgs", "--vg", "vgd1", "-o", "vg_name,pv_count"));
         assertEquals(0, chosen.exitCode(), chosen.err());

@@ -32,9 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every command of the tool, with sensible arguments, on every file of both LVM2 corpora (accepted
  * files, steps and {@code bad/}), once with all plugins and once with only linear and striped (the
  * minimal distribution's types): no run ends in an internal error, an exception's name or a stack
- * trace; a command that changes metadata exits 0, or 5 with one line when it refuses the change,
- * or 1 with one line naming the file when the file cannot be read or is invalid; a command that
- * reads exits 0 or 1. Results go to a temporary directory; the corpus files are compared before
+ * trace; a command that changes metadata exits 0, or 5 (LVM2's failure status) with one line:
+ * naming the file when the file cannot be read or is invalid; a command that reads exits 0 or 5. Results go to a temporary directory; the corpus files are compared before
  * and after. Every reading, VG and PV command runs on each accepted {@code NAME.vg} file, each
  * LV of it gets one of the LV commands in turn, a {@code bad/} file gets the reading commands and
  * two changes, and a step file a rotating share of all commands; so each command meets many
@@ -252,8 +251,8 @@ class EveryCommandTest {
             return null;
         }
         if (!t.valid()) {
-            return r.exitCode() == 1 && r.err().startsWith("lvstack: " + t.file() + ":") ? null
-                    : "an unreadable or invalid file is not refused with status 1 naming it";
+            return r.exitCode() == 5 && r.err().startsWith("lvstack: " + t.file() + ":") ? null
+                    : "an unreadable or invalid file is not refused with status 5 naming it";
         }
         return r.exitCode() == 5 ? null : "a refused change is not status 5";
     }
@@ -262,7 +261,7 @@ class EveryCommandTest {
         if (r.exitCode() == 0) {
             return null;
         }
-        if (r.exitCode() != 1) {
+        if (r.exitCode() != 5) {
             return "status " + r.exitCode();
         }
         if (name.equals("check")) {

@@ -48,8 +48,8 @@ class EveryKeyTakesEffectTest {
                 "lvstack.plugins.dirs=" + plugins), "warning: unreadable or corrupt jar", "error: unreadable or corrupt jar"));
         p.put("lvstack.plugins.allowInsecure", new Probe("true", with(this::pluginProblem, "-D",
                 "lvstack.plugins.dirs=" + open), "warning: unsafe plugin location", "warning: unreadable or corrupt jar"));
-        p.put("lvstack.input.max_bytes", new Probe("100", o -> exit("fmt", linear, o), "0", "1"));
-        p.put("lvstack.input.max_depth", new Probe("2", o -> exit("fmt", linear, o), "0", "1"));
+        p.put("lvstack.input.max_bytes", new Probe("100", o -> exit("fmt", linear, o), "0", "5"));
+        p.put("lvstack.input.max_depth", new Probe("2", o -> exit("fmt", linear, o), "0", "5"));
         p.put("lvstack.graphviz.dot", new Probe("/nonexistent/dot", this::dotProgram, "dot", "/nonexistent/dot"));
         p.put("segtype.striped.stripe_size", new Probe("256", this::newStripeSize, "stripe_size = 128",
                 "stripe_size = 256"));

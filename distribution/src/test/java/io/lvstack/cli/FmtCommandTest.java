@@ -75,19 +75,19 @@ class FmtCommandTest {
     void badInputIsOneLineNamingFileLineAndColumnAndExitsOne(@TempDir Path dir) throws Exception {
         Path syntax = CORPUS.resolve("bad/syntax.vg");
         CliRun r = CliRun.of("fmt", syntax.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals(List.of("lvstack: " + syntax + ":10:2: unexpected 'status' (expected '=' or '{' after key "
                 + "'lvm2\"'); the string opened at line 7 runs to line 9: is its closing quote missing?"), r.errLines());
 
         CliRun missing = CliRun.of("fmt", dir.resolve("none.vg").toString());
-        assertEquals(1, missing.exitCode());
+        assertEquals(5, missing.exitCode());
         assertEquals(List.of("lvstack: " + dir.resolve("none.vg") + ": no such file"), missing.errLines());
 
         Path out = dir.resolve("kept.vg");
         Files.writeString(out, "kept");
         CliRun failed = CliRun.of("fmt", CORPUS.resolve("bad/badstatus.vg").toString(), "-o", out.toString());
-        assertEquals(1, failed.exitCode());
+        assertEquals(5, failed.exitCode());
         assertEquals("kept", Files.readString(out), "a failed run leaves the output as it was");
     }
 }

@@ -95,7 +95,7 @@ class GraphCommandTest {
                     : List.of("graph", "-D", "lvstack.graphviz.dot=/nonexistent/dot", "--format", "svg", "-o",
                             out.toString(), corpus("linear"));
             CliRun r = CliRun.of(args.toArray(String[]::new));
-            assertEquals(1, r.exitCode());
+            assertEquals(5, r.exitCode());
             assertEquals("", r.out());
             assertEquals(List.of("lvstack: --format svg needs Graphviz's dot, and \"/nonexistent/dot\" "
                     + "(lvstack.graphviz.dot) was not found (Debian: apt-get install graphviz); --format dot needs nothing"),
@@ -110,19 +110,19 @@ class GraphCommandTest {
     @Test
     void unknownLvIsLvm2sMessage() {
         CliRun r = CliRun.of("graph", corpus("linear"), "nosuch");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals(List.of("lvstack: Failed to find logical volume \"vg1/nosuch\""), r.errLines());
 
         CliRun otherVg = CliRun.of("graph", corpus("linear"), "vg9/root");
-        assertEquals(1, otherVg.exitCode());
+        assertEquals(5, otherVg.exitCode());
         assertEquals(List.of("lvstack: Volume group \"vg9\" not found"), otherVg.errLines());
     }
 
     @Test
     void unknownFormatIsAUsageError() {
         CliRun r = CliRun.of("graph", "--format", "gif", corpus("linear"));
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("lvstack: Unknown graph format 'gif' (expected dot, svg or png)\n"), r.err());
     }

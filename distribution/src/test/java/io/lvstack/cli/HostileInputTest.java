@@ -117,7 +117,7 @@ class HostileInputTest {
             Path file = BAD.resolve(kind + ".vg");
             Verdict v = verdicts.get(kind);
             CliRun check = clean(CliRun.of("check", file.toString()));
-            assertEquals(1, check.exitCode());
+            assertEquals(5, check.exitCode());
             assertEquals(v.checkLines(), check.outLines());
             assertEquals("", check.err());
             if (v.readError() != null) {
@@ -133,7 +133,7 @@ class HostileInputTest {
                 assertLvcreateRefuses(file, "vgx", file + ": refusing to change" + counted, new String[0]);
                 // nor activated: LVM2 loads no table for a VG that fails its checks
                 CliRun table = clean(CliRun.of("table", file.toString()));
-                assertEquals(1, table.exitCode());
+                assertEquals(5, table.exitCode());
                 assertEquals("", table.out());
                 assertEquals(List.of("lvstack: " + file + ": refusing to build device-mapper tables for" + counted),
                         table.errLines());
@@ -181,7 +181,7 @@ class HostileInputTest {
                 assertReadersAccept(file, "vg5");
                 return;
             }
-            assertEquals(1, check.exitCode());
+            assertEquals(5, check.exitCode());
             assertEquals(1, check.outLines().size(), check.out());
             String line = check.outLines().get(0);
             assertTrue(line.startsWith("error: " + file + ":"), line);
@@ -268,7 +268,7 @@ class HostileInputTest {
         String name = "a".repeat(1 << 20);
         Path file = write("longname.vg", withLv(name, 1, segment(1, 0, 0)));
         CliRun check = clean(CliRun.of("check", file.toString()));
-        assertEquals(1, check.exitCode());
+        assertEquals(5, check.exitCode());
         // vg_validate's two messages, as LVM2 gives them for a 200-character name
         assertEquals(List.of("error: vg5/" + name + ": LV name \"vg5/" + name + "\" length " + ((1 << 20) + 6)
                 + " is not supported.", "error: vg5/" + name + ": LV name " + name + " has invalid form. Name length"
@@ -347,7 +347,7 @@ class HostileInputTest {
     void aLimitThatIsNotAPositiveIntegerIsAUsersError() {
         // The size limit stops short of Integer.MAX_VALUE: readers allocate one byte more than it.
         CliRun huge = clean(CliRun.of("fmt", "-D", "lvstack.input.max_bytes=2147483647", SMALL.toString()));
-        assertEquals(1, huge.exitCode());
+        assertEquals(5, huge.exitCode());
         assertEquals(List.of("lvstack: configuration key lvstack.input.max_bytes = '2147483647' (from command line): "
                 + "expected a whole number from 1 to 2147483638"), huge.errLines());
         for (String value : List.of("x", "0", "-5", "99999999999")) {
@@ -355,7 +355,7 @@ class HostileInputTest {
                     + "expected a whole number from 1 to 2147483647";
             for (String cmd : List.of("check", "fmt", "lvs")) {
                 CliRun r = clean(CliRun.of(cmd, "-D", "lvstack.input.max_depth=" + value, SMALL.toString()));
-                assertEquals(1, r.exitCode(), cmd + " " + value);
+                assertEquals(5, r.exitCode(), cmd + " " + value);
                 assertEquals("", r.out(), cmd);
                 assertEquals(List.of(line), r.errLines(), cmd + " " + value);
             }
@@ -367,7 +367,7 @@ class HostileInputTest {
     /** Every command refuses {@code file} with {@code message}: check on standard output, the others on standard error. */
     private void assertRefusedEverywhere(Path file, String vg, String message, String... options) {
         CliRun check = clean(CliRun.of(args("check", options, file.toString())));
-        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertEquals(5, check.exitCode(), check.out() + check.err());
         assertEquals(List.of("error: " + message), check.outLines());
         assertEquals("", check.err());
         assertReadersRefuse(file, vg, message, options);
@@ -379,7 +379,7 @@ class HostileInputTest {
                 new String[] {"table"}, new String[] {"graph"})) {
             CliRun r = clean(CliRun.of(args(cmd[0], concat(options, Arrays.copyOfRange(cmd, 1, cmd.length)),
                     file.toString())));
-            assertEquals(1, r.exitCode(), cmd[0] + ": " + r.err());
+            assertEquals(5, r.exitCode(), cmd[0] + ": " + r.err());
             assertEquals("", r.out(), cmd[0]);
             assertEquals(List.of("lvstack: " + message), r.errLines(), cmd[0]);
         }
@@ -388,7 +388,7 @@ class HostileInputTest {
 
     /** lvcreate refuses with one line; the output is not created, the input and its directory are as they were. */
     private void assertLvcreateRefuses(Path file, String vg, String message, String[] options) {
-        assertLvcreateRefuses(1, file, vg, message, options);
+        assertLvcreateRefuses(5, file, vg, message, options);
     }
 
     /** {@code status} 1: the file cannot be changed (unreadable or invalid); 5: the change is refused. */

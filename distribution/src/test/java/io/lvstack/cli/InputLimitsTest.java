@@ -42,7 +42,7 @@ class InputLimitsTest {
     }
 
     private static void assertRefused(String line, CliRun r, String what) {
-        assertEquals(1, r.exitCode(), what);
+        assertEquals(5, r.exitCode(), what);
         assertEquals("", r.out(), what);
         assertEquals(List.of(line), r.errLines(), what);
     }
@@ -55,7 +55,7 @@ class InputLimitsTest {
                     run("lvstack.input.max_bytes=100", c, LINEAR.toString()), c.toString());
         }
         CliRun check = run("lvstack.input.max_bytes=100", List.of("check"), LINEAR.toString());
-        assertEquals(1, check.exitCode());
+        assertEquals(5, check.exitCode());
         assertEquals(List.of("error: " + LINEAR + ": input is " + size + " bytes, over the limit of 100"),
                 check.outLines());
     }

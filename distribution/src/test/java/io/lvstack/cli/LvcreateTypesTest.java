@@ -101,7 +101,7 @@ class LvcreateTypesTest {
     void versionIsNoSubcommandOption() throws IOException {
         Path in = copy();
         CliRun r = CliRun.withFile(in, "lvcreate", "--version");
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertEquals("lvstack: Unknown option: '--version'", r.errLines().get(0));
         r = CliRun.of("lvcreate", "--help");
         assertEquals(0, r.exitCode(), r.err());

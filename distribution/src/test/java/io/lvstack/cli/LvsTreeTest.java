@@ -89,7 +89,7 @@ class LvsTreeTest {
                 """, r.out());
 
         CliRun missing = CliRun.of("lvs", "--tree", corpus("mirror_disklog.vg"), "nosuch", "other");
-        assertEquals(1, missing.exitCode());
+        assertEquals(5, missing.exitCode());
         assertEquals(List.of("lvstack: Failed to find logical volume \"vgm1/nosuch\""), missing.errLines());
         assertTrue(missing.out().startsWith("NAME              TYPE      SIZE  RANGE\nother "), missing.out());
     }
@@ -102,7 +102,7 @@ class LvsTreeTest {
             String[] args = Stream.concat(Stream.of("lvs", "--tree"), Stream.concat(extra.stream(),
                     Stream.of(corpus("linear.vg")))).toArray(String[]::new);
             CliRun r = CliRun.of(args);
-            assertEquals(2, r.exitCode(), extra.toString());
+            assertEquals(3, r.exitCode(), extra.toString());
             assertEquals("", r.out());
             String option = extra.get(0).equals("--options") ? "-o" : extra.get(0);
             assertTrue(r.err().startsWith("lvstack: --tree cannot be combined with " + option

@@ -65,10 +65,10 @@ class MainTest {
                     spec.findOption("-V") == null ? null : spec.findOption("-V").longestName(), spec.name());
         }
         CliRun r = CliRun.of("segtypes", "--version");
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertEquals("lvstack: Unknown option: '--version'", r.errLines().get(0));
         r = CliRun.of("segtypes", "-V");
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertEquals("lvstack: Unknown option: '-V'", r.errLines().get(0));
         r = CliRun.of("segtypes", "-h");
         assertEquals(0, r.exitCode(), r.err());
@@ -92,7 +92,7 @@ class MainTest {
     @Test
     void unknownOptionIsAUsageError() {
         CliRun r = CliRun.of("segtypes", "--bogus");
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertEquals("", r.out());
         assertEquals(List.of(
                 "lvstack: Unknown option: '--bogus'",
@@ -103,7 +103,7 @@ class MainTest {
     @Test
     void unknownTopLevelOptionIsAUsageError() {
         CliRun r = CliRun.of("--bogus", "segtypes");
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertEquals("lvstack: Unknown option: '--bogus'", r.errLines().get(0));
         assertTrue(r.err().contains("Try 'lvstack --help' for more information."), r.err());
     }
@@ -118,14 +118,14 @@ class MainTest {
     @Test
     void malformedDefinitionIsAUsageError() {
         CliRun r = CliRun.of("segtypes", "-D", "novalue");
-        assertEquals(2, r.exitCode());
+        assertEquals(3, r.exitCode());
         assertTrue(r.errLines().get(0).contains("novalue"), r.err());
     }
 
     @Test
     void engineErrorIsOneLineAndExitsOne() {
         CliRun r = CliRun.of("segtypes", "-D", "lvstack.segtypes.load=nosuch");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals(1, r.errLines().size(), r.err());
         String line = r.errLines().get(0);
@@ -136,7 +136,7 @@ class MainTest {
     @Test
     void missingConfigFileIsNamed() {
         CliRun r = CliRun.of("segtypes", "--config", "/nonexistent");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals(List.of("lvstack: configuration file /nonexistent does not exist"), r.errLines());
     }
@@ -144,7 +144,7 @@ class MainTest {
     @Test
     void directoryAsConfigFileIsNamed(@TempDir Path dir) {
         CliRun r = CliRun.of("segtypes", "--config", dir.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(List.of("lvstack: configuration file " + dir + " is not a regular file"), r.errLines());
     }
 
@@ -152,7 +152,7 @@ class MainTest {
     void errorsNeverShowAStackTrace(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.properties"), "lvstack.segtypes.load = nosuch\n");
         CliRun r = CliRun.of("--config", bad.toString(), "segtypes");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
@@ -164,6 +164,6 @@ class MainTest {
         assertEquals("", r.out());
         assertEquals("", r.err());
         assertFalse(CliRun.of("--help").out().contains("cds-training"));
-        assertEquals(1, CliRun.of("cds-training", "/nonexistent.vg").exitCode());
+        assertEquals(5, CliRun.of("cds-training", "/nonexistent.vg").exitCode());
     }
 }

@@ -83,7 +83,7 @@ class MutationCommandsTest {
 
     /** A file that cannot be changed (unreadable, or invalid): exit status 1, as for every command reading it. */
     private void assertFileRefused(Path in, byte[] before, String message, String... args) throws IOException {
-        assertRefused(1, in, before, message, args);
+        assertRefused(5, in, before, message, args);
     }
 
     private void assertRefused(int status, Path in, byte[] before, String message, String... args)

@@ -276,6 +276,6 @@ class NameCommandsTest {
         CliRun r = CliRun.of("check", dot.toString());
         assertEquals(List.of("error: vg4/.: LV name . has invalid form. Name starts with . or .. and has no following"
                 + " character(s)."), r.outLines());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
     }
 }

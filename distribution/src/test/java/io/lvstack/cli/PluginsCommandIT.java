@@ -23,7 +23,7 @@ class PluginsCommandIT {
         Path mirror = Files.copy(mirrorJar(), dir.resolve("mirror.jar"));
         Path broken = Files.write(dir.resolve("broken.jar"), new byte[] {1, 2, 3});
         CliRun r = CliRun.of("plugins", "check", dir.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(2, r.outLines().size());
         assertTrue(r.outLines().get(0).startsWith("error: plugin " + broken + ": unreadable or corrupt jar: broken.jar: "),
                 r.out());
@@ -53,7 +53,7 @@ class PluginsCommandIT {
         Files.setPosixFilePermissions(mirror, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         String detail = mirror + " is writable by group and others (mode rw-rw-rw-)";
         CliRun refused = CliRun.of("plugins", "check", dir.toString());
-        assertEquals(1, refused.exitCode());
+        assertEquals(5, refused.exitCode());
         assertEquals(java.util.List.of("error: plugin " + mirror + ": unsafe plugin location: " + detail
                 + "; chmod go-w it, or set lvstack.plugins.allowInsecure = true"), refused.outLines());
 

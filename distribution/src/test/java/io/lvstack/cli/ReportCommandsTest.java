@@ -56,7 +56,7 @@ class ReportCommandsTest {
     @Test
     void unknownFieldsAndNamesAreErrors() {
         CliRun field = CliRun.of("lvs", "-o", "bogus", CORPUS.resolve("linear.vg").toString());
-        assertEquals(1, field.exitCode());
+        assertEquals(5, field.exitCode());
         assertTrue(field.err().startsWith("lvstack: Unrecognised field: bogus. Valid fields: [lv_uuid, lv_name,"),
                 field.err());
         CliRun help = CliRun.of("lvs", "-o", "help", CORPUS.resolve("linear.vg").toString());
@@ -64,7 +64,7 @@ class ReportCommandsTest {
         assertTrue(help.out().startsWith("Valid fields: lv_uuid, lv_name, lv_full_name,"), help.out());
 
         CliRun pv = CliRun.of("pvs", CORPUS.resolve("linear.vg").toString(), "/dev/nosuch");
-        assertEquals(1, pv.exitCode());
+        assertEquals(5, pv.exitCode());
         assertEquals("", pv.out());
         assertEquals(List.of("lvstack: Failed to find physical volume \"/dev/nosuch\"."), pv.errLines());
     }

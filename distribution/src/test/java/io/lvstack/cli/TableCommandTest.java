@@ -55,7 +55,7 @@ class TableCommandTest {
     @Test
     void lvsWithoutTablePrintTheRestAndExitOne() {
         CliRun r = CliRun.of("table", corpus("cachepool"));
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals(4, r.outLines().size(), r.out());
         assertEquals("lvstack: vg7/cpool: segment 1 is of type cache-pool, which no loaded plugin provides",
                 r.errLines().get(r.errLines().size() - 1));
@@ -72,7 +72,7 @@ class TableCommandTest {
         assertEquals("lvstack: --dm-first-minor needs --dm-major\n",
                 CliRun.of("table", corpus("mirror_corelog"), "--dm-first-minor", "3").err());
         CliRun r = CliRun.of("table", corpus("mirror_corelog"), "--device", "pv7=8:0");
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: --device pv7=8:0: VG vgm2 has no PV pv7 (PVs are named pv0..pv3 as in the metadata, "
                 + "by UUID or by device path)\n", r.err());
         assertEquals("", r.out());
@@ -82,7 +82,7 @@ class TableCommandTest {
     void invalidMetadataIsRefusedAsLvm2RefusesToActivateIt() {
         Path bad = CORPUS.resolve("bad/imagesize.vg");
         CliRun r = CliRun.of("table", bad.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals("lvstack: " + bad + ": refusing to build device-mapper tables for metadata with 2 errors (lvstack "
                 + "check " + bad + " lists them); the first: vgx/m segment 1: LV m: mirrored LV segment 0 has wrong size 4 "
@@ -90,7 +90,7 @@ class TableCommandTest {
         // A cyclic stack is refused as it is read, before any table (LVM2 accepts it, and crashes later).
         Path cycle = CORPUS.resolve("bad/cycle.vg");
         CliRun c = CliRun.of("table", cycle.toString());
-        assertEquals(1, c.exitCode());
+        assertEquals(5, c.exitCode());
         assertEquals("", c.out());
         assertEquals(true, c.err().contains("it would make a cycle good2 -> good -> good2"), c.err());
     }

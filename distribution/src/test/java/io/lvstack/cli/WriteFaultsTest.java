@@ -112,7 +112,7 @@ class WriteFaultsTest {
         Path in = Files.copy(LINEAR, mnt.resolve("in.vg"));
         fill(mnt, 0);
         CliRun r = lvcreate(in);
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("", r.out());
         assertEquals("lvstack: cannot write " + mnt.resolve("in.vg.archive/vg1_00003.vg")
                 + ": No space left on device\n", r.err());
@@ -127,7 +127,7 @@ class WriteFaultsTest {
         // Room for the archive (one page), none for the new file.
         fill(mnt, 1);
         CliRun r = lvcreate(in);
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: cannot write " + in + ": No space left on device\n", r.err());
         byte[] original = Files.readAllBytes(LINEAR);
         assertArrayEquals(original, Files.readAllBytes(in));
@@ -142,7 +142,7 @@ class WriteFaultsTest {
         Files.writeString(out, "previous output\n");
         fill(mnt, 0);
         CliRun r = CliRun.of("fmt", LINEAR.toString(), "-o", out.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: cannot write " + out + ": No space left on device\n", r.err());
         assertEquals("previous output\n", Files.readString(out));
         assertEquals(List.of("filler", "out.vg"), tree(mnt));
@@ -153,7 +153,7 @@ class WriteFaultsTest {
         Path in = Files.copy(LINEAR, mnt.resolve("in.vg"));
         mountReadOnly();
         CliRun r = lvcreate(in);
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: cannot create " + mnt.resolve("in.vg.archive") + ": Read-only file system\n", r.err());
         assertArrayEquals(Files.readAllBytes(LINEAR), Files.readAllBytes(in));
         assertEquals(List.of("in.vg"), tree(mnt));
@@ -166,7 +166,7 @@ class WriteFaultsTest {
         Files.writeString(older, "an older version\n");
         mountReadOnly();
         CliRun r = lvcreate(in);
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: cannot write " + mnt.resolve("in.vg.archive/vg1_00003.vg")
                 + ": Read-only file system\n", r.err());
         assertArrayEquals(Files.readAllBytes(LINEAR), Files.readAllBytes(in));
@@ -180,7 +180,7 @@ class WriteFaultsTest {
         Path plain = Files.writeString(tmp.resolve("plain"), "keep\n");
         Path out = plain.resolve("out.vg");
         CliRun r = CliRun.withFile(in, "lvcreate", "-L", "4m", "-n", "added", "vg1", "--output", out.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: cannot write " + out + ": Not a directory\n", r.err());
         assertArrayEquals(Files.readAllBytes(LINEAR), Files.readAllBytes(in));
         assertEquals("keep\n", Files.readString(plain));
@@ -192,7 +192,7 @@ class WriteFaultsTest {
         Path in = Files.copy(LINEAR, tmp.resolve("in.vg"));
         Path archive = Files.writeString(tmp.resolve("in.vg.archive"), "not a directory\n");
         CliRun r = lvcreate(in);
-        assertEquals(1, r.exitCode());
+        assertEquals(5, r.exitCode());
         assertEquals("lvstack: cannot create " + archive + ": File exists\n", r.err());
         assertArrayEquals(Files.readAllBytes(LINEAR), Files.readAllBytes(in));
         assertEquals("not a directory\n", Files.readString(archive));

@@ -64,6 +64,6 @@ public final class Engine {
 
     /** An empty volume group whose links fire this engine's hooks. */
     public VolumeGroup newVolumeGroup(String name, VgProperties properties) {
-        return new VolumeGroup(name, properties, hooks);
+        return new VolumeGroup(name, properties, hooks, segmentTypes::guard);
     }
 }

@@ -23,9 +23,9 @@ import java.util.Optional;
  * keep the used LVs' {@link FakeLv#users() users} in step, as the engine's links do; setting an
  * assigned area or role first releases what it held. No hook fires.
  *
- * <p>{@link #areaLen()} follows the engine: {@code len / areaCount} for a type with
- * {@link SegmentCapability#AREAS_STRIPED} and at least one area, else {@code len}. Not
- * thread-safe.
+ * <p>{@link #areaLen()} follows the engine: the type's {@link SegmentType#areaLength} (by default
+ * {@code len / areaCount} for a type with {@link SegmentCapability#AREAS_STRIPED}, else
+ * {@code len}). Not thread-safe.
  */
 public final class FakeSegment implements SegmentView {
     private final FakeLv lv;
@@ -95,20 +95,22 @@ public final class FakeSegment implements SegmentView {
      * @throws IllegalArgumentException when the type does not declare {@code role}, as the engine refuses it
      */
     public FakeSegment attach(ReferenceRole role, FakeLv target) {
-        if (!type.referenceRoles().contains(role)) {
+        if (!type.referenceRoles().contains(role.declaration()) || role.index() == ReferenceRole.ANY) {
             throw new IllegalArgumentException("segment type " + type.name() + " declares no reference role '" + role
                     + "'");
         }
         detach(role);
         references.put(role, Objects.requireNonNull(target, "target"));
-        target.link(this);
+        if (role.linked()) {
+            target.link(this);
+        }
         return this;
     }
 
     /** Drops the reference in {@code role}, if any, and unlinks. */
     public FakeSegment detach(ReferenceRole role) {
         FakeLv old = references.remove(role);
-        if (old != null) {
+        if (old != null && role.linked()) {
             old.unlink(this);
         }
         return this;
@@ -167,7 +169,7 @@ public final class FakeSegment implements SegmentView {
 
     @Override
     public long areaLen() {
-        return areas.length > 0 && type.has(SegmentCapability.AREAS_STRIPED) ? len / areas.length : len;
+        return type.areaLength(len, areas.length, fields());
     }
 
     @Override
@@ -184,6 +186,19 @@ public final class FakeSegment implements SegmentView {
     @Override
     public Optional<LvView> reference(ReferenceRole role) {
         return Optional.ofNullable(references.get(role));
+    }
+
+    @Override
+    public List<LvView> references(ReferenceRole list) {
+        ReferenceRole declared = list.declaration();
+        if (!declared.isList()) {
+            return reference(declared).map(List::<LvView>of).orElse(List.of());
+        }
+        return references.entrySet().stream()
+                .filter(e -> e.getKey().declaration().equals(declared))
+                .sorted(java.util.Comparator.comparingInt(e -> e.getKey().index()))
+                .map(e -> (LvView) e.getValue())
+                .toList();
     }
 
     @Override

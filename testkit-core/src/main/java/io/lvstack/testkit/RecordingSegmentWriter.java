@@ -20,7 +20,7 @@ import java.util.List;
  * sectors (the engine adds the size comment); {@code key = "value"} with {@code "} and
  * {@code \} escaped as LVM2 escapes them; {@code key = ["pv0", 0, "lower", 8]} for the areas
  * (a {@link FakePv} by its {@link FakePv#name() name}, another PV by its id, an LV by its name);
- * {@code key (verbatim)} for a node kept verbatim. An unassigned area is an
+ * {@code key = ["a", "b"]} for an array of names; {@code key (verbatim)} for a node kept verbatim. An unassigned area is an
  * {@link LvstackException}, as in the engine. Not thread-safe.
  */
 public final class RecordingSegmentWriter implements SegmentWriter {
@@ -84,6 +84,15 @@ public final class RecordingSegmentWriter implements SegmentWriter {
             shown.add(quoted(name) + ", " + offset);
         }
         record(key, new ConfigValue.Array(items), key + " = [" + String.join(", ", shown) + "]");
+    }
+
+    @Override
+    public void strings(String key, List<String> values, int perLine) {
+        if (perLine < 1) {
+            throw new IllegalArgumentException("at least one value a line, not " + perLine);
+        }
+        record(key, new ConfigValue.Array(values.stream().map(v -> (ConfigValue) ConfigValue.Str.of(v)).toList()),
+                key + " = [" + String.join(", ", values.stream().map(RecordingSegmentWriter::quoted).toList()) + "]");
     }
 
     @Override

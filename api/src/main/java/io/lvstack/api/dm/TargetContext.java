@@ -20,8 +20,23 @@ public interface TargetContext {
      */
     String device(Area area, long extentOffset);
 
-    /** The device of an LV's own device-mapper device ({@code 253:2}), for a mirror's disk log. */
+    /**
+     * The device of an LV's own device-mapper device ({@code 253:2}), for a mirror's disk log: its
+     * top device when its layout has layers ({@link DeviceLayout}). An LV without a device makes
+     * the table that names it fail.
+     */
     String lvDevice(LvView lv);
+
+    /**
+     * The device of the layer {@code layer} of {@code lv} ({@code 253:1} for an origin's
+     * {@code -real}), as the layout declared for {@code lv} names it ({@link DeviceLayout.Layer}).
+     * A layer the LV's layout does not have makes the table that names it fail. The engine
+     * loads the layer before the device whose table names it.
+     * @since SPI 2.0
+     */
+    default String layerDevice(LvView lv, String layer) {
+        throw new UnsupportedOperationException("this context names no layer devices (" + lv.name() + "-" + layer + ")");
+    }
 
     /**
      * Whether dmeventd monitors the LV (LVM2's {@code activation/monitoring}, on by default); a

@@ -27,8 +27,15 @@ public interface SegmentView {
     /** Area {@code index}, empty when unassigned. */
     Optional<Area> area(int index);
 
-    /** The LV held in {@code role}, if any. */
+    /** The LV held in {@code role} (a single role, or a list or named role at an index), if any. */
     Optional<LvView> reference(ReferenceRole role);
+
+    /**
+     * The LVs held in the list or named role {@code list} (its declaration or any index of it),
+     * in index order; for a single role, its LV if any.
+     * @since SPI 2.0
+     */
+    List<LvView> references(ReferenceRole list);
 
     List<String> tags();
 }

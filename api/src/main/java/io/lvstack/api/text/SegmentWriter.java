@@ -23,6 +23,15 @@ public interface SegmentWriter {
     void areas(String key);
 
     /**
+     * An array of names, after a blank line: {@code key = [}, then {@code perLine} quoted values a
+     * line separated by {@code ", "}, a comma after every line but the last, then {@code ]}; as
+     * LVM2 writes raid's {@code raids} (2 a line: metadata LV, image LV) and {@code raid0_lvs}
+     * (1 a line).
+     * @since SPI 2.0
+     */
+    void strings(String key, java.util.List<String> values, int perLine);
+
+    /**
      * Nodes kept verbatim, in libdm's compact form ({@code key=value}); used for segment types
      * lvstack does not know.
      */

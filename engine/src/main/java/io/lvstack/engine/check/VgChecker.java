@@ -159,6 +159,17 @@ public final class VgChecker {
         }
     }
 
+    /**
+     * LVM2's rule ({@code area_len} is {@code len} or {@code len / n} exactly) for types whose
+     * geometry is one of those, and the type's own geometry for areas that hold parity or copies.
+     */
+    private static boolean inconsistentAreaLen(Segment seg, int count) {
+        long expected = seg.handler().areaLength(seg.len(), count, seg.fields());
+        boolean lvm2Geometry = expected == seg.len() || expected == seg.len() / count;
+        return seg.areaLen() != expected
+                || lvm2Geometry && seg.len() != seg.areaLen() && seg.len() != seg.areaLen() * count;
+    }
+
     private static void checkSegments(VolumeGroup vg, LogicalVolume lv, Set<SegmentArea> reported, List<Problem> out) {
         long le = 0;
         int n = 0;
@@ -169,7 +180,7 @@ public final class VgChecker {
                         + le + " (found " + seg.le() + ")."));
             }
             int count = seg.areaCount();
-            if (count > 0 && seg.len() != seg.areaLen() && seg.len() != seg.areaLen() * count) {
+            if (count > 0 && inconsistentAreaLen(seg, count)) {
                 out.add(Problem.error(where(seg), "LV " + lv.name() + ": segment " + n + " with len=" + seg.len()
                         + "  has inconsistent area_len " + seg.areaLen()));
             }
@@ -218,7 +229,7 @@ public final class VgChecker {
             }
         };
         try {
-            io.lvstack.engine.segtype.PluginCall.run(seg.type(), "validate", "", () -> seg.type().validate(seg, sink));
+            seg.handler().validate(seg, sink);
         } catch (LvstackException e) {
             // One more problem, at the segment; the check goes on with the rest of the VG.
             out.add(Problem.error(where(seg), e.getMessage()));

@@ -12,12 +12,17 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The order in which LVM2 loads the tables of a stack: every LV after the LVs it uses. LVM2's
  * {@code _add_segment_to_dtree} walks each segment's log (and other role LVs) first, then its
  * LV areas in order, and libdm preloads children before parents; this is the same depth-first
  * walk, without recursion so that a deep stack cannot overflow the thread's stack.
+ *
+ * <p>This is the order of LVs as metadata links them. {@link TableBuilder} orders devices by
+ * what their tables name, which is the same order for LVs of one device each, and takes
+ * {@link #of(LogicalVolume)} to choose the LVs one LV's activation brings.
  */
 public final class LoadOrder {
     private LoadOrder() {
@@ -64,6 +69,42 @@ public final class LoadOrder {
             }
         }
         return out;
+    }
+
+    /**
+     * Adds {@code root} and what it reaches through {@code children} to {@code out}, each after
+     * its children, skipping what {@code seen} holds (and adding to it): the same depth-first walk
+     * as the LVs', for the devices of layered LVs.
+     */
+    static <T> void depthFirst(T root, Function<T, List<T>> children, Set<T> seen, List<T> out) {
+        if (!seen.add(root)) {
+            return;
+        }
+        Deque<Step<T>> stack = new ArrayDeque<>();
+        stack.push(new Step<>(root, children.apply(root)));
+        while (!stack.isEmpty()) {
+            Step<T> top = stack.peek();
+            if (top.next < top.children.size()) {
+                T child = top.children.get(top.next++);
+                if (seen.add(child)) {
+                    stack.push(new Step<>(child, children.apply(child)));
+                }
+                continue;
+            }
+            stack.pop();
+            out.add(top.node);
+        }
+    }
+
+    private static final class Step<T> {
+        final T node;
+        final List<T> children;
+        int next;
+
+        Step(T node, List<T> children) {
+            this.node = node;
+            this.children = children;
+        }
     }
 
     private static final class Walk {

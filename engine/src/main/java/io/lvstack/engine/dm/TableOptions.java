@@ -1,5 +1,7 @@
 package io.lvstack.engine.dm;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,13 +25,34 @@ public record TableOptions(DeviceMap devices, DmNumbers numbers, boolean monitor
     }
 
     /**
-     * Numbers for the LVs' own devices: the kernel gives the dynamic major's minors in creation
-     * order, so on a host with no other device-mapper devices they start at {@code firstMinor}.
+     * Numbers for the LVs' devices: the kernel gives each new device the lowest free minor of the
+     * dynamic major, so on a host with no other device-mapper devices they start at
+     * {@code firstMinor} and follow the load order. Devices that exist already keep their numbers
+     * when their tables are reloaded: {@code existing} gives them by device name
+     * ({@code vgs-origin} = {@code 253:0}, as {@code dmsetup info -c -o name,major,minor} shows).
+     *
+     * @param existing device name to {@code MAJOR:MINOR}; the new devices skip those minors
      */
-    public record DmNumbers(long major, long firstMinor) {
+    public record DmNumbers(long major, long firstMinor, Map<String, String> existing) {
         /** Both numbers within Linux's limits, as a device number must be. */
         public DmNumbers {
             DeviceMap.number(major + ":" + firstMinor, "device-mapper numbers");
+            Map<String, String> checked = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : existing.entrySet()) {
+                checked.put(Objects.requireNonNull(e.getKey(), "device name"),
+                        DeviceMap.number(e.getValue(), "device " + e.getKey()));
+            }
+            existing = Map.copyOf(checked);
+        }
+
+        /** No device exists yet. */
+        public DmNumbers(long major, long firstMinor) {
+            this(major, firstMinor, Map.of());
+        }
+
+        /** These numbers, with {@code devices} (name to {@code MAJOR:MINOR}) existing already. */
+        public DmNumbers withExisting(Map<String, String> devices) {
+            return new DmNumbers(major, firstMinor, devices);
         }
     }
 }

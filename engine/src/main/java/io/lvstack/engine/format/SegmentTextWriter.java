@@ -65,6 +65,25 @@ final class SegmentTextWriter implements SegmentWriter {
     }
 
     @Override
+    public void strings(String key, java.util.List<String> values, int perLine) {
+        if (perLine < 1) {
+            throw new IllegalArgumentException("at least one value a line, not " + perLine);
+        }
+        out.blank();
+        out.line(key + " = [");
+        out.push();
+        for (int i = 0; i < values.size(); i += perLine) {
+            StringBuilder b = new StringBuilder();
+            for (int j = i; j < Math.min(i + perLine, values.size()); j++) {
+                b.append(j > i ? ", " : "").append(TextLayout.quote(values.get(j)));
+            }
+            out.line(i + perLine < values.size() ? b.append(',').toString() : b.toString());
+        }
+        out.pop();
+        out.line("]");
+    }
+
+    @Override
     public void verbatim(ConfigNode node) {
         StringBuilder b = new StringBuilder();
         CompactWriter.write(node, "", b);

@@ -228,8 +228,7 @@ final class VgExporter {
                 out.rawLine(line.text(), line.depth());
             }
         } else {
-            io.lvstack.engine.segtype.PluginCall.run(s.type(), "encode", s.describe(),
-                    () -> s.type().encode(s, new SegmentTextWriter(out, s, pvNames, sizes)));
+            s.handler().encode(s, new SegmentTextWriter(out, s, pvNames, sizes));
         }
         out.close();
     }

@@ -21,7 +21,7 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VgProperties;
 import io.lvstack.engine.graph.VolumeGroup;
-import io.lvstack.engine.segtype.PluginCall;
+import io.lvstack.engine.segtype.GuardedSegmentType;
 import io.lvstack.engine.segtype.PluginFailure;
 import io.lvstack.engine.segtype.RawFields;
 import io.lvstack.engine.segtype.UnknownSegmentType;
@@ -316,14 +316,15 @@ final class VgImporter {
         }
         String typeName = typeName(ed, lv, sec, typeValue.value());
         SegmentType type;
+        GuardedSegmentType handler;
         DecodedSegment decoded;
         try {
             type = engine.segmentTypes().forSection(typeName, sec);
             if (type instanceof UnknownSegmentType && unknownTypesWarned.add(typeName)) {
                 warn(sec.lineOf("type"), "WARNING: Unrecognised segment type " + typeName);
             }
-            decoded = PluginCall.call(type, "decode", "LV " + lv.name() + " " + sec.key(),
-                    () -> type.decode(sec, len));
+            handler = engine.segmentTypes().guard(type);
+            decoded = handler.decode(sec, len, lv.name());
         } catch (PluginFailure e) {
             // A plugin's bug while reading: located at its segment; the half-read VG is dropped.
             MetadataException located = new MetadataException(sec.line(), e.getMessage());
@@ -332,7 +333,7 @@ final class VgImporter {
         }
         Segment segment;
         try {
-            segment = ed.addSegment(lv, type, type instanceof UnknownSegmentType
+            segment = ed.addSegment(lv, handler, type instanceof UnknownSegmentType
                     ? new RawFields(((RawFields) decoded.fields()).nodes(), sourceLines(sec)) : decoded.fields(),
                     le, len, decoded.areaCount(), tags(sec));
         } catch (GraphException e) {
@@ -490,8 +491,7 @@ final class VgImporter {
     }
 
     private static boolean canMerge(Segment a, Segment b) {
-        return PluginCall.call(a.type(), "canMerge", a.describe() + " and " + b.describe(),
-                () -> a.type().canMerge(a, b));
+        return a.handler().canMerge(a, b);
     }
 
     /** Merges adjacent compatible segments, as {@code lv_merge_segments} does after reading. */

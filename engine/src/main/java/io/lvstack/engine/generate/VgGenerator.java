@@ -63,11 +63,13 @@ public final class VgGenerator {
         this.engine = engine;
         this.plain = engine.segmentTypes().plain();
         this.mirror = engine.segmentTypes().making(2, SegmentOptions.regionSize(REGION), SegmentCapability.AREAS_MIRRORED);
-        if (mirror == null || mirror.referenceRoles().size() != 1) {
+        List<ReferenceRole> roles = mirror == null ? List.of()
+                : engine.segmentTypes().guard(mirror).referenceRoles();
+        if (roles.size() != 1) {
             throw new LvstackException("generating a VG needs a segment type that mirrors its areas with a log "
                     + "(LVM2's mirror), and no loaded plugin provides one");
         }
-        this.log = mirror.referenceRoles().get(0);
+        this.log = roles.get(0);
     }
 
     /** A VG named {@code vgName} with {@code lvCount} LVs. */

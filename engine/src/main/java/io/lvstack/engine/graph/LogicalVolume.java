@@ -4,6 +4,7 @@ import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.engine.segtype.FailureSubject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +16,7 @@ import java.util.Set;
  * A logical volume: ordered segments, status bits, and the upward links: the segments that use
  * it, with counts (LVM2's {@code segs_using_this_lv}). Mutated only through {@link StackEditor}.
  */
-public final class LogicalVolume implements LvView {
+public final class LogicalVolume implements LvView, FailureSubject {
     private final VolumeGroup vg;
     private String name;
     private String id;
@@ -64,6 +65,12 @@ public final class LogicalVolume implements LvView {
     /** {@code vg/lv}. */
     public String fullName() {
         return vg.name() + "/" + name;
+    }
+
+    /** {@link #fullName()}: how a plugin's failure names the LV. */
+    @Override
+    public String failureSubject() {
+        return fullName();
     }
 
     /** The LV half of the lvid, as metadata stores it. */
@@ -218,6 +225,25 @@ public final class LogicalVolume implements LvView {
 
     UpwardLinks links() {
         return users;
+    }
+
+    /** Segments naming this LV in a named role (not users), one entry per reference; rarely any. */
+    private List<Segment> namedBy = List.of();
+
+    /** The segments naming this LV in a named role, one entry per reference. */
+    public List<Segment> namedBy() {
+        return Collections.unmodifiableList(namedBy);
+    }
+
+    void namedBy(Segment seg, boolean add) {
+        if (add) {
+            if (namedBy.isEmpty()) {
+                namedBy = new ArrayList<>(1);
+            }
+            namedBy.add(seg);
+        } else {
+            namedBy.remove(seg);
+        }
     }
 
     @Override

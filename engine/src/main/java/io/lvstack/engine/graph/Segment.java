@@ -6,8 +6,12 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.engine.segtype.FailureSubject;
+import io.lvstack.engine.segtype.GuardedSegmentType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +21,14 @@ import java.util.Optional;
  * One segment of an LV: LVM2's {@code lv_segment}. It maps {@code len} logical extents from
  * {@code le} onto its areas and may hold extra LV references by role. Identity matters: upward
  * links and PV pieces point at segment objects. Mutated only through {@link StackEditor}.
+ *
+ * <p>A segment holds its type's guard: engine code calls the type through {@link #handler()};
+ * {@link #type()} is the plugin's own object, for plugins (which compare it with {@code ==}) and
+ * for the engine's identity checks.
  */
-public final class Segment implements SegmentView {
+public final class Segment implements SegmentView, FailureSubject {
     private LogicalVolume lv;
-    private final SegmentType type;
+    private final GuardedSegmentType handler;
     private TypeFields fields;
     private long le;
     private long len;
@@ -30,10 +38,10 @@ public final class Segment implements SegmentView {
     private Map<ReferenceRole, LogicalVolume> references = Map.of();
     private final List<String> tags;
 
-    Segment(LogicalVolume lv, SegmentType type, TypeFields fields, long le, long len, long areaLen, int areaCount,
+    Segment(LogicalVolume lv, GuardedSegmentType handler, TypeFields fields, long le, long len, long areaLen, int areaCount,
             List<String> tags) {
         this.lv = lv;
-        this.type = type;
+        this.handler = handler;
         this.fields = fields;
         this.le = le;
         this.len = len;
@@ -51,9 +59,15 @@ public final class Segment implements SegmentView {
         this.lv = owner;
     }
 
+    /** The plugin's own type (never its guard): what plugins see and compare. */
     @Override
     public SegmentType type() {
-        return type;
+        return handler.plugin();
+    }
+
+    /** The type's guard: how engine code calls the type. */
+    public GuardedSegmentType handler() {
+        return handler;
     }
 
     @Override
@@ -125,21 +139,69 @@ public final class Segment implements SegmentView {
         return references.get(role);
     }
 
-    /** Extra references by role, in the order the type declares its roles. */
+    /**
+     * The references that are upward links (single and list roles), in the order the type
+     * declares its roles, a list's by index. Named roles are {@link #namedReferences}.
+     */
     public Map<ReferenceRole, LogicalVolume> references() {
+        return ordered(true);
+    }
+
+    /** The references of named roles, which are not upward links, in declared order and by index. */
+    public Map<ReferenceRole, LogicalVolume> namedReferences() {
+        return ordered(false);
+    }
+
+    @Override
+    public List<LvView> references(ReferenceRole list) {
+        ReferenceRole declared = list.declaration();
+        if (!declared.isList()) {
+            LogicalVolume lv = references.get(declared);
+            return lv == null ? List.of() : List.of(lv);
+        }
+        List<Map.Entry<ReferenceRole, LogicalVolume>> found = new ArrayList<>();
+        for (Map.Entry<ReferenceRole, LogicalVolume> e : references.entrySet()) {
+            if (e.getKey().declaration().equals(declared)) {
+                found.add(e);
+            }
+        }
+        found.sort(Comparator.comparingInt(e -> e.getKey().index()));
+        List<LvView> out = new ArrayList<>(found.size());
+        found.forEach(e -> out.add(e.getValue()));
+        return out;
+    }
+
+    private Map<ReferenceRole, LogicalVolume> ordered(boolean linked) {
         if (references.isEmpty()) {
             return Map.of();
         }
-        if (references.size() < 2) {
+        boolean all = true;
+        for (ReferenceRole r : references.keySet()) {
+            all &= r.linked() == linked && !r.isList();
+        }
+        if (all && references.size() < 2) {
             return Collections.unmodifiableMap(references);
         }
         Map<ReferenceRole, LogicalVolume> ordered = new LinkedHashMap<>();
-        for (ReferenceRole role : io.lvstack.engine.segtype.PluginCall.call(type, "referenceRoles", "",
-                type::referenceRoles)) {
-            LogicalVolume lv = references.get(role);
-            if (lv != null) {
-                ordered.put(role, lv);
+        for (ReferenceRole role : handler.referenceRoles()) {
+            if (role.linked() != linked) {
+                continue;
             }
+            if (!role.isList()) {
+                LogicalVolume lv = references.get(role);
+                if (lv != null) {
+                    ordered.put(role, lv);
+                }
+                continue;
+            }
+            List<ReferenceRole> atIndices = new ArrayList<>();
+            for (ReferenceRole r : references.keySet()) {
+                if (r.declaration().equals(role)) {
+                    atIndices.add(r);
+                }
+            }
+            atIndices.sort(Comparator.comparingInt(ReferenceRole::index));
+            atIndices.forEach(r -> ordered.put(r, references.get(r)));
         }
         return Collections.unmodifiableMap(ordered);
     }
@@ -173,6 +235,12 @@ public final class Segment implements SegmentView {
             return "a removed segment";
         }
         return "LV " + lv.fullName() + " segment " + number() + " (LE " + Extents.range(le, len) + ")";
+    }
+
+    /** {@link #describe()}: how a plugin's failure names the segment. */
+    @Override
+    public String failureSubject() {
+        return describe();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.engine.segtype.GuardedSegmentType;
 import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +127,14 @@ public final class StackEditor {
             if (lv.userCount() > 0) {
                 throw new GraphException("LV " + lv.fullName() + " is in use by " + Stack.describeUsers(lv));
             }
+            // Names of it in other segments' named roles go with it: nothing may name a removed LV.
+            for (Segment naming : List.copyOf(lv.namedBy())) {
+                for (Map.Entry<ReferenceRole, LogicalVolume> r : naming.namedReferences().entrySet()) {
+                    if (r.getValue() == lv) {
+                        detach(naming, r.getKey());
+                    }
+                }
+            }
             for (int i = lv.segmentsInternal().size() - 1; i >= 0; i--) {
                 removeSegment(lv.segmentsInternal().get(i));
             }
@@ -195,8 +204,9 @@ public final class StackEditor {
         if (le < 0) {
             throw new GraphException("a segment of LV " + lv.fullName() + " cannot start at LE " + le);
         }
-        long areaLen = areaLenFor(type, len, areaCount);
-        Segment seg = new Segment(lv, type, fields, le, len, areaLen, areaCount, tags);
+        GuardedSegmentType handler = vg.guard(type);
+        long areaLen = areaLenFor(handler, len, areaCount, fields);
+        Segment seg = new Segment(lv, handler, fields, le, len, areaLen, areaCount, tags);
         return atomic(() -> {
             List<Segment> list = lv.segmentsInternal();
             int index = list.size();
@@ -247,9 +257,8 @@ public final class StackEditor {
                 }
                 areaOffset = offset / seg.areaCount();
             }
-            List<TypeFields> halves = PluginCall.call(seg.type(), "splitFields", seg.describe() + " at " + offset,
-                    () -> seg.type().splitFields(seg, offset));
-            Segment tail = new Segment(lv, seg.type(), halves.get(1), seg.le() + offset, seg.len() - offset,
+            List<TypeFields> halves = seg.handler().splitFields(seg, offset);
+            Segment tail = new Segment(lv, seg.handler(), halves.get(1), seg.le() + offset, seg.len() - offset,
                     seg.areaLen() - areaOffset, seg.areaCount(), seg.tags());
             insertSegmentRaw(lv, lv.indexOf(seg) + 1, tail);
             setFields(seg, halves.get(0));
@@ -273,6 +282,10 @@ public final class StackEditor {
                 setRefRaw(tail, r.getKey(), r.getValue());
                 link(r.getValue(), tail, Via.role(r.getKey()));
             }
+            for (Map.Entry<ReferenceRole, LogicalVolume> r : seg.namedReferences().entrySet()) {
+                setRefRaw(tail, r.getKey(), r.getValue());
+                setNamedBy(r.getValue(), tail, true);
+            }
             return tail;
         });
     }
@@ -290,8 +303,7 @@ public final class StackEditor {
                 throw new GraphException(second.describe() + " does not follow " + first.describe());
             }
             if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                    || !PluginCall.call(first.type(), "canMerge", first.describe() + " and " + second.describe(),
-                            () -> first.type().canMerge(first, second))) {
+                    || !first.handler().canMerge(first, second)) {
                 throw new GraphException("segment type " + first.type().name() + " cannot merge " + first.describe()
                         + " with " + second.describe());
             }
@@ -413,16 +425,27 @@ public final class StackEditor {
         });
     }
 
-    /** Makes {@code seg} reference {@code target} in {@code role} (the mirror log...), and links. */
+    /**
+     * Makes {@code seg} reference {@code target} in {@code role} (the mirror log, raid's metadata
+     * LV at an index...), and links; a named role's reference is kept without a link and may
+     * even name the segment's own LV.
+     */
     public void attach(Segment seg, ReferenceRole role, LogicalVolume target) {
         atomic(() -> {
             LogicalVolume user = own(seg);
             own(target);
-            if (!PluginCall.call(seg.type(), "referenceRoles", "", () -> seg.type().referenceRoles()).contains(role)) {
+            List<ReferenceRole> declared = seg.handler().referenceRoles();
+            if (!declared.contains(role.declaration()) || role.index() == ReferenceRole.ANY) {
                 throw new GraphException("segment type " + seg.type().name() + " declares no reference role '" + role
-                        + "'");
+                        + "'" + (role.index() == ReferenceRole.ANY && declared.contains(role) ? " (a list: give an index)"
+                                : ""));
             }
             detach(seg, role);
+            if (!role.linked()) {
+                setRefRaw(seg, role, target);
+                setNamedBy(target, seg, true);
+                return;
+            }
             refuseCycle(seg, user, target, role.name());
             setRefRaw(seg, role, target);
             link(target, seg, Via.role(role));
@@ -438,7 +461,11 @@ public final class StackEditor {
                 return Optional.empty();
             }
             setRefRaw(seg, role, null);
-            unlink(old, seg, Via.role(role));
+            if (role.linked()) {
+                unlink(old, seg, Via.role(role));
+            } else {
+                setNamedBy(old, seg, false);
+            }
             return Optional.of(old);
         });
     }
@@ -456,6 +483,14 @@ public final class StackEditor {
         for (ReferenceRole role : new ArrayList<>(seg.references().keySet())) {
             detach(seg, role);
         }
+        for (ReferenceRole role : new ArrayList<>(seg.namedReferences().keySet())) {
+            detach(seg, role);
+        }
+    }
+
+    private void setNamedBy(LogicalVolume target, Segment seg, boolean add) {
+        target.namedBy(seg, add);
+        journal.record(() -> target.namedBy(seg, !add));
     }
 
     private void refuseCycle(Segment seg, LogicalVolume user, LogicalVolume target, String slot) {
@@ -473,7 +508,7 @@ public final class StackEditor {
     private void link(LogicalVolume used, Segment user, Via via) {
         used.links().add(user);
         journal.record(() -> used.links().remove(user));
-        fire(new LinkEvent(used, user, via), true);
+        fire(user, new LinkEvent(used, user, via), true);
     }
 
     private void unlink(LogicalVolume used, Segment user, Via via) {
@@ -485,14 +520,13 @@ public final class StackEditor {
         if (used.links().count(user) == 0) {
             journal.onCommit(used.links()::purge);
         }
-        fire(new LinkEvent(used, user, via), false);
+        fire(user, new LinkEvent(used, user, via), false);
     }
 
-    private void fire(LinkEvent event, boolean linked) {
-        SegmentType type = event.user().type();
-        Optional<LinkHook> typeHook = PluginCall.call(type, "linkHook", "", type::linkHook);
+    private void fire(Segment user, LinkEvent event, boolean linked) {
+        Optional<LinkHook> typeHook = user.handler().linkHook(); // guarded, as the hook it returns
         if (typeHook.isPresent()) {
-            call(typeHook.get(), event, linked, "segment type " + event.user().type().name());
+            call(typeHook.get(), event, linked, "segment type " + user.type().name());
         }
         for (LinkHook hook : vg.hooks()) {
             call(hook, event, linked, hook.getClass().getName());
@@ -536,11 +570,14 @@ public final class StackEditor {
         vg.apply(ed -> body.run());
     }
 
-    static long areaLenFor(SegmentType type, long len, int areaCount) {
-        if (areaCount > 0 && type.has(SegmentCapability.AREAS_STRIPED)) {
-            return len / areaCount;
+    /** The type's geometry ({@link SegmentType#areaLength}); a length it cannot give is refused. */
+    static long areaLenFor(GuardedSegmentType type, long len, int areaCount, TypeFields fields) {
+        long areaLen = type.areaLength(len, areaCount, fields);
+        if (areaLen <= 0) {
+            throw new GraphException("segment type " + type.name() + " gives " + areaLen + " extents an area for "
+                    + len + " extents over " + areaCount + " areas");
         }
-        return len;
+        return areaLen;
     }
 
     private static void checkIndex(Segment seg, int index) {

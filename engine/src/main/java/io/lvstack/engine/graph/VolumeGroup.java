@@ -1,6 +1,9 @@
 package io.lvstack.engine.graph;
 
+import io.lvstack.api.SegmentType;
 import io.lvstack.api.link.LinkHook;
+import io.lvstack.engine.segtype.GuardedSegmentType;
+import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +32,8 @@ public final class VolumeGroup {
     private final Map<String, LogicalVolume> lvsByName = new HashMap<>();
     private int liveLvs;
     private final List<LinkHook> hooks;
+    /** The guard each segment calls its type through: the engine registry's. */
+    private final Function<SegmentType, GuardedSegmentType> guards;
     private final Journal journal = new Journal();
     private final StackEditor editor;
     private int depth;
@@ -42,10 +47,25 @@ public final class VolumeGroup {
      * @param hooks link hooks called for every link change, after the segment type's own hook
      */
     public VolumeGroup(String name, VgProperties properties, List<LinkHook> hooks) {
+        this(name, properties, hooks, new SegmentTypeRegistry(List.of())::guard);
+    }
+
+    /**
+     * An empty VG whose segments call their types through {@code guards} (the engine's
+     * {@link SegmentTypeRegistry#guard}, which wrapped each type once when registering it).
+     */
+    public VolumeGroup(String name, VgProperties properties, List<LinkHook> hooks,
+            Function<SegmentType, GuardedSegmentType> guards) {
         this.name = Objects.requireNonNull(name, "name");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.hooks = List.copyOf(hooks);
+        this.guards = Objects.requireNonNull(guards, "guards");
         this.editor = new StackEditor(this, journal);
+    }
+
+    /** The guard of {@code type}, for a new segment of it. */
+    GuardedSegmentType guard(SegmentType type) {
+        return guards.apply(type);
     }
 
     public String name() {

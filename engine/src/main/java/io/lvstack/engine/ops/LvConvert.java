@@ -63,13 +63,13 @@ public final class LvConvert {
         }
         WriteGuard.check(lv, "convert");
         SegmentType type = converterType(lv, request.type(), optionsType);
-        LvConverter converter = converter(type).orElseThrow();
+        // the guard's converter: convert runs as the plugin's converter.convert of the LV
+        LvConverter converter = types.guard(type).converter().orElseThrow();
         Optional<String> done = vg.change(ed -> {
             PluginEditor editor = new PluginEditor(engine, ed, type, allocator, stamp, AllocPolicy.INHERIT, messages);
-            Optional<String> line = PluginCall.call(type, "converter.convert", lvName,
-                    () -> converter.convert(lv, request, editor));
+            Optional<String> line = converter.convert(lv, request, editor);
             if (line == null) {
-                throw PluginCall.failure(type, "converter.convert", lvName,
+                throw PluginCall.failure(type, "converter.convert", lv.fullName(),
                         new IllegalStateException("returned null instead of an Optional"));
             }
             editor.requireNamesFit();
@@ -103,8 +103,8 @@ public final class LvConvert {
         throw new LvstackException("Operation not permitted on LV " + lv.fullName() + " of type " + own + ".");
     }
 
-    private static Optional<LvConverter> converter(SegmentType type) {
-        Optional<LvConverter> c = PluginCall.call(type, "converter", "", type::converter);
+    private Optional<LvConverter> converter(SegmentType type) {
+        Optional<LvConverter> c = types.guard(type).converter();
         return c == null ? Optional.empty() : c;
     }
 }

@@ -115,7 +115,7 @@ public final class LvCreate {
             throw new LvstackException("Unable to create new logical volume with no extents.");
         }
         SegmentType type = type(r.type());
-        Optional<LvCreator> creator = PluginCall.call(type, "creator", "", type::creator);
+        Optional<LvCreator> creator = types.guard(type).creator();
         if (creator.isPresent()) {
             return runCreator(vg, r, name, extents, type, creator.get(), messages);
         }
@@ -170,7 +170,7 @@ public final class LvCreate {
                 r.pvs().stream().map(p -> new PvExtents(p.pv(), p.start(), p.count())).toList());
         String made = vg.change(ed -> {
             PluginEditor editor = new PluginEditor(engine, ed, type, allocator, stamp, r.policy(), messages);
-            LvView lv = PluginCall.call(type, "creator.create", name, () -> creator.create(request, editor));
+            LvView lv = creator.create(request, editor);
             LogicalVolume top = lv instanceof LogicalVolume l && vg.contains(l) ? l : null;
             if (top == null) {
                 throw PluginCall.failure(type, "creator.create", name,

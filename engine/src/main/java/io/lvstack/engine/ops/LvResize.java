@@ -46,8 +46,7 @@ public final class LvResize {
         int stripes = last.areaCount();
         if (stripes > 1) {
             messages.add("  Using stripesize of last segment " + DisplaySize.of(
-                    io.lvstack.engine.segtype.PluginCall.call(last.type(), "stripeSize", last.describe(),
-                            () -> last.type().stripeSize(last))));
+                    last.handler().stripeSize(last)));
         }
         if ((target - old) % stripes != 0) {
             long rounded = target + stripes - (target - old) % stripes;

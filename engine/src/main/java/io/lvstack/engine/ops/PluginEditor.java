@@ -31,7 +31,6 @@ import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.engine.ops.layer.Layers;
 import io.lvstack.engine.ops.layer.LvSegments;
 import io.lvstack.engine.segtype.NewSegments;
-import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -95,13 +94,13 @@ public final class PluginEditor implements VgEditor {
 
     @Override
     public NewSegment newSegment(SegmentType type, int areaCount, SegmentOptions options) {
-        return NewSegments.of(registered(type), areaCount, options);
+        return NewSegments.of(types.guard(registered(type)), areaCount, options);
     }
 
     @Override
     public long regionSize(SegmentView segment) {
         Segment s = seg(segment);
-        return PluginCall.call(s.type(), "regionSize", s.describe(), () -> s.type().regionSize(s));
+        return s.handler().regionSize(s);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.report.Units;
-import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -172,7 +171,7 @@ public record StackPicture(String vgName, List<LvBox> lvs, List<PvBox> pvs, List
 
     /** The type as lvs shows it ({@code linear} for a one-stripe striped segment). */
     static String typeName(Segment s) {
-        return PluginCall.call(s.type(), "displayName", s.describe(), () -> s.type().displayName(s));
+        return s.handler().displayName(s);
     }
 
     static String range(long start, long len) {

@@ -6,7 +6,6 @@ import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
-import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,17 +59,14 @@ final class Fields {
         contributed(m, "convert_lv", "Convert", 0);
         contributed(m, "mirror_log", "Log", 0);
         add(m, "lv_tags", "LV Tags", 0, lvl, r -> text(String.join(",", r.lv().tags())));
-        add(m, "segtype", "Type", 0, seg, r -> text(PluginCall.call(r.seg().type(), "displayName",
-                r.seg().describe(), () -> r.seg().type().displayName(r.seg()))));
+        add(m, "segtype", "Type", 0, seg, r -> text(r.seg().handler().displayName(r.seg())));
         add(m, "seg_start", "Start", 0, seg, r -> new Value.Size(r.seg().le() * r.vg().properties().extentSize()));
         add(m, "seg_start_pe", "Start", 0, seg, r -> new Value.Number(r.seg().le()));
         add(m, "seg_size", "SSize", 0, seg, r -> new Value.Size(r.seg().len() * r.vg().properties().extentSize()));
         add(m, "seg_size_pe", "SSize", 0, seg, r -> new Value.Number(r.seg().len()));
         add(m, "stripes", "#Str", 0, seg, r -> new Value.Number(r.seg().areaCount()));
-        add(m, "stripe_size", "Stripe", 0, seg, r -> new Value.Size(PluginCall.call(r.seg().type(),
-                "stripeSize", r.seg().describe(), () -> r.seg().type().stripeSize(r.seg()))));
-        add(m, "region_size", "Region", 0, seg, r -> new Value.Size(PluginCall.call(r.seg().type(),
-                "regionSize", r.seg().describe(), () -> r.seg().type().regionSize(r.seg()))));
+        add(m, "stripe_size", "Stripe", 0, seg, r -> new Value.Size(r.seg().handler().stripeSize(r.seg())));
+        add(m, "region_size", "Region", 0, seg, r -> new Value.Size(r.seg().handler().regionSize(r.seg())));
         add(m, "devices", "Devices", 0, seg, r -> text(devices(r.seg())));
         add(m, "seg_pe_ranges", "PE Ranges", 0, seg, r -> text(ranges(r.seg(), false, " ")));
         add(m, "seg_le_ranges", "LE Ranges", 0, seg, r -> text(ranges(r.seg(), true, ",")));

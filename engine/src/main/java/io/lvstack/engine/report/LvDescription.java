@@ -1,13 +1,12 @@
 package io.lvstack.engine.report;
 
 import io.lvstack.api.SegmentCapability;
-import io.lvstack.api.SegmentType;
+import io.lvstack.engine.segtype.GuardedSegmentType;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
-import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,23 +38,23 @@ final class LvDescription implements LvTraits {
     static LvDescription of(LogicalVolume lv) {
         LvDescription d = new LvDescription();
         d.generic(lv);
-        for (SegmentType type : typesAround(lv)) {
-            PluginCall.run(type, "describe", lv.fullName(), () -> type.describe(lv, d));
+        for (GuardedSegmentType type : typesAround(lv)) {
+            type.describe(lv, d);
         }
         return d;
     }
 
     /** The distinct types of the LV's own segments, then of the segments using it, in order. */
-    private static List<SegmentType> typesAround(LogicalVolume lv) {
-        List<SegmentType> types = new ArrayList<>(2);
+    private static List<GuardedSegmentType> typesAround(LogicalVolume lv) {
+        List<GuardedSegmentType> types = new ArrayList<>(2);
         for (Segment s : lv.segments()) {
-            if (!types.contains(s.type())) {
-                types.add(s.type());
+            if (!types.contains(s.handler())) {
+                types.add(s.handler());
             }
         }
         for (Segment user : lv.users()) {
-            if (!types.contains(user.type())) {
-                types.add(user.type());
+            if (!types.contains(user.handler())) {
+                types.add(user.handler());
             }
         }
         return types;

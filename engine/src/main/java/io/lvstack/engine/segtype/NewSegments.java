@@ -11,13 +11,13 @@ public final class NewSegments {
     }
 
     /**
-     * What {@code type} makes of {@code areas} areas with {@code options}.
+     * What {@code type} makes of {@code areas} areas with {@code options}, asked through a
+     * guard ({@code type} itself when it is one, else a new one: this has no registry at hand).
      *
      * @throws LvstackException when the type makes no such segment
      */
     public static NewSegment of(SegmentType type, int areas, SegmentOptions options) {
-        return PluginCall.call(type, "newSegment", "a new segment of " + areas + (areas == 1 ? " area" : " areas"),
-                () -> type.newSegment(areas, options))
+        return GuardedSegmentType.of(type).newSegment(areas, options)
                 .orElseThrow(() -> new LvstackException("Segment type " + type.name() + " cannot make a segment of "
                         + areas + (areas == 1 ? " area." : " areas.")));
     }

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * Runs a call into plugin code with the thread context class loader set to the plugin's own
  * loader, as libraries inside plugins expect (they look things up through it), and restores it.
- * {@link #call} also turns a plugin's bug into a {@link PluginFailure} naming the plugin.
+ * {@link #call} also turns a plugin's bug into a {@link PluginFailure} naming the plugin. The
+ * engine calls segment types through {@link GuardedSegmentType}, which is built on this.
  */
 public final class PluginCall {
     private PluginCall() {
@@ -47,6 +48,18 @@ public final class PluginCall {
             return of(type, call);
         } catch (Throwable e) {
             throw failure(type, method, subject, e);
+        }
+    }
+
+    /**
+     * {@link #call(SegmentType, String, String, Supplier)} with the subject made only when the
+     * call fails: a segment's description counts its segments.
+     */
+    public static <T> T call(SegmentType type, String method, Supplier<String> subject, Supplier<T> call) {
+        try {
+            return of(type, call);
+        } catch (Throwable e) {
+            throw failure(type, method, subject.get(), e);
         }
     }
 

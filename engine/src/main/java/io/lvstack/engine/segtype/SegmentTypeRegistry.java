@@ -7,6 +7,7 @@ import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.text.ConfigSection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * and only for sections it accepts. Whatever no type serves becomes an
  * {@link UnknownSegmentType}, one object per name, so segments of one unknown name still share
  * a type.
+ *
+ * <p>Lookups answer with the plugins' own types, the objects segments show plugins and engine
+ * code compares. Each type is wrapped once, when registered, in a {@link GuardedSegmentType};
+ * {@link #guard} finds it, and the engine calls a type only through its guard.
  */
 public final class SegmentTypeRegistry {
     private final Map<String, RegisteredType> primary = new LinkedHashMap<>();
     private final Map<String, RegisteredType> fallback = new LinkedHashMap<>();
     private final Map<String, UnknownSegmentType> unknown = new ConcurrentHashMap<>();
+    /** The registered types' guards, by identity; not changed after construction. */
+    private final Map<SegmentType, GuardedSegmentType> guards = new IdentityHashMap<>();
+    /** Guards of the unknown types and of types given to the engine without registering them. */
+    private final Map<SegmentType, GuardedSegmentType> otherGuards = new IdentityHashMap<>();
 
     /**
      * @throws LvstackException when two types claim one name in the same rank, naming both origins
@@ -36,6 +45,25 @@ public final class SegmentTypeRegistry {
                         + clash.origin().plugin() + " (" + clash.origin().location() + ") and by plugin "
                         + t.origin().plugin() + " (" + t.origin().location() + "); remove one of them");
             }
+            guards.putIfAbsent(t.type(), GuardedSegmentType.of(t.type()));
+        }
+    }
+
+    /**
+     * The guard the engine calls {@code type} through: the one made when {@code type} was
+     * registered, or, for an unknown type or one the engine was handed without registering it
+     * (tests make such), one made on first sight and kept. A guard is its own guard.
+     */
+    public GuardedSegmentType guard(SegmentType type) {
+        if (type instanceof GuardedSegmentType g) {
+            return g;
+        }
+        GuardedSegmentType g = guards.get(type);
+        if (g != null) {
+            return g;
+        }
+        synchronized (otherGuards) {
+            return otherGuards.computeIfAbsent(type, GuardedSegmentType::of);
         }
     }
 
@@ -81,8 +109,7 @@ public final class SegmentTypeRegistry {
      */
     public SegmentType making(int areas, SegmentOptions options, SegmentCapability capability) {
         for (RegisteredType t : active()) {
-            if (t.type().has(capability) && PluginCall.call(t.type(), "newSegment", "a new segment", () -> t.type().newSegment(areas, options))
-                    .isPresent()) {
+            if (t.type().has(capability) && guard(t.type()).newSegment(areas, options).isPresent()) {
                 return t.type();
             }
         }
@@ -102,8 +129,8 @@ public final class SegmentTypeRegistry {
         return unknown(name);
     }
 
-    private static boolean accepts(RegisteredType t, ConfigSection section) {
-        return PluginCall.call(t.type(), "accepts", section.key(), () -> t.type().accepts(section));
+    private boolean accepts(RegisteredType t, ConfigSection section) {
+        return guard(t.type()).accepts(section);
     }
 
     /** The unknown type for {@code name}. */

@@ -65,6 +65,10 @@ public final class LvSegments {
             ed.detach(seg, r.getKey());
             ed.attach(copy, r.getKey(), r.getValue());
         }
+        for (Map.Entry<ReferenceRole, LogicalVolume> r : Map.copyOf(seg.namedReferences()).entrySet()) {
+            ed.detach(seg, r.getKey());
+            ed.attach(copy, r.getKey(), r.getValue());
+        }
         ed.removeSegment(seg);
         return copy;
     }
@@ -118,8 +122,7 @@ public final class LvSegments {
 
     private static boolean mergeable(Segment first, Segment second) {
         if (first.type() != second.type() || first.areaCount() != second.areaCount()
-                || !io.lvstack.engine.segtype.PluginCall.call(first.type(), "canMerge",
-                        first.describe() + " and " + second.describe(), () -> first.type().canMerge(first, second))) {
+                || !first.handler().canMerge(first, second)) {
             return false;
         }
         for (int i = 0; i < first.areaCount(); i++) {
