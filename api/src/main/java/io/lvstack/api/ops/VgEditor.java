@@ -29,8 +29,8 @@ public interface VgEditor {
 
     /**
      * The type whose creator or converter runs, as the engine registered it: a type makes its
-     * segments of this type (not of itself: the engine may hold a guarded wrapper of the
-     * plugin's object) and compares segment types with it.
+     * segments of this type and compares {@link SegmentView#type()} with it, rather than with
+     * itself (what is registered may wrap the plugin's object, as a test's faulty type does).
      * @since SPI 2.0
      */
     SegmentType type();

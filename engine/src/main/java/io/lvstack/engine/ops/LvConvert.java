@@ -104,7 +104,6 @@ public final class LvConvert {
     }
 
     private Optional<LvConverter> converter(SegmentType type) {
-        Optional<LvConverter> c = types.guard(type).converter();
-        return c == null ? Optional.empty() : c;
+        return types.guard(type).converter();
     }
 }
