@@ -1,15 +1,11 @@
 package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.api.SegmentType;
 import io.lvstack.engine.names.LvmNameRules;
 import io.lvstack.engine.ops.LvCreate;
-import io.lvstack.engine.names.LvNames;
 import io.lvstack.engine.ops.LvSize;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.LvmAllocator;
-import io.lvstack.engine.ops.mirror.MirrorConverter;
-import io.lvstack.engine.ops.mirror.MirrorLog;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -66,28 +62,35 @@ final class LvcreateCommand implements Runnable {
                     + " striped and mirror LVs only");
         }
         LvSize lvSize = sizeOptions.size();
-        if ("mirror".equals(type) || mirrors != null && mirrors > 0) {
-            createMirror(target, lvSize);
-            return;
+        if (mirrors != null && mirrors > 0 && !MirrorArgs.MIRROR.equals(type)) {
+            throw new LvstackException("lvcreate -m" + MirrorArgs.RAID1_REFUSAL);
         }
-        if (mirrorLog != null || regionSize != null) {
+        boolean mirror = MirrorArgs.MIRROR.equals(type);
+        if (mirror) {
+            checkMirror();
+        } else if (mirrorLog != null || regionSize != null) {
             throw new LvstackException("--mirrorlog and --regionsize are only available with mirrors.");
         }
         LvCreate.TypeOptions typeOptions = LvCreate.TypeOptions.NONE;
-        if (ownCreator) {
+        if (mirror) {
+            // -R is read with the VG, below; a mirror takes no pool options (and never read them)
+            typeOptions = new LvCreate.TypeOptions(mirrors, mirrorLog, null, null, null);
+        } else if (ownCreator) {
             typeOptions = new LvCreate.TypeOptions(mirrors, mirrorLog, null,
                     chunkSize == null ? null : SizeArgs.sectors(chunkSize, 'k', "--chunksize"),
                     poolMetadataSize == null ? null : SizeArgs.sectors(poolMetadataSize, 'm', "--poolmetadatasize"));
         } else if (chunkSize != null || poolMetadataSize != null) {
             throw new LvstackException("--chunksize and --poolmetadatasize are only available with pools and snapshots.");
         }
+        LvCreate.TypeOptions readOptions = typeOptions;
         String createdType = ownCreator ? segtype : null;
-        LvCreate.TypeOptions createdOptions = typeOptions;
         Long ra = readAhead == null || readAhead.equals("auto") ? null
                 : readAhead.equals("none") ? Long.valueOf(-1) : Long.valueOf(SizeArgs.integer(readAhead, "--readahead"));
         Long stripeSize = stripeSizeKib == null ? null : stripeSizeKib * 2;
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), target.vg());
+            LvCreate.TypeOptions createdOptions = regionSize == null ? readOptions
+                    : new LvCreate.TypeOptions(mirrors, mirrorLog, MirrorArgs.regionSectors(regionSize, true), null, null);
             return new LvCreate(c.engine(), new LvmAllocator(), c.stamp()).run(c.vg(),
                     new LvCreate.Request(target.lv(), lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
                             MutationRun.pvRanges(c.vg(), pvs), ra, createdType, createdOptions), c.messages());
@@ -135,11 +138,12 @@ final class LvcreateCommand implements Runnable {
         return new Target(vg, lv);
     }
 
-    /** {@code --type mirror -m N}: N+1 legs with a core, disk (LVM2's default) or mirrored log. */
-    private void createMirror(Target target, LvSize lvSize) {
-        if (!"mirror".equals(type)) {
-            throw new LvstackException("lvcreate -m" + MirrorArgs.RAID1_REFUSAL);
-        }
+    /**
+     * {@code --type mirror -m N}: lvstack's limits of the mirrors it creates and LVM2's words for
+     * {@code --mirrorlog}, checked before any metadata is read (the mirror type's creator checks
+     * again what it can see).
+     */
+    private void checkMirror() {
         if (mirrors == null || mirrors < 1) {
             throw new LvstackException("--type mirror requires -m|--mirrors at least 1.");
         }
@@ -147,24 +151,6 @@ final class LvcreateCommand implements Runnable {
             throw new LvstackException("lvstack creates mirrors of linear legs, with the default allocation and"
                     + " read ahead only");
         }
-        MirrorLog log = mirrorLog == null ? MirrorLog.DISK : MirrorLog.of(mirrorLog);
-        MutationRun.run(spec, engineOptions, mutation, c -> {
-            MutationRun.checkVg(c.vg(), target.vg());
-            SegmentType mirror = MirrorArgs.type(c.engine());
-            long region = MirrorArgs.regionSectors(regionSize, mirror);
-            List<String> messages = c.messages();
-            long lvExtents = lvSize.toExtents(c.vg().properties().extentSize(), messages);
-            String lvName = target.lv() != null ? target.lv() : LvNames.next(c.vg(), "lvol");
-            if (c.vg().lv(lvName) != null) {
-                throw new LvstackException("Logical Volume \"" + lvName + "\" already exists in volume group \""
-                        + c.vg().name() + "\"");
-            }
-            new MirrorConverter(c.engine(), mirror, new LvmAllocator(), c.stamp()).createMirror(c.vg(), lvName, lvExtents,
-                    mirrors + 1, log, region, MutationRun.pvRanges(c.vg(), pvs));
-            MutationRun.commit(c.vg());
-            List<String> out = new ArrayList<>(messages);
-            out.add("  Logical volume \"" + lvName + "\" created.");
-            return out;
-        });
+        MirrorArgs.checkLogWord(mirrorLog);
     }
 }

@@ -2,43 +2,43 @@ package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.engine.ops.LvSize;
-import io.lvstack.api.SegmentType;
-import io.lvstack.api.ops.SegmentOptions;
-import io.lvstack.engine.Engine;
-import io.lvstack.engine.segtype.NewSegments;
+import java.util.List;
 
-/** The mirror options {@code lvcreate} and {@code lvconvert} share, read as LVM2 reads them. */
+/**
+ * The mirror options {@code lvcreate} and {@code lvconvert} share, read as LVM2's command line
+ * reads them; what they mean to a mirror is the mirror type's (its creator and converter).
+ */
 final class MirrorArgs {
     /** What {@code -m} without {@code --type mirror} would make in LVM2 2.03, which lvstack does not have. */
     static final String RAID1_REFUSAL = " makes a raid1 LV in LVM2 2.03 (mirror_segtype_default = \"raid1\"), which"
             + " lvstack does not support: add --type mirror";
 
-    /** The segment type LVM2's {@code --type mirror} names. */
+    /** The segment type LVM2's {@code --type mirror} names, whose options {@code -m}, {@code --mirrorlog} and {@code -R} are. */
     static final String MIRROR = "mirror";
+
+    /** LVM2's words for {@code --mirrorlog}. */
+    private static final List<String> LOG_WORDS = List.of("core", "disk", "mirrored");
 
     private MirrorArgs() {
     }
 
-    /**
-     * The type {@code --type mirror} names.
-     *
-     * @throws LvstackException when no loaded plugin provides it
-     */
-    static SegmentType type(Engine engine) {
-        SegmentType mirror = engine.segmentTypes().byName(MIRROR);
-        if (mirror == null) {
-            throw new LvstackException("Unable to create LV with unknown segment type " + MIRROR + ".");
+    /** {@code --mirrorlog}: one of LVM2's words, or not given. */
+    static void checkLogWord(String word) {
+        if (word != null && !LOG_WORDS.contains(word)) {
+            throw new LvstackException("Unknown mirrorlog type: " + word);
         }
-        return mirror;
     }
 
     /**
-     * {@code --regionsize}: a power of 2, MiB unless a unit is given; without it, the mirror
-     * type's default ({@code segtype.mirror.region_size}, LVM2's 2 MiB).
+     * {@code --regionsize} in sectors, MiB unless a unit is given, or null when not given (the
+     * mirror type's default, {@code segtype.mirror.region_size}, applies).
+     *
+     * @param checked whether to refuse here a size of 0 or not a power of 2 (lvcreate; lvconvert
+     *                leaves that to the conversion, which refuses it only where a size applies)
      */
-    static long regionSectors(String text, SegmentType mirror) {
+    static Long regionSectors(String text, boolean checked) {
         if (text == null) {
-            return NewSegments.of(mirror, 2, SegmentOptions.DEFAULTS).regionSize();
+            return null;
         }
         long sectors;
         try {
@@ -49,6 +49,9 @@ final class MirrorArgs {
             sectors = size.sectors();
         } catch (LvstackException e) {
             throw new LvstackException("Invalid argument for --regionsize: " + text);
+        }
+        if (!checked) {
+            return sectors;
         }
         if (sectors == 0) {
             throw new LvstackException("Non-zero region size must be supplied.");

@@ -6,8 +6,8 @@ import java.util.Objects;
  * What an LV is <em>for</em>, as the segment type that uses or owns it sees it: a mirror image, a
  * pool's data or metadata, a cache pool, a mirror being converted. A segment type declares its
  * marks as constants and sets or clears them from its {@link io.lvstack.api.link.LinkHook}; the
- * engine stores them with the LV, undoes them with a failed change, and never interprets a mark's
- * name.
+ * engine stores them with the LV, undoes them with a failed change, and interprets no mark but
+ * {@link #CONVERTING}.
  *
  * <p>A <b>component</b> mark says the LV exists only as a part of the one segment that uses it
  * (LVM2's images, logs, pool data and metadata). The engine applies that meaning generically: a
@@ -22,6 +22,13 @@ import java.util.Objects;
  *               {@code used as mirror log}); null for a mark that is no component
  */
 public record LvMark(String name, String usedAs) {
+    /**
+     * LVM2's {@code CONVERTING}: a conversion of the LV is in progress (a mirror gaining legs
+     * through a sync layer). A type sets it; the engine's {@code pvmove} refuses to move such an LV.
+     * @since SPI 2.0
+     */
+    public static final LvMark CONVERTING = new LvMark("converting", null);
+
     public LvMark {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {

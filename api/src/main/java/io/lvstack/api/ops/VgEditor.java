@@ -28,15 +28,41 @@ public interface VgEditor {
     SegmentType plainType();
 
     /**
+     * The type whose creator or converter runs, as the engine registered it: a type makes its
+     * segments of this type and compares {@link SegmentView#type()} with it, rather than with
+     * itself (what is registered may wrap the plugin's object, as a test's faulty type does).
+     * @since SPI 2.0
+     */
+    SegmentType type();
+
+    /**
+     * What {@code type} makes of {@code areaCount} areas with {@code options}
+     * ({@link SegmentType#newSegment}), called as the engine calls a plugin: a failure names the
+     * plugin and the call. Refuses when the type makes no such segment.
+     * @since SPI 2.0
+     */
+    NewSegment newSegment(SegmentType type, int areaCount, SegmentOptions options);
+
+    /**
+     * The segment's region size as its type reports it ({@link SegmentType#regionSize}), called as
+     * the engine calls a plugin.
+     * @since SPI 2.0
+     */
+    long regionSize(SegmentView segment);
+
+    /**
      * A new LV without segments, {@code READ WRITE} and, when {@code visible}, {@code VISIBLE},
      * with a fresh id and the operation's creation time and host, appended to the VG's LV list.
-     * LVM2's name rules are checked; the name must be free.
+     * LVM2's name rules are checked and the name must be free; whether {@code VG-LV} is short
+     * enough for LVM2 to map is checked when the operation returns, for every LV it made or
+     * renamed, in the VG's list order (LVM2's {@code vg_validate} at the write).
      */
     LvView createLv(String name, boolean visible);
 
     /** Removes an LV no segment uses any more, with its segments. */
     void removeLv(LvView lv);
 
+    /** Renames {@code lv}; the new name is checked as {@link #createLv} checks it. */
     void renameLv(LvView lv, String name);
 
     /** Sets or clears a stored status bit ({@code VISIBLE}, {@code NOTSYNCED}, ...). */
@@ -82,7 +108,7 @@ public interface VgEditor {
     /**
      * LVM2's {@code insert_layer_for_lv}: {@code lv}'s segments move to a new hidden LV named
      * {@code lv}'s name plus {@code suffix} ({@code %d} takes the next free index), and {@code lv}
-     * maps onto it with one plain segment. Returns the layer.
+     * maps onto it with one plain segment. Returns the layer; its name must fit as {@link #createLv} says.
      */
     LvView insertLayer(LvView lv, String suffix);
 

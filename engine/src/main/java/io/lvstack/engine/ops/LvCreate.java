@@ -169,13 +169,14 @@ public final class LvCreate {
                 o.mirrorLog(), o.regionSize(), o.chunkSize(), o.metadataSize(),
                 r.pvs().stream().map(p -> new PvExtents(p.pv(), p.start(), p.count())).toList());
         String made = vg.change(ed -> {
-            PluginEditor editor = new PluginEditor(engine, ed, allocator, stamp, r.policy(), messages);
+            PluginEditor editor = new PluginEditor(engine, ed, type, allocator, stamp, r.policy(), messages);
             LvView lv = creator.create(request, editor);
             LogicalVolume top = lv instanceof LogicalVolume l && vg.contains(l) ? l : null;
             if (top == null) {
                 throw PluginCall.failure(type, "creator.create", name,
                         new IllegalStateException("returned no LV of VG " + vg.name()));
             }
+            editor.requireNamesFit();
             if (r.readAhead() != null || r.policy() != AllocPolicy.INHERIT) {
                 LvProperties p = top.properties();
                 ed.setLvProperties(top, new LvProperties(p.creationTime(), p.creationHost(), p.lockArgs(),

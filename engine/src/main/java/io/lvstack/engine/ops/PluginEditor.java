@@ -11,6 +11,8 @@ import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.model.VgView;
 import io.lvstack.api.ops.Allocated;
 import io.lvstack.api.ops.AreaRequest;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.VgEditor;
 import io.lvstack.engine.Engine;
@@ -28,11 +30,14 @@ import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.engine.ops.layer.Layers;
 import io.lvstack.engine.ops.layer.LvSegments;
+import io.lvstack.engine.segtype.NewSegments;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link VgEditor} a segment type's operation works through: each call is one step on the
@@ -43,22 +48,27 @@ public final class PluginEditor implements VgEditor {
     private final StackEditor ed;
     private final VolumeGroup vg;
     private final SegmentTypeRegistry types;
+    private final SegmentType type;
     private final ExtentAllocator allocator;
     private final LvStamp stamp;
     private final AllocPolicy commandPolicy;
     private final List<String> messages;
     private final Layers layers;
     private final VgView view;
+    /** The LVs made or renamed here, whose names {@link #requireNamesFit} checks. */
+    private final Set<LogicalVolume> named = new HashSet<>();
 
     /**
+     * @param type          the registered type whose creator or converter runs ({@link #type()})
      * @param commandPolicy the command's {@code --alloc} for new LVs; {@link AllocPolicy#INHERIT} follows the VG
      * @param messages      where LVM2's lines go, in order
      */
-    public PluginEditor(Engine engine, StackEditor ed, ExtentAllocator allocator, LvStamp stamp,
+    public PluginEditor(Engine engine, StackEditor ed, SegmentType type, ExtentAllocator allocator, LvStamp stamp,
             AllocPolicy commandPolicy, List<String> messages) {
         this.ed = ed;
         this.vg = ed.vg();
         this.types = engine.segmentTypes();
+        this.type = registered(type);
         this.allocator = allocator;
         this.stamp = stamp;
         this.commandPolicy = commandPolicy;
@@ -78,6 +88,22 @@ public final class PluginEditor implements VgEditor {
     }
 
     @Override
+    public SegmentType type() {
+        return type;
+    }
+
+    @Override
+    public NewSegment newSegment(SegmentType type, int areaCount, SegmentOptions options) {
+        return NewSegments.of(types.guard(registered(type)), areaCount, options);
+    }
+
+    @Override
+    public long regionSize(SegmentView segment) {
+        Segment s = seg(segment);
+        return s.handler().regionSize(s);
+    }
+
+    @Override
     public LvView createLv(String name, boolean visible) {
         requireName(name);
         if (vg.lv(name) != null) {
@@ -88,7 +114,9 @@ public final class PluginEditor implements VgEditor {
         if (visible) {
             status.add(LvStatus.VISIBLE);
         }
-        return ed.createLv(name, stamp.newId(), status, List.of(), stamp.properties());
+        LogicalVolume made = ed.createLv(name, stamp.newId(), status, List.of(), stamp.properties());
+        named.add(made);
+        return made;
     }
 
     @Override
@@ -99,7 +127,9 @@ public final class PluginEditor implements VgEditor {
     @Override
     public void renameLv(LvView lv, String name) {
         requireName(name);
-        ed.renameLv(lv(lv), name);
+        LogicalVolume renamed = lv(lv);
+        ed.renameLv(renamed, name);
+        named.add(renamed);
     }
 
     @Override
@@ -181,7 +211,9 @@ public final class PluginEditor implements VgEditor {
 
     @Override
     public LvView insertLayer(LvView lv, String suffix) {
-        return layers.insertLayerForLv(ed, lv(lv), suffix, stamp.newId(), stamp.properties());
+        LogicalVolume layer = layers.insertLayerForLv(ed, lv(lv), suffix, stamp.newId(), stamp.properties());
+        named.add(layer);
+        return layer;
     }
 
     @Override
@@ -210,14 +242,28 @@ public final class PluginEditor implements VgEditor {
     }
 
     /**
-     * A name LVM2 could read back and map: valid, and short enough for {@code VG-LV}. The names
-     * LVM2 keeps for itself ({@code _cmeta}, {@code _mimage_0}) are what types make here.
+     * LVM2's {@code vg_validate} at the write, run by the operation once the type's code has
+     * returned: each LV the type made or renamed, in the VG's list order, has a {@code VG-LV} name
+     * short enough for LVM2 to map.
+     */
+    public void requireNamesFit() {
+        for (LogicalVolume lv : vg.lvs()) {
+            if (named.contains(lv)) {
+                LvmNameRules.requireFits(vg.name(), lv.name());
+            }
+        }
+    }
+
+    /**
+     * A name LVM2 could read back: valid but for its length, which {@link #requireNamesFit} checks
+     * (a name too long to be valid is too long for {@code VG-LV} too). The names LVM2 keeps for
+     * itself ({@code _cmeta}, {@code _mimage_0}) are what types make here.
      */
     private void requireName(String name) {
-        if (name == null || !LvmNameRules.isValid(name)) {
+        LvmNameRules.NameError error = name == null ? null : LvmNameRules.validate(name);
+        if (name == null || error != null && error != LvmNameRules.NameError.LENGTH) {
             throw new LvstackException("Logical volume name \"" + name + "\" is invalid.");
         }
-        LvmNameRules.requireFits(vg.name(), name);
     }
 
     /** The LV's own policy, then the VG's, for an existing LV; the command's, then the VG's, for a new one. */

@@ -13,8 +13,7 @@ import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.LvmAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
-import io.lvstack.engine.ops.mirror.MirrorConverter;
-import io.lvstack.engine.ops.mirror.MirrorLog;
+import io.lvstack.api.ops.ConvertRequest;
 import io.lvstack.engine.ops.pvmove.Pvmove;
 import io.lvstack.engine.ops.pvmove.PvmoveSpec;
 import java.util.List;
@@ -81,9 +80,12 @@ class WriteGuardTest {
                         AllocPolicy.INHERIT, List.of()));
         // With the plugin, a mirror in a VG holding an unknown type is converted only outside that type's stack.
         assertRefused(ALL, "cachepool.vg", "Cannot convert vg7/cpool_cdata: it is in a stack with vg7/cpool, which"
-                + " holds segments of type cache-pool that" + NO_PLUGIN, vg -> new MirrorConverter(ALL,
-                        ALL.segmentTypes().byName("mirror"), new FirstFreeAllocator(), LvStamp.now()).convertToMirror(vg, "cpool_cdata", 2, MirrorLog.CORE,
-                                1024, List.of()));
+                + " holds segments of type cache-pool that" + NO_PLUGIN, vg -> new LvConvert(ALL,
+                        new FirstFreeAllocator(), LvStamp.now()).run(vg, "cpool_cdata", new ConvertRequest("mirror", "1",
+                                "core", 1024L, null, null, List.of(), true), null));
+        assertRefused(MINIMAL, "mirror_disklog.vg", "Cannot convert vgm1/m: it holds segments of type mirror, which"
+                + NO_PLUGIN, vg -> new LvConvert(MINIMAL, new FirstFreeAllocator(), LvStamp.now()).run(vg, "m",
+                        new ConvertRequest(null, "0", null, null, null, null, List.of(), true), "mirror"));
     }
 
     @Test

@@ -8,8 +8,8 @@ public final class MirrorMarks {
     public static final LvMark IMAGE = LvMark.component("mirror_image", "used by a mirror");
     /** The log of a mirror segment. */
     public static final LvMark LOG = LvMark.component("mirror_log", "used as mirror log");
-    /** A mirror whose first leg is a {@code _mimagetmp_N} conversion layer. */
-    public static final LvMark CONVERTING = LvMark.of("converting");
+    /** A mirror whose first leg is a {@code _mimagetmp_N} conversion layer: the SPI's {@link LvMark#CONVERTING}. */
+    public static final LvMark CONVERTING = LvMark.CONVERTING;
 
     private MirrorMarks() {
     }

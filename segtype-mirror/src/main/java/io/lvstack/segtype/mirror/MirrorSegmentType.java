@@ -4,6 +4,8 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.MetadataException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.check.ProblemSink;
@@ -43,6 +45,8 @@ public final class MirrorSegmentType implements SegmentType {
 
     private final long defaultRegionSize;
     private final LinkHook hook = new MirrorLinkHook(this);
+    private final LvCreator creator = new MirrorCreator();
+    private final LvConverter converter = new MirrorConverter(name());
 
     /** @param defaultRegionSize sectors, for operations that create mirrors */
     public MirrorSegmentType(long defaultRegionSize) {
@@ -215,6 +219,18 @@ public final class MirrorSegmentType implements SegmentType {
     @Override
     public void describe(LvView lv, LvTraits traits) {
         MirrorDescription.describe(this, lv, traits);
+    }
+
+    /** {@code lvcreate --type mirror}: the top LV, its images and its log ({@link MirrorOps#createMirror}). */
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.of(creator);
+    }
+
+    /** Mirror conversions of {@code lvconvert} ({@link MirrorConverter}). */
+    @Override
+    public Optional<LvConverter> converter() {
+        return Optional.of(converter);
     }
 
     @Override

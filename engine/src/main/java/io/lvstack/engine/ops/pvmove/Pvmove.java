@@ -185,7 +185,7 @@ public final class Pvmove {
     /** LVM2 refuses to start while an LV on the source PV is converting (a {@code _mimagetmp_} layer). */
     private static void refuseConverting(VolumeGroup vg, PvmoveSpec spec) {
         for (LogicalVolume lv : vg.lvs()) {
-            if (lv.has(io.lvstack.engine.ops.mirror.ConvertingMark.MARK) && isOnPv(lv, spec.sourcePv())) {
+            if (lv.has(io.lvstack.api.model.LvMark.CONVERTING) && isOnPv(lv, spec.sourcePv())) {
                 throw new LvstackException("Unable to pvmove when converting volume " + lv.fullName()
                         + " is present.");
             }

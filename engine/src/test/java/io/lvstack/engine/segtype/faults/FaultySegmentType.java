@@ -10,6 +10,8 @@ import io.lvstack.api.link.MarkEditor;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
@@ -197,6 +199,18 @@ public final class FaultySegmentType implements SegmentType {
     public List<TypeFields> splitFields(SegmentView segment, long offset) {
         tick(Call.SPLIT_FIELDS);
         return real.splitFields(segment, offset);
+    }
+
+    /** The real type's creator: it makes its segments of the registered type, this one. */
+    @Override
+    public Optional<LvCreator> creator() {
+        return real.creator();
+    }
+
+    /** The real type's converter: it makes its segments of the registered type, this one. */
+    @Override
+    public Optional<LvConverter> converter() {
+        return real.converter();
     }
 
     @Override

@@ -12,8 +12,8 @@ import io.lvstack.engine.ops.LvStamp;
 import io.lvstack.engine.ops.OpsFixture;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.PvRange;
-import io.lvstack.engine.ops.mirror.MirrorConverter;
-import io.lvstack.engine.ops.mirror.MirrorLog;
+import io.lvstack.api.ops.ConvertRequest;
+import io.lvstack.engine.ops.LvConvert;
 import io.lvstack.engine.ops.pvmove.Pvmove;
 import io.lvstack.engine.ops.pvmove.PvmoveSpec;
 import io.lvstack.engine.segtype.faults.FaultySegmentType.Call;
@@ -49,11 +49,17 @@ class PluginOperationFaultTest {
                 AllocPolicy.CONTIGUOUS, 1024, LAYER_ID, LvProperties.NONE, null));
     }
 
-    private static MirrorConverter converter(FaultyVg f) {
+    /** lvconvert of {@code lv} as {@code request} asks, the mirror's options going to the mirror type. */
+    private static void convert(FaultyVg f, String lv, ConvertRequest request) {
         AtomicInteger n = new AtomicInteger();
-        return new MirrorConverter(f.faulty.engine, f.faulty.engine.segmentTypes().byName("mirror"),
-                new FirstFreeAllocator(), new LvStamp(
-                () -> String.format("FAULT%d-0000-0000-0000-0000-0000-000000", n.incrementAndGet()), 1795580000L, "vm"));
+        new LvConvert(f.faulty.engine, new FirstFreeAllocator(), new LvStamp(
+                () -> String.format("FAULT%d-0000-0000-0000-0000-0000-000000", n.incrementAndGet()), 1795580000L, "vm"))
+                .run(f.vg, lv, request, "mirror");
+    }
+
+    /** {@code -m}, {@code --mirrorlog}, {@code --type}; the legs added are not collapsed. */
+    private static ConvertRequest request(String type, String mirrors, String log, Long regionSize) {
+        return new ConvertRequest(type, mirrors, log, regionSize, null, null, List.of(), false);
     }
 
     private static Arguments op(String type, Call call, Path file, String name, Consumer<FaultyVg> setup,
@@ -71,21 +77,21 @@ class PluginOperationFaultTest {
                 op("striped", Call.CAN_MERGE, PVMOVE, "pvmove completion re-merges",
                         PluginOperationFaultTest::setUp, f -> pvmove(f).complete(f.vg, f.vg.lv("pvmove0"))),
                 op("mirror", Call.LINK_HOOK, DISKLOG, "mirror to linear", nothing,
-                        f -> converter(f).toLinear(f.vg, "m")),
+                        f -> convert(f, "m", request(null, "0", null, null))),
                 op("mirror", Call.HOOK_EVENT, DISKLOG, "mirror to linear", nothing,
-                        f -> converter(f).toLinear(f.vg, "m")),
+                        f -> convert(f, "m", request(null, "0", null, null))),
                 op("mirror", Call.HOOK_EVENT, DISKLOG, "add a leg", nothing,
-                        f -> converter(f).addLegs(f.vg, "m", 1, List.of())),
+                        f -> convert(f, "m", request(null, "+1", null, null))),
                 op("mirror", Call.NEW_SEGMENT, DISKLOG, "linear to mirror makes the mirror's fields", nothing,
-                        f -> converter(f).convertToMirror(f.vg, "other", 2, MirrorLog.CORE, 1024, List.of())),
+                        f -> convert(f, "other", request("mirror", "1", "core", 1024L))),
                 op("striped", Call.NEW_SEGMENT, DISKLOG, "add a leg makes the new leg's fields", nothing,
-                        f -> converter(f).addLegs(f.vg, "m", 1, List.of())),
+                        f -> convert(f, "m", request(null, "+1", null, null))),
                 op("mirror", Call.REFERENCE_ROLES, CORELOG, "core log to disk log", nothing,
-                        f -> converter(f).changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
+                        f -> convert(f, "m", request(null, null, "disk", null))),
                 op("mirror", Call.REGION_SIZE, CORELOG, "core log to disk log reads the region size", nothing,
-                        f -> converter(f).changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
+                        f -> convert(f, "m", request(null, null, "disk", null))),
                 op("mirror", Call.HOOK_EVENT, CORELOG, "core log to disk log", nothing,
-                        f -> converter(f).changeLog(f.vg, "m", MirrorLog.DISK, List.of())));
+                        f -> convert(f, "m", request(null, null, "disk", null))));
     }
 
     static Stream<Arguments> faults() {
@@ -125,7 +131,7 @@ class PluginOperationFaultTest {
         String before = f.state();
         f.faulty.type.arm(Call.HOOK_EVENT, 1, Kind.CHECKED);
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(io.lvstack.api.LvstackException.class,
-                () -> converter(f).toLinear(f.vg, "m"));
+                () -> convert(f, "m", request(null, "0", null, null)));
         assertEquals("link hook of segment type mirror failed while unlinking LV vgm1/m segment 1 (LE 0-5) log"
                 + " from LV m_mlog: injected fault at link hook call 1", e.getMessage());
         f.faulty.type.disarm();

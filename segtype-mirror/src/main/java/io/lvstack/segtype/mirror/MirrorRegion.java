@@ -1,4 +1,4 @@
-package io.lvstack.engine.ops.mirror;
+package io.lvstack.segtype.mirror;
 
 import io.lvstack.api.LvstackException;
 

@@ -1,4 +1,4 @@
-package io.lvstack.engine.ops.mirror;
+package io.lvstack.engine.ops.convert;
 
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.engine.Corpus;
@@ -13,7 +13,7 @@ import io.lvstack.engine.ops.OpsFixture;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A corpus VG read on an engine with the real plugins, a converter over it, and its text. */
+/** A corpus VG read on an engine with the real plugins, the mirror plugin's steps over it, and its text. */
 final class MirrorFixture {
     /** The region size of the expected files: 512 KiB, in sectors (LVM2 2.03 defaults to 2 MiB). */
     static final long REGION = 1024;
@@ -23,7 +23,7 @@ final class MirrorFixture {
     final Engine engine;
     final ImportedVg imported;
     final VolumeGroup vg;
-    final MirrorConverter converter;
+    final MirrorSteps converter;
 
     MirrorFixture(String corpusName, LinkHook... hooks) {
         Lvstack b = Lvstack.builder();
@@ -33,7 +33,7 @@ final class MirrorFixture {
         engine = b.build();
         imported = OpsFixture.read(engine, Corpus.DIR.resolve(corpusName + ".vg"));
         vg = imported.vg();
-        converter = new MirrorConverter(engine, engine.segmentTypes().byName("mirror"), new FirstFreeAllocator(), stamp());
+        converter = new MirrorSteps(engine, new FirstFreeAllocator(), stamp());
     }
 
     /** Ids MIRR01-..., MIRR02-... in creation order, a fixed time and host. */

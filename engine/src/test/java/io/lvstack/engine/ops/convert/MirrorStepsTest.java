@@ -1,5 +1,6 @@
-package io.lvstack.engine.ops.mirror;
+package io.lvstack.engine.ops.convert;
 
+import io.lvstack.segtype.mirror.MirrorLog;
 import io.lvstack.segtype.mirror.MirrorMarks;
 import io.lvstack.engine.ops.LvStamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MirrorConverterTest {
+/** The mirror plugin's operations, step by step, on corpus mirrors: LVM2's shapes (LVM2-checked files). */
+class MirrorStepsTest {
 
     @Test
     void mirrorToLinearKeepsThePrimaryLeg() {
@@ -63,7 +65,7 @@ class MirrorConverterTest {
         List<String> ids = List.of("W00000-0000-0000-0000-0000-0000-000001", "bnfhCt-rKCl-lZev-j37q-lPD8-KiAH-oBxhQN",
                 "dEc5O7-hImE-FNM0-dMe1-PgDF-6Zha-vaoExf", "yqIgOr-3ql6-3YF2-Zlln-A0rK-w2S8-ApW2vo");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), new FirstFreeAllocator(),
+        MirrorSteps c = new MirrorSteps(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573878L, "vm"));
         LogicalVolume m = c.createMirror(f.vg, "m", 6, 2, MirrorLog.DISK, 128, List.of());
         // the corpus file's top LV was written without creation time and host
@@ -152,7 +154,7 @@ class MirrorConverterTest {
         }
         f.removeLvs("db", "db_mimage_0", "db_mimage_1", "db_mimage_2", "db_mlog");
         java.util.Iterator<String> it = ids.iterator();
-        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), new FirstFreeAllocator(),
+        MirrorSteps c = new MirrorSteps(f.engine, new FirstFreeAllocator(),
                 new LvStamp(it::next, 1795573880L, "vm"));
         LogicalVolume db = c.createMirror(f.vg, "db", 4, 3, MirrorLog.DISK, 512, List.of());
         f.vg.apply(ed -> ed.setLvProperties(db, io.lvstack.engine.graph.LvProperties.NONE));
@@ -223,7 +225,7 @@ class MirrorConverterTest {
                 List.of(new io.lvstack.engine.ops.alloc.Allocation.Chunk(request.extentsPerArea(),
                         List.of(new io.lvstack.engine.ops.alloc.PvRange(f.pv(0), 20, request.extentsPerArea())))),
                 List.of());
-        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), onPv0, MirrorFixture.stamp());
+        MirrorSteps c = new MirrorSteps(f.engine, onPv0, MirrorFixture.stamp());
         assertEquals("Allocator placed a new mirror leg on /dev/loop4, which already holds part of the mirror.",
                 assertThrows(LvstackException.class, () -> c.addLegs(f.vg, "m", 1, List.of())).getMessage());
         assertEquals(before, f.text());
@@ -234,7 +236,7 @@ class MirrorConverterTest {
         MirrorFixture f = new MirrorFixture("mirror_corelog");
         List<io.lvstack.engine.ops.alloc.AllocationRequest> seen = new java.util.ArrayList<>();
         FirstFreeAllocator firstFit = new FirstFreeAllocator();
-        MirrorConverter c = new MirrorConverter(f.engine, f.engine.segmentTypes().byName("mirror"), (vg, request) -> {
+        MirrorSteps c = new MirrorSteps(f.engine, (vg, request) -> {
             seen.add(request);
             return firstFit.allocate(vg, request);
         }, MirrorFixture.stamp());
@@ -265,30 +267,5 @@ class MirrorConverterTest {
         assertEquals("Logical volume vgm1/m is converting; collapse it first.", assertThrows(
                 LvstackException.class, () -> f.converter.removeLegs(f.vg, "m", 1, List.of())).getMessage());
         assertEquals(before, f.text());
-    }
-
-    @Test
-    void logTypesByLvm2Word() {
-        assertEquals(List.of(MirrorLog.CORE, MirrorLog.DISK, MirrorLog.MIRRORED),
-                List.of(MirrorLog.of("core"), MirrorLog.of("disk"), MirrorLog.of("mirrored")));
-        assertEquals(2, MirrorLog.MIRRORED.count());
-        assertEquals("Unknown mirrorlog type: redundant",
-                assertThrows(LvstackException.class, () -> MirrorLog.of("redundant")).getMessage());
-    }
-
-    @Test
-    void regionSizeIsAdjustedToTheLv() {
-        assertEquals(1024, MirrorRegion.adjust(8192, 6, 1024));
-        // larger than the LV (3 x 8192 sectors): the largest power of two below the LV's size
-        assertEquals(16384, MirrorRegion.adjust(8192, 3, 65536));
-        assertEquals(32768, MirrorRegion.adjust(8192, 4, 65536));
-        assertEquals(16, MirrorRegion.adjust(8, 3, 32));
-        assertEquals(32, MirrorRegion.adjust(8, 4, 32));
-        assertEquals("Region size (1000) must be a power of 2",
-                assertThrows(LvstackException.class, () -> MirrorRegion.adjust(8192, 4, 1000)).getMessage());
-        assertEquals(1, MirrorRegion.logExtents(1024, 8192, 6));
-        // 100000 regions: a 12500-byte bitmap after the 1024-byte header is 27 sectors, 4 extents of 8
-        assertEquals(4, MirrorRegion.logExtents(8, 8, 100000));
-        assertEquals(1, MirrorRegion.logExtents(8, 8, 4096));
     }
 }

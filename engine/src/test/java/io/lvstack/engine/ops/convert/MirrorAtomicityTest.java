@@ -1,9 +1,10 @@
-package io.lvstack.engine.ops.mirror;
+package io.lvstack.engine.ops.convert;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.engine.ops.FaultInjection;
+import io.lvstack.segtype.mirror.MirrorLog;
 import io.lvstack.engine.ops.FaultInjection.FailingHook;
 import java.util.List;
 import java.util.function.Consumer;

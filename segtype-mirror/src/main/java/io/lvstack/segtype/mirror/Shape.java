@@ -1,9 +1,9 @@
-package io.lvstack.engine.ops.mirror;
+package io.lvstack.segtype.mirror;
 
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
-import io.lvstack.engine.graph.LogicalVolume;
-import io.lvstack.engine.graph.Segment;
 
 /**
  * How a new mirror image is laid out: linear, or striped like the LV being mirrored (a single
@@ -12,9 +12,9 @@ import io.lvstack.engine.graph.Segment;
 record Shape(int stripes, TypeFields fields) {
     static final Shape LINEAR = new Shape(1, null);
 
-    static Shape of(LogicalVolume lv, SegmentType plain) {
+    static Shape of(LvView lv, SegmentType plain) {
         if (lv.segments().size() == 1) {
-            Segment s = lv.segments().get(0);
+            SegmentView s = lv.segments().get(0);
             if (s.type() == plain && s.areaCount() > 1) {
                 return new Shape(s.areaCount(), s.fields());
             }
