@@ -40,15 +40,16 @@ final class MirrorArgs {
         if (text == null) {
             return null;
         }
+        // LVM2 refuses a malformed size while it parses the command line: status 3
         long sectors;
         try {
             LvSize size = LvSize.ofSize(text);
             if (size.sign() != 0) {
-                throw new LvstackException("Invalid argument for --regionsize: " + text);
+                throw new CommandLineRefusal("Invalid argument for --regionsize: " + text);
             }
             sectors = size.sectors();
         } catch (LvstackException e) {
-            throw new LvstackException("Invalid argument for --regionsize: " + text);
+            throw new CommandLineRefusal("Invalid argument for --regionsize: " + text);
         }
         if (!checked) {
             return sectors;

@@ -71,6 +71,25 @@ class MirrorCommandsTest {
         assertEquals(archives, archives(in));
     }
 
+    /** Refused as LVM2 refuses a command line it cannot parse: status 3, nothing read or written. */
+    private void assertBadCommandLine(Path in, String message, String... args) throws IOException {
+        byte[] before = Files.readAllBytes(in);
+        CliRun r = CliRun.withFile(in, args);
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of(message), r.errLines());
+        assertArrayEquals(before, Files.readAllBytes(in));
+    }
+
+    @Test
+    void aMalformedRegionSizeIsABadCommandLine() throws IOException {
+        // LVM2 2.03.16: "Invalid argument for --regionsize: garbage", status 3, for both commands
+        Path in = copy(CORPUS.resolve("mirror_disklog.vg"));
+        assertBadCommandLine(in, "lvstack: Invalid argument for --regionsize: garbage", "lvconvert", "-m2", "-R",
+                "garbage", "vgm1/m");
+        assertBadCommandLine(in, "lvstack: Invalid argument for --regionsize: +2m", "lvcreate", "--type", "mirror",
+                "-m1", "-L", "4M", "-R", "+2m", "vgm1");
+    }
+
     private static List<Path> archives(Path file) throws IOException {
         Path dir = file.resolveSibling(file.getFileName() + ".archive");
         if (!Files.exists(dir)) {
