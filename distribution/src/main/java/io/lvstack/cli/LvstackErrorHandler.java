@@ -38,7 +38,7 @@ final class LvstackErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof NameRefusal n) {
             return n.lvmStatus();
         }
-        if (e instanceof CommandLineRefusal) {
+        if (e instanceof CommandLineRefusal || e instanceof io.lvstack.api.ops.BadCommandLine) {
             return CommandLineRefusal.STATUS;
         }
         return EXIT_FAILED;

@@ -48,6 +48,15 @@ class LvcreateTypesTest {
         assertFalse(Files.exists(tmp.resolve("in.vg.archive")));
     }
 
+    /** LVM2 2.03.16 (activation off, loop devices) refuses with these words and status 3; the file is untouched. */
+    @Test
+    void errorAndZeroTakeNoStripes() throws IOException {
+        assertRefused(3, "Command does not accept option: --stripes 2.", "lvcreate", "--type", "error", "-L", "8M",
+                "-i", "2", "-n", "e", "vg4");
+        assertRefused(3, "Command does not accept option: --stripes 3.", "lvcreate", "--type", "zero", "-L", "8M",
+                "-i", "3", "-n", "z", "vg4");
+    }
+
     @Test
     void aVirtualSizeAsksForAThinLvWhichNoLoadedTypeMakes() throws IOException {
         String thin = "Unable to create LV with unknown segment type thin.";

@@ -28,7 +28,10 @@ class SegtypesCommandTest {
         assertEquals(List.of(
                 new Entry("striped", "primary", "striped"),
                 new Entry("linear", "primary", "linear"),
-                new Entry("mirror", "primary", "mirror")), sortedLike(entries(rows), "striped", "linear", "mirror"));
+                new Entry("mirror", "primary", "mirror"),
+                new Entry("error", "primary", "virtual"),
+                new Entry("zero", "primary", "virtual")),
+                sortedLike(entries(rows), "striped", "linear", "mirror", "error", "zero"));
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
     }
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StepParityTest {
     private static final Path CORPUS = Path.of("../engine/src/test/resources/corpus/lvm2").toAbsolutePath();
+    /** Cases made with real LVM2 that the shared corpus lacks (its README and make scripts say how). */
+    private static final Path LAB = Path.of("../engine/src/test/resources/corpus/lab").toAbsolutePath();
 
     /** Steps lvstack does not reproduce, with the reason. */
     private static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>(Map.of(
@@ -57,19 +59,21 @@ class StepParityTest {
      * the number of steps.
      */
     static int replayAll(Path tmp, Runner runner, Map<String, String> failures) throws IOException {
-        List<Path> stepFiles;
-        try (Stream<Path> s = Files.list(CORPUS)) {
-            stepFiles = s.filter(p -> p.getFileName().toString().endsWith(".steps")).sorted().toList();
-        }
         int total = 0;
-        for (Path steps : stepFiles) {
-            String name = steps.getFileName().toString().replace(".steps", "");
-            List<String> lines = Files.readAllLines(steps).stream().filter(l -> !l.isBlank()).toList();
-            for (int k = 1; k <= lines.size(); k++) {
-                total++;
-                String problem = replay(tmp, runner, name, k, lines.get(k - 1));
-                if (problem != null) {
-                    failures.put(name + ".step" + k, problem);
+        for (Path dir : List.of(CORPUS, LAB)) {
+            List<Path> stepFiles;
+            try (Stream<Path> s = Files.list(dir)) {
+                stepFiles = s.filter(p -> p.getFileName().toString().endsWith(".steps")).sorted().toList();
+            }
+            for (Path steps : stepFiles) {
+                String name = steps.getFileName().toString().replace(".steps", "");
+                List<String> lines = Files.readAllLines(steps).stream().filter(l -> !l.isBlank()).toList();
+                for (int k = 1; k <= lines.size(); k++) {
+                    total++;
+                    String problem = replay(tmp, runner, dir, name, k, lines.get(k - 1));
+                    if (problem != null) {
+                        failures.put(name + ".step" + k, problem);
+                    }
                 }
             }
         }
@@ -77,12 +81,13 @@ class StepParityTest {
     }
 
     /** Null when the step matches LVM2, else what differs. */
-    private static String replay(Path tmp, Runner runner, String name, int k, String line) throws IOException {
+    private static String replay(Path tmp, Runner runner, Path dir, String name, int k, String line)
+            throws IOException {
         boolean refused = line.contains("# refused by LVM2");
         String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
         Path file = tmp.resolve(name + ".step" + k + ".in.vg");
-        Files.write(file, k == 1 ? emptyVg(CORPUS.resolve(name + ".step1.vg"))
-                : Files.readAllBytes(CORPUS.resolve(name + ".step" + (k - 1) + ".vg")));
+        Files.write(file, k == 1 ? emptyVg(dir.resolve(name + ".step1.vg"))
+                : Files.readAllBytes(dir.resolve(name + ".step" + (k - 1) + ".vg")));
         byte[] before = Files.readAllBytes(file);
         List<String> args = new ArrayList<>();
         args.add(words[0]);
@@ -102,7 +107,7 @@ class StepParityTest {
         if (run.exitCode() != 0) {
             return "lvstack refused it: " + run.err().trim();
         }
-        String expected = comparable(Files.readString(CORPUS.resolve(name + ".step" + k + ".vg")));
+        String expected = comparable(Files.readString(dir.resolve(name + ".step" + k + ".vg")));
         String written = Files.readString(file);
         io.lvstack.engine.Lvm2Acceptance.check("steps/" + name + ".step" + k, written);
         String actual = comparable(written);

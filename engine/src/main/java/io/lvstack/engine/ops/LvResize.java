@@ -39,6 +39,9 @@ public final class LvResize {
         long old = lv.extentCount();
         long target = newSize(lv, size, true, messages);
         Segment last = lv.segments().get(lv.segments().size() - 1);
+        if (last.areaCount() == 0) {
+            return extendWithoutAreas(lv, last, old, target, messages);
+        }
         if (!last.type().has(SegmentCapability.AREAS_STRIPED)) {
             throw new LvstackException("Unable to extend LV " + lv.fullName() + " of segment type "
                     + last.type().name() + ": only linear and striped LVs are extended here");
@@ -69,6 +72,25 @@ public final class LvResize {
             ed.raiseSeqno();
         });
         messages.add(changed(lv, old, target, extentSize));
+        messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
+        return messages;
+    }
+
+    /**
+     * An LV whose last segment maps no areas (LVM2's {@code error} and {@code zero}): the type
+     * makes one more such segment, with nothing to allocate, and it merges where the type allows.
+     */
+    private List<String> extendWithoutAreas(LogicalVolume lv, Segment last, long old, long target,
+            List<String> messages) {
+        io.lvstack.api.ops.NewSegment made = last.handler().newSegment(0, io.lvstack.api.ops.SegmentOptions.DEFAULTS)
+                .orElseThrow(() -> new LvstackException("Unable to extend LV " + lv.fullName() + " of segment type "
+                        + last.type().name() + ": it makes no segment without areas"));
+        lv.vg().apply(ed -> {
+            ed.addSegment(lv, last.type(), made.fields(), old, target - old, 0, List.of());
+            io.lvstack.engine.ops.layer.LvSegments.mergeAll(ed, lv);
+            ed.raiseSeqno();
+        });
+        messages.add(changed(lv, old, target, lv.vg().properties().extentSize()));
         messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
         return messages;
     }
