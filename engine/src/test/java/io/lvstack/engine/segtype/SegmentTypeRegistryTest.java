@@ -31,13 +31,14 @@ class SegmentTypeRegistryTest {
     }
 
     @Test
-    void findsTheThreeRealPluginsWithTheirJars() {
+    void findsTheRealPluginsWithTheirJars() {
         Engine engine = Lvstack.engine();
         List<RegisteredType> active = engine.segmentTypes().active();
-        assertEquals(List.of("linear", "striped", "mirror"),
+        assertEquals(List.of("linear", "striped", "mirror", "error", "zero"),
                 active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
         for (RegisteredType t : active) {
-            String plugin = t.name();
+            // the virtual plugin provides two types; every other plugin one of its own name
+            String plugin = t.name().equals("error") || t.name().equals("zero") ? "virtual" : t.name();
             assertEquals(plugin, t.origin().plugin());
             assertEquals("0.1.0", t.origin().version());
             assertEquals(SpiVersion.CURRENT, t.origin().spiVersion());
@@ -48,7 +49,7 @@ class SegmentTypeRegistryTest {
     }
 
     private static int order(String name) {
-        return List.of("linear", "striped", "mirror").indexOf(name);
+        return List.of("linear", "striped", "mirror", "error", "zero").indexOf(name);
     }
 
     @Test
@@ -78,7 +79,7 @@ class SegmentTypeRegistryTest {
     @Test
     void excludeDropsATypeAndALoadListMissIsAClearError() {
         SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
-        assertEquals(List.of("linear", "striped"),
+        assertEquals(List.of("error", "linear", "striped", "zero"),
                 r.active().stream().map(RegisteredType::name).sorted().toList());
 
         LvstackException e = assertThrows(LvstackException.class,
