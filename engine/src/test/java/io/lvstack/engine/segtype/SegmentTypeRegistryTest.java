@@ -86,7 +86,7 @@ class SegmentTypeRegistryTest {
                 () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
         assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
                 + "provides it; looked in "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; found [linear, mirror, striped]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [error, linear, mirror, striped, zero]"), e.getMessage());
     }
 
     @Test
