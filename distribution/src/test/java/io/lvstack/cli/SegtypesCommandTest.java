@@ -28,14 +28,16 @@ class SegtypesCommandTest {
         assertEquals(List.of(
                 new Entry("striped", "primary", "striped"),
                 new Entry("linear", "primary", "linear"),
-                new Entry("mirror", "primary", "mirror")), sortedLike(entries(rows), "striped", "linear", "mirror"));
+                new Entry("mirror", "primary", "mirror"),
+                new Entry("snapshot", "primary", "snapshot")), sortedLike(entries(rows), "striped", "linear", "mirror",
+                "snapshot"));
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
     }
 
     @Test
     void tableHeaderIsPaddedToTheWidestCells() {
         CliRun r = CliRun.of("segtypes");
-        assertEquals("TYPE     ROLE     PLUGIN   VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
+        assertEquals("TYPE      ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
     }
 
     @Test

@@ -31,10 +31,10 @@ class SegmentTypeRegistryTest {
     }
 
     @Test
-    void findsTheThreeRealPluginsWithTheirJars() {
+    void findsTheFourRealPluginsWithTheirJars() {
         Engine engine = Lvstack.engine();
         List<RegisteredType> active = engine.segmentTypes().active();
-        assertEquals(List.of("linear", "striped", "mirror"),
+        assertEquals(List.of("linear", "striped", "mirror", "snapshot"),
                 active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
         for (RegisteredType t : active) {
             String plugin = t.name();
@@ -48,7 +48,7 @@ class SegmentTypeRegistryTest {
     }
 
     private static int order(String name) {
-        return List.of("linear", "striped", "mirror").indexOf(name);
+        return List.of("linear", "striped", "mirror", "snapshot").indexOf(name);
     }
 
     @Test
@@ -78,14 +78,14 @@ class SegmentTypeRegistryTest {
     @Test
     void excludeDropsATypeAndALoadListMissIsAClearError() {
         SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
-        assertEquals(List.of("linear", "striped"),
+        assertEquals(List.of("linear", "snapshot", "striped"),
                 r.active().stream().map(RegisteredType::name).sorted().toList());
 
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
         assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
                 + "provides it; looked in "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; found [linear, mirror, striped]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [linear, mirror, snapshot, striped]"), e.getMessage());
     }
 
     @Test
