@@ -86,6 +86,18 @@ public interface SegmentType {
      */
     DecodedSegment decode(ConfigSection segment, long extentCount);
 
+    /**
+     * The message when the LV a reference in {@code role} names does not exist, in LVM2's words
+     * for this type ({@code Unknown logical volume X specified for snapshot cow store in ...}); by
+     * default {@code Unrecognised TYPE ROLE in segment KEY of logical volume LV.}, as LVM2's mirror
+     * log.
+     * @since SPI 2.0
+     */
+    default String unresolvedReference(ReferenceRole role, String target, String segmentKey, String lvName) {
+        return "Unrecognised " + name() + " " + role.name() + " in segment " + segmentKey + " of logical volume "
+                + lvName + ".";
+    }
+
     /** Writes the type's own fields of {@code segment}, in LVM2's order. */
     void encode(SegmentView segment, SegmentWriter out);
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * pool's data or metadata, a cache pool, a mirror being converted. A segment type declares its
  * marks as constants and sets or clears them from its {@link io.lvstack.api.link.LinkHook}; the
  * engine stores them with the LV, undoes them with a failed change, and interprets no mark but
- * {@link #CONVERTING}.
+ * {@link #CONVERTING}, {@link #SHOWN} and {@link #UNLISTED}.
  *
  * <p>A <b>component</b> mark says the LV exists only as a part of the one segment that uses it
  * (LVM2's images, logs, pool data and metadata). The engine applies that meaning generically: a
@@ -28,6 +28,23 @@ public record LvMark(String name, String usedAs) {
      * @since SPI 2.0
      */
     public static final LvMark CONVERTING = new LvMark("converting", null);
+
+    /**
+     * LVM2 treats the LV as visible although its status lacks {@code VISIBLE} ({@code lv_is_visible}:
+     * a COW snapshot's store takes its origin's visibility). The engine exports it among the
+     * visible LVs, lists it unbracketed and counts it in {@code #LV}; a component so marked is the
+     * face of the segment using it: {@code lvremove} of it removes that segment's LV with it.
+     * @since SPI 2.0
+     */
+    public static final LvMark SHOWN = new LvMark("shown", null);
+
+    /**
+     * LVM2 treats the LV as hidden although its status says {@code VISIBLE}, and never lists it,
+     * not even with {@code -a} (a COW snapshot's {@code snapshotN}). The engine exports it among
+     * the hidden LVs, leaves it out of reports and out of {@code #LV}.
+     * @since SPI 2.0
+     */
+    public static final LvMark UNLISTED = new LvMark("unlisted", null);
 
     public LvMark {
         Objects.requireNonNull(name, "name");

@@ -31,9 +31,12 @@ public interface LvView {
         return false;
     }
 
-    /** Not hidden: has the VISIBLE word. */
+    /**
+     * Not hidden, as LVM2's {@code lv_is_visible}: has the VISIBLE word or is {@link LvMark#SHOWN},
+     * and is not {@link LvMark#UNLISTED}.
+     */
     default boolean visible() {
-        return has(LvStatus.VISIBLE);
+        return (has(LvStatus.VISIBLE) || has(LvMark.SHOWN)) && !has(LvMark.UNLISTED);
     }
 
     /** Segments in LE order. */

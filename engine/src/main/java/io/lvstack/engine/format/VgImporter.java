@@ -353,8 +353,8 @@ final class VgImporter {
             pendingRoles.add(() -> {
                 LogicalVolume target = ed.vg().lv(lvName(name));
                 if (target == null) {
-                    refuse(sec.line(), roleName(lv, segment, role), "Unrecognised " + type.name() + " " + role.name() + " in segment "
-                            + sec.key() + " of logical volume " + lv.name() + ".");
+                    refuse(sec.line(), roleName(lv, segment, role), handler.unresolvedReference(role, name, sec.key(),
+                            lv.name()));
                     return;
                 }
                 try {

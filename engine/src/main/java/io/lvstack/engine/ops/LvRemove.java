@@ -21,7 +21,10 @@ import java.util.Set;
 public final class LvRemove {
 
     public List<String> run(VolumeGroup vg, String lvName) {
-        LogicalVolume lv = LvLookup.find(vg, lvName);
+        LogicalVolume named = LvLookup.find(vg, lvName);
+        // a component LVM2 shows (a COW store) is the face of the LV using it: both go
+        LogicalVolume lv = named.has(LvMark.SHOWN) && named.component() && Stack.onlyUserOrNull(named) != null
+                ? Stack.onlyUserOrNull(named).lv() : named;
         for (LvMark mark : lv.marks()) {
             if (mark.component()) {
                 throw new LvstackException("Can't remove logical volume " + lv.fullName() + " " + mark.usedAs() + ".");
@@ -40,7 +43,7 @@ public final class LvRemove {
             }
             ed.raiseSeqno();
         });
-        return List.of("  Logical volume \"" + lv.name() + "\" successfully removed.");
+        return List.of("  Logical volume \"" + named.name() + "\" successfully removed.");
     }
 
     /**

@@ -32,7 +32,7 @@ public final class LvRename {
                     + vg.name() + "\"");
         }
         // LVM2 renames no sub-LV on its own, pools aside
-        if (!lv.has(LvStatus.VISIBLE) && !isPool(lv)) {
+        if (!lv.visible() && !isPool(lv)) {
             throw new LvstackException("Cannot rename internal LV \"" + oldName + "\".");
         }
         if (vg.lv(newName) != null) {

@@ -67,6 +67,9 @@ final class Fields {
         add(m, "stripes", "#Str", 0, seg, r -> new Value.Number(r.seg().areaCount()));
         add(m, "stripe_size", "Stripe", 0, seg, r -> new Value.Size(r.seg().handler().stripeSize(r.seg())));
         add(m, "region_size", "Region", 0, seg, r -> new Value.Size(r.seg().handler().regionSize(r.seg())));
+        // lvseg_chunksize: what a type gives (a snapshot's COW store, a pool), else 0 as in LVM2
+        add(m, "chunk_size", "Chunk", 0, seg, r -> r.description().field("chunk_size") == null ? new Value.Size(0)
+                : value(r.description().field("chunk_size")));
         add(m, "devices", "Devices", 0, seg, r -> text(devices(r.seg())));
         add(m, "seg_pe_ranges", "PE Ranges", 0, seg, r -> text(ranges(r.seg(), false, " ")));
         add(m, "seg_le_ranges", "LE Ranges", 0, seg, r -> text(ranges(r.seg(), true, ",")));

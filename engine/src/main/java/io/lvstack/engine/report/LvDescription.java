@@ -2,6 +2,7 @@ package io.lvstack.engine.report;
 
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.engine.segtype.GuardedSegmentType;
+import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
@@ -71,7 +72,8 @@ final class LvDescription implements LvTraits {
                 attr(TARGET_TYPE, 'u', 15);
             }
         }
-        if (lv.component()) {
+        // a component LVM2 shows as visible (a COW store) stays public
+        if (lv.component() && !lv.has(LvMark.SHOWN)) {
             privateLv();
         }
     }

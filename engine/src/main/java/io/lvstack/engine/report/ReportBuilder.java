@@ -1,6 +1,7 @@
 package io.lvstack.engine.report;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.LvMark;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
@@ -41,7 +42,7 @@ public final class ReportBuilder {
         switch (kind) {
             case LVS -> {
                 for (LogicalVolume lv : vg.lvs()) {
-                    if ((!all && !lv.visible()) || (!names.isEmpty() && !names.contains(lv.name())
+                    if (lv.has(LvMark.UNLISTED) || (!all && !lv.visible()) || (!names.isEmpty() && !names.contains(lv.name())
                             && !names.contains(lv.fullName()))) {
                         continue;
                     }

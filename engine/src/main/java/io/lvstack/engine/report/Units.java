@@ -42,6 +42,10 @@ public record Units(char unit, boolean suffix) {
         long base = si ? 1000 : 1024;
         int power = power(sectors, base);
         String number = sectors > 0 && sectors <= EXACT_LIMIT ? exact(sectors, base, power) : big(sectors, base, power);
+        // LVM2's display_size marks a human size it rounded up with '<' (vgs: <1.48g)
+        if (unit == 'h' && sectors > 0 && sectors <= EXACT_LIMIT && roundedUp(sectors, base, power)) {
+            number = "<" + number;
+        }
         char letter = LETTERS.charAt(power);
         return number + (suffix ? String.valueOf(si ? Character.toUpperCase(letter) : letter) : "");
     }
@@ -86,6 +90,17 @@ public record Units(char unit, boolean suffix) {
         }
         long cents = q % 100;
         return (q / 100) + (cents < 10 ? ".0" : ".") + cents;
+    }
+
+    /** Whether {@link #exact} shows more than the size. */
+    boolean roundedUp(long sectors, long base, int power) {
+        long divisor = 1;
+        for (int i = power; i > 0; i--) {
+            divisor *= base;
+        }
+        long hundredths = sectors * 512 * 100;
+        long twiceRest = 2 * (hundredths % divisor);
+        return twiceRest > divisor || (twiceRest == divisor && ((hundredths / divisor) & 1) == 1);
     }
 
     /** The same in exact decimal arithmetic, for sizes too large for a long (and negative ones). */

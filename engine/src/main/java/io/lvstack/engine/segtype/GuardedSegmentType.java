@@ -146,6 +146,12 @@ public final class GuardedSegmentType implements SegmentType {
         return PluginCall.call(plugin, "regionSize", () -> subject(segment), () -> plugin.regionSize(segment));
     }
 
+    @Override
+    public String unresolvedReference(ReferenceRole role, String target, String segmentKey, String lvName) {
+        return PluginCall.call(plugin, "unresolvedReference", () -> lvName + " " + segmentKey + " " + role,
+                () -> plugin.unresolvedReference(role, target, segmentKey, lvName));
+    }
+
     /** No subject: the checker reports the problem at the segment already. */
     @Override
     public void validate(SegmentView segment, ProblemSink problems) {

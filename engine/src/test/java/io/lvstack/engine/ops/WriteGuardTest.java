@@ -99,7 +99,7 @@ class WriteGuardTest {
 
     @Test
     void aMoveUnderAnUnknownStackIsNeitherCompletedNorAborted() {
-        // pvmove.vg with a snapshot (a type no plugin here provides) of a, which pvmove0 is moving
+        // pvmove.vg with a segment of a type no plugin provides (snapshot-like, naming a), which pvmove0 is moving
         String text = Corpus.readString(Corpus.DIR.resolve("pvmove.vg")).replace("\tlogical_volumes {\n", """
                 \tlogical_volumes {
 
@@ -112,7 +112,7 @@ class WriteGuardTest {
                 \t\t\tsegment1 {
                 \t\t\t\tstart_extent = 0
                 \t\t\t\textent_count = 2
-                \t\t\t\ttype = "snapshot"
+                \t\t\t\ttype = "frobnicate"
                 \t\t\t\tchunk_size = 8
                 \t\t\t\torigin = "a"
                 \t\t\t\tcow_store = "c"
@@ -132,7 +132,7 @@ class WriteGuardTest {
                 }
             });
             assertEquals("Cannot " + (complete ? "complete" : "abort") + " the move vgp1/pvmove0: it is in a stack"
-                    + " with vgp1/snap, which holds segments of type snapshot that" + NO_PLUGIN, e.getMessage());
+                    + " with vgp1/snap, which holds segments of type frobnicate that" + NO_PLUGIN, e.getMessage());
             assertEquals(before, format.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE));
         }
     }

@@ -34,7 +34,7 @@ class SegmentTypeRegistryTest {
     void findsTheRealPluginsWithTheirJars() {
         Engine engine = Lvstack.engine();
         List<RegisteredType> active = engine.segmentTypes().active();
-        assertEquals(List.of("linear", "striped", "mirror", "error", "zero"),
+        assertEquals(List.of("linear", "striped", "mirror", "snapshot", "error", "zero"),
                 active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
         for (RegisteredType t : active) {
             // the virtual plugin provides two types; every other plugin one of its own name
@@ -49,7 +49,7 @@ class SegmentTypeRegistryTest {
     }
 
     private static int order(String name) {
-        return List.of("linear", "striped", "mirror", "error", "zero").indexOf(name);
+        return List.of("linear", "striped", "mirror", "snapshot", "error", "zero").indexOf(name);
     }
 
     @Test
@@ -79,14 +79,14 @@ class SegmentTypeRegistryTest {
     @Test
     void excludeDropsATypeAndALoadListMissIsAClearError() {
         SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
-        assertEquals(List.of("error", "linear", "striped", "zero"),
+        assertEquals(List.of("error", "linear", "snapshot", "striped", "zero"),
                 r.active().stream().map(RegisteredType::name).sorted().toList());
 
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
         assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
                 + "provides it; looked in "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; found [error, linear, mirror, striped, zero]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [error, linear, mirror, snapshot, striped, zero]"), e.getMessage());
     }
 
     @Test

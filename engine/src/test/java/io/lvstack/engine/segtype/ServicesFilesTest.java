@@ -40,6 +40,7 @@ class ServicesFilesTest {
         }
         Collections.sort(providers);
         assertEquals(List.of("io.lvstack.segtype.linear.LinearProvider", "io.lvstack.segtype.mirror.MirrorProvider",
-                "io.lvstack.segtype.striped.StripedProvider", "io.lvstack.segtype.virtual.VirtualProvider"), providers);
+                "io.lvstack.segtype.snapshot.SnapshotProvider", "io.lvstack.segtype.striped.StripedProvider",
+                "io.lvstack.segtype.virtual.VirtualProvider"), providers);
     }
 }

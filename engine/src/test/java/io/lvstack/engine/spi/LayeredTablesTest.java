@@ -31,6 +31,7 @@ import io.lvstack.engine.segtype.Origin;
 import io.lvstack.engine.segtype.PluginFailure;
 import io.lvstack.engine.segtype.RegisteredType;
 import io.lvstack.engine.segtype.SegmentTypeRegistry;
+import io.lvstack.segtype.snapshot.SnapshotSegmentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Layered device-mapper devices from what segment types declare, the engine knowing none of
- * them: test-only emulations of LVM2's snapshot, thin-pool and thin types lay out the LVs of the
- * corpus made with a real kernel (lvm2-vm), and the tables are what {@code dmsetup table} showed
+ * them: the snapshot plugin and test-only emulations of LVM2's thin-pool and thin types lay out
+ * the LVs of the corpus made with a real kernel (lvm2-vm), and the tables are what {@code dmsetup table} showed
  * there, device numbers included.
  */
 class LayeredTablesTest {
@@ -59,6 +60,8 @@ class LayeredTablesTest {
     static Engine engine(SegmentType... extra) {
         Engine base = Lvstack.engine();
         List<RegisteredType> types = new ArrayList<>(base.segmentTypes().active());
+        // a test type replaces a plugin's type of its name (the snapshot plugin is on the class path)
+        types.removeIf(r -> Stream.of(extra).anyMatch(t -> t.name().equals(r.type().name())));
         for (SegmentType t : extra) {
             types.add(new RegisteredType(t, new Origin(t.name(), "1", SpiVersion.CURRENT, "the test class path", false)));
         }
@@ -66,7 +69,7 @@ class LayeredTablesTest {
                 new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
     }
 
-    private static final Engine LAYERED = engine(new TestSnapshotType(), new TestThinPoolType(), new TestThinType());
+    private static final Engine LAYERED = engine(new TestThinPoolType(), new TestThinType());
 
     static VolumeGroup read(Engine engine, String name) {
         return new MetadataFormat(engine).read(VM.resolve(name + ".vg")).vg();
@@ -123,9 +126,9 @@ class LayeredTablesTest {
     @Test
     void theCopiedFilesAreTheSharedCorpus() throws IOException {
         assumeTrue(Files.isDirectory(SHARED_VM), "the shared corpus is beside the clone in CI and on developer machines");
-        try (Stream<Path> files = Files.list(VM)) {
-            for (Path p : files.toList()) {
-                assertArrayEquals(Files.readAllBytes(SHARED_VM.resolve(p.getFileName())), Files.readAllBytes(p), p.toString());
+        try (Stream<Path> files = Files.walk(VM)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                assertArrayEquals(Files.readAllBytes(SHARED_VM.resolve(VM.relativize(p))), Files.readAllBytes(p), p.toString());
             }
         }
     }
@@ -225,7 +228,7 @@ class LayeredTablesTest {
     /** A plugin failing in deviceLayout costs the LVs it lays out their tables, and is named. */
     @Test
     void aFailingLayoutIsAPluginFailureNamingThePlugin() {
-        SegmentType failing = new Delegate(new TestSnapshotType()) {
+        SegmentType failing = new Delegate(new SnapshotSegmentType()) {
             @Override
             public Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
                 if (lv.name().equals("origin")) {
@@ -248,7 +251,7 @@ class LayeredTablesTest {
     /** A table naming a layer its LV's layout does not have costs that LV its tables, and those above it theirs. */
     @Test
     void aTableNamingAMissingLayerIsTheLvsProblem() {
-        SegmentType wrongLayer = new Delegate(new TestSnapshotType()) {
+        SegmentType wrongLayer = new Delegate(new SnapshotSegmentType()) {
             @Override
             public Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
                 Optional<DeviceLayout> l = super.deviceLayout(lv, context);
