@@ -39,9 +39,10 @@ class EveryKeyTakesEffectTest {
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         String linear = CORPUS.resolve("linear.vg").toString();
         Map<String, Probe> p = new TreeMap<>();
-        p.put("lvstack.segtypes.load", new Probe("linear,striped", this::types, "linear mirror striped",
-                "linear striped"));
-        p.put("lvstack.segtypes.exclude", new Probe("mirror", this::types, "linear mirror striped", "linear striped"));
+        p.put("lvstack.segtypes.load", new Probe("linear,striped", this::types,
+                "linear mirror striped thin-pool thin", "linear striped"));
+        p.put("lvstack.segtypes.exclude", new Probe("mirror,thin-pool,thin", this::types,
+                "linear mirror striped thin-pool thin", "linear striped"));
         p.put("lvstack.plugins.dirs", new Probe(plugins.toString(), this::pluginProblem, "",
                 "warning: unreadable or corrupt jar"));
         p.put("lvstack.plugins.onError", new Probe("fail", with(this::pluginProblem, "-D",

@@ -28,14 +28,17 @@ class SegtypesCommandTest {
         assertEquals(List.of(
                 new Entry("striped", "primary", "striped"),
                 new Entry("linear", "primary", "linear"),
-                new Entry("mirror", "primary", "mirror")), sortedLike(entries(rows), "striped", "linear", "mirror"));
+                new Entry("mirror", "primary", "mirror"),
+                new Entry("thin-pool", "primary", "thin"),
+                new Entry("thin", "primary", "thin")),
+                sortedLike(entries(rows), "striped", "linear", "mirror", "thin-pool", "thin"));
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
     }
 
     @Test
     void tableHeaderIsPaddedToTheWidestCells() {
         CliRun r = CliRun.of("segtypes");
-        assertEquals("TYPE     ROLE     PLUGIN   VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
+        assertEquals("TYPE       ROLE     PLUGIN   VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
     }
 
     @Test

@@ -58,6 +58,9 @@ final class Fields {
         contributed(m, "move_pv", "Move", 0);
         contributed(m, "convert_lv", "Convert", 0);
         contributed(m, "mirror_log", "Log", 0);
+        // LVM2's lvseg_chunksize: a type's chunk (pools, snapshots), 0 for every other LV.
+        add(m, "chunk_size", "Chunk", 0, lvl, r -> r.description().field("chunk_size") == null ? new Value.Size(0)
+                : value(r.description().field("chunk_size")));
         add(m, "lv_tags", "LV Tags", 0, lvl, r -> text(String.join(",", r.lv().tags())));
         add(m, "segtype", "Type", 0, seg, r -> text(r.seg().handler().displayName(r.seg())));
         add(m, "seg_start", "Start", 0, seg, r -> new Value.Size(r.seg().le() * r.vg().properties().extentSize()));

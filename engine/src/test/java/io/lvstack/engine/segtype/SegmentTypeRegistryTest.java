@@ -31,13 +31,13 @@ class SegmentTypeRegistryTest {
     }
 
     @Test
-    void findsTheThreeRealPluginsWithTheirJars() {
+    void findsTheRealPluginsWithTheirJars() {
         Engine engine = Lvstack.engine();
         List<RegisteredType> active = engine.segmentTypes().active();
-        assertEquals(List.of("linear", "striped", "mirror"),
+        assertEquals(List.of("linear", "striped", "mirror", "thin-pool", "thin"),
                 active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
         for (RegisteredType t : active) {
-            String plugin = t.name();
+            String plugin = t.name().equals("thin-pool") ? "thin" : t.name();
             assertEquals(plugin, t.origin().plugin());
             assertEquals("0.1.0", t.origin().version());
             assertEquals(SpiVersion.CURRENT, t.origin().spiVersion());
@@ -48,7 +48,7 @@ class SegmentTypeRegistryTest {
     }
 
     private static int order(String name) {
-        return List.of("linear", "striped", "mirror").indexOf(name);
+        return List.of("linear", "striped", "mirror", "thin-pool", "thin").indexOf(name);
     }
 
     @Test
@@ -78,14 +78,14 @@ class SegmentTypeRegistryTest {
     @Test
     void excludeDropsATypeAndALoadListMissIsAClearError() {
         SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
-        assertEquals(List.of("linear", "striped"),
+        assertEquals(List.of("linear", "striped", "thin", "thin-pool"),
                 r.active().stream().map(RegisteredType::name).sorted().toList());
 
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
         assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
                 + "provides it; looked in "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; found [linear, mirror, striped]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [linear, mirror, striped, thin, thin-pool]"), e.getMessage());
     }
 
     @Test

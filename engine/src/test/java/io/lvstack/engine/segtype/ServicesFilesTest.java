@@ -40,6 +40,6 @@ class ServicesFilesTest {
         }
         Collections.sort(providers);
         assertEquals(List.of("io.lvstack.segtype.linear.LinearProvider", "io.lvstack.segtype.mirror.MirrorProvider",
-                "io.lvstack.segtype.striped.StripedProvider"), providers);
+                "io.lvstack.segtype.striped.StripedProvider", "io.lvstack.segtype.thin.ThinProvider"), providers);
     }
 }

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Layered device-mapper devices from what segment types declare, the engine knowing none of
- * them: test-only emulations of LVM2's snapshot, thin-pool and thin types lay out the LVs of the
+ * them: a test-only emulation of LVM2's snapshot type and the thin plugin lay out the LVs of the
  * corpus made with a real kernel (lvm2-vm), and the tables are what {@code dmsetup table} showed
  * there, device numbers included.
  */
@@ -59,6 +59,8 @@ class LayeredTablesTest {
     static Engine engine(SegmentType... extra) {
         Engine base = Lvstack.engine();
         List<RegisteredType> types = new ArrayList<>(base.segmentTypes().active());
+        // a test type replaces a plugin's type of its name
+        types.removeIf(r -> Stream.of(extra).anyMatch(t -> t.name().equals(r.name())));
         for (SegmentType t : extra) {
             types.add(new RegisteredType(t, new Origin(t.name(), "1", SpiVersion.CURRENT, "the test class path", false)));
         }
@@ -66,7 +68,8 @@ class LayeredTablesTest {
                 new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
     }
 
-    private static final Engine LAYERED = engine(new TestSnapshotType(), new TestThinPoolType(), new TestThinType());
+    /** The test-only snapshot type and the real thin plugin (on the engine's test class path). */
+    private static final Engine LAYERED = engine(new TestSnapshotType());
 
     static VolumeGroup read(Engine engine, String name) {
         return new MetadataFormat(engine).read(VM.resolve(name + ".vg")).vg();
@@ -267,13 +270,13 @@ class LayeredTablesTest {
     /** Two types laying one LV out differently cost it its tables, and those above it theirs. */
     @Test
     void conflictingLayoutsAreTheLvsProblem() {
-        SegmentType standardPool = new Delegate(new TestThinType()) {
+        SegmentType standardPool = new Delegate(new io.lvstack.segtype.thin.ThinSegmentType()) {
             @Override
             public Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
                 return lv.name().equals("pool") ? Optional.of(DeviceLayout.standard()) : super.deviceLayout(lv, context);
             }
         };
-        VolumeGroup vg = read(engine(new TestThinPoolType(), standardPool), "thin");
+        VolumeGroup vg = read(engine(standardPool), "thin");
         DmTables t = TableBuilder.build(vg, List.of(vg.lv("pool"), vg.lv("vol1")), TableOptions.defaults());
         assertEquals(List.of("vgt/pool: segment types thin-pool and thin lay out its devices differently",
                 "vgt/vol1: needs vgt/pool, whose table could not be built"), t.problems());
