@@ -40,7 +40,13 @@ class LvcreateTypesTest {
     private void assertRefused(int status, String message, String... args) throws IOException {
         Path in = copy();
         byte[] before = Files.readAllBytes(in);
-        CliRun r = CliRun.withFile(in, args);
+        // These cases are about types no loaded plugin provides: the thin plugin is left out.
+        String[] withoutThin = new String[args.length + 2];
+        withoutThin[0] = args[0];
+        withoutThin[1] = "-D";
+        withoutThin[2] = "lvstack.segtypes.exclude=thin,thin-pool";
+        System.arraycopy(args, 1, withoutThin, 3, args.length - 1);
+        CliRun r = CliRun.withFile(in, withoutThin);
         assertEquals(List.of("lvstack: " + message), r.errLines(), String.join(" ", args));
         assertEquals("", r.out());
         assertEquals(status, r.exitCode(), message);

@@ -30,16 +30,18 @@ class SegtypesCommandTest {
                 new Entry("linear", "primary", "linear"),
                 new Entry("mirror", "primary", "mirror"),
                 new Entry("snapshot", "primary", "snapshot"),
+                new Entry("thin-pool", "primary", "thin"),
+                new Entry("thin", "primary", "thin"),
                 new Entry("error", "primary", "virtual"),
                 new Entry("zero", "primary", "virtual")),
-                sortedLike(entries(rows), "striped", "linear", "mirror", "snapshot", "error", "zero"));
+                sortedLike(entries(rows), "striped", "linear", "mirror", "snapshot", "thin-pool", "thin", "error", "zero"));
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
     }
 
     @Test
     void tableHeaderIsPaddedToTheWidestCells() {
         CliRun r = CliRun.of("segtypes");
-        assertEquals("TYPE      ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
+        assertEquals("TYPE       ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
     }
 
     @Test

@@ -101,6 +101,22 @@ public final class RecordingSegmentWriter implements SegmentWriter {
         lines.add(node.key() + " (verbatim)");
     }
 
+    @Override
+    public void blankLine() {
+        lines.add("");
+    }
+
+    /** Records {@code key {}, the body's lines indented by a tab, {@code }}; as a node, a section. */
+    @Override
+    public void section(String key, java.util.function.Consumer<SegmentWriter> body) {
+        RecordingSegmentWriter inner = new RecordingSegmentWriter(segment);
+        body.accept(inner);
+        lines.add(key + " {");
+        inner.lines.forEach(l -> lines.add("\t" + l));
+        lines.add("}");
+        nodes.add(new io.lvstack.api.text.ConfigSection(key, inner.nodes, 0));
+    }
+
     private void record(String key, ConfigValue value, String line) {
         nodes.add(new ConfigEntry(key, value, 0));
         lines.add(line);

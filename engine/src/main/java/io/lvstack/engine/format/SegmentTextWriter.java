@@ -91,4 +91,19 @@ final class SegmentTextWriter implements SegmentWriter {
             out.rawLine(line, 0);
         }
     }
+
+    @Override
+    public void blankLine() {
+        out.blank();
+    }
+
+    /** LVM2's {@code outf(f, "key {")}, indented body, {@code outf(f, "}")}. */
+    @Override
+    public void section(String key, java.util.function.Consumer<SegmentWriter> body) {
+        out.line(key + " {");
+        out.push();
+        body.accept(this);
+        out.pop();
+        out.line("}");
+    }
 }

@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Layered device-mapper devices from what segment types declare, the engine knowing none of
- * them: the snapshot plugin and test-only emulations of LVM2's thin-pool and thin types lay out
- * the LVs of the corpus made with a real kernel (lvm2-vm), and the tables are what {@code dmsetup table} showed
+ * them: the snapshot and thin plugins lay out the LVs of the
+ * corpus made with a real kernel (lvm2-vm), and the tables are what {@code dmsetup table} showed
  * there, device numbers included.
  */
 class LayeredTablesTest {
@@ -69,7 +69,8 @@ class LayeredTablesTest {
                 new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
     }
 
-    private static final Engine LAYERED = engine(new TestThinPoolType(), new TestThinType());
+    /** The snapshot and thin plugins (on the engine's test class path). */
+    private static final Engine LAYERED = engine();
 
     static VolumeGroup read(Engine engine, String name) {
         return new MetadataFormat(engine).read(VM.resolve(name + ".vg")).vg();
@@ -270,13 +271,13 @@ class LayeredTablesTest {
     /** Two types laying one LV out differently cost it its tables, and those above it theirs. */
     @Test
     void conflictingLayoutsAreTheLvsProblem() {
-        SegmentType standardPool = new Delegate(new TestThinType()) {
+        SegmentType standardPool = new Delegate(new io.lvstack.segtype.thin.ThinSegmentType()) {
             @Override
             public Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
                 return lv.name().equals("pool") ? Optional.of(DeviceLayout.standard()) : super.deviceLayout(lv, context);
             }
         };
-        VolumeGroup vg = read(engine(new TestThinPoolType(), standardPool), "thin");
+        VolumeGroup vg = read(engine(standardPool), "thin");
         DmTables t = TableBuilder.build(vg, List.of(vg.lv("pool"), vg.lv("vol1")), TableOptions.defaults());
         assertEquals(List.of("vgt/pool: segment types thin-pool and thin lay out its devices differently",
                 "vgt/vol1: needs vgt/pool, whose table could not be built"), t.problems());
