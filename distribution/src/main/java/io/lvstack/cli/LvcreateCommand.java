@@ -55,12 +55,13 @@ final class LvcreateCommand implements Runnable {
     public void run() {
         String segtype = LvcreateType.of(type, snapshot, thin, thinPool, virtualSize, mirrors,
                 engineOptions.engine().segmentTypes());
-        Target target = target();
         boolean ownCreator = segtype != null && LvcreateType.hasCreator(segtype, engineOptions.engine().segmentTypes());
         if (segtype != null && !LvcreateType.CREATED.contains(segtype) && !ownCreator) {
-            throw new LvstackException("lvcreate --type " + segtype + " is not supported: lvstack creates linear,"
-                    + " striped and mirror LVs only");
+            // before the positional arguments, whose form depends on the type (a snapshot's VG/ORIGIN)
+            throw new LvstackException("lvcreate --type " + segtype + " is not supported: the loaded plugin for "
+                    + segtype + " makes no LVs yet");
         }
+        Target target = target();
         LvSize lvSize = sizeOptions.size();
         if (mirrors != null && mirrors > 0 && !MirrorArgs.MIRROR.equals(type)) {
             throw new LvstackException("lvcreate -m" + MirrorArgs.RAID1_REFUSAL);
