@@ -13,7 +13,8 @@ import io.lvstack.api.model.SegmentView;
  * Marks as LVM2's {@code init_snapshot_seg} does: the {@code snapshotN} LV is never shown
  * ({@link LvMark#UNLISTED}, whatever its VISIBLE word), its COW store is a component that is shown
  * in its place ({@link LvMark#SHOWN}, unless merging), its origin an origin. A mark is cleared
- * only when no snapshot segment holds the LV that way any more.
+ * only when no snapshot segment holds the LV that way any more, and {@code snapshotN}'s when its
+ * segment references nothing.
  */
 final class SnapshotLinkHook implements LinkHook {
     private final SnapshotSegmentType type;
@@ -52,6 +53,11 @@ final class SnapshotLinkHook implements LinkHook {
             }
         } else if (!stillUsed(event.used(), SnapshotSegmentType.ORIGIN)) {
             status.clear(event.used(), SnapshotMarks.ORIGIN);
+        }
+        // a snapshotN whose segment references nothing any more is an LV like another
+        if (event.user().reference(SnapshotSegmentType.ORIGIN).isEmpty()
+                && event.user().reference(SnapshotSegmentType.COW).isEmpty()) {
+            status.clear(event.user().lv(), LvMark.UNLISTED);
         }
     }
 
