@@ -68,6 +68,12 @@ public final class FakeTargetContext implements TargetContext {
         return lvDevice(on.lv()) + " " + (on.le() + extentOffset) * extentSize;
     }
 
+    /** {@code DEVICE-LAYER}, from the device {@link #mapLv} gave {@code lv}. */
+    @Override
+    public String layerDevice(LvView lv, String layer) {
+        return lvDevice(lv) + "-" + layer;
+    }
+
     @Override
     public String lvDevice(LvView lv) {
         String device = lvDevices.get(lv);

@@ -34,9 +34,7 @@ public interface TargetContext {
      * loads the layer before the device whose table names it.
      * @since SPI 2.0
      */
-    default String layerDevice(LvView lv, String layer) {
-        throw new UnsupportedOperationException("this context names no layer devices (" + lv.name() + "-" + layer + ")");
-    }
+    String layerDevice(LvView lv, String layer);
 
     /**
      * Whether dmeventd monitors the LV (LVM2's {@code activation/monitoring}, on by default); a

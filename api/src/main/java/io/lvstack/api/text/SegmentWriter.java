@@ -39,19 +39,14 @@ public interface SegmentWriter {
 
     /**
      * A blank line, as LVM2's {@code outnl} (before a thin pool's first {@code messageN}).
-     * Writers of SPI 2.0 hosts that predate it refuse it.
      * @since SPI 2.0
      */
-    default void blankLine() {
-        throw new UnsupportedOperationException("this writer cannot write a blank line");
-    }
+    void blankLine();
 
     /**
      * A subsection written as LVM2's {@code outf} writes one: {@code key {}, what {@code body}
      * writes one level deeper, then {@code }} (a thin pool's {@code message1 { create = "lv" }}).
      * @since SPI 2.0
      */
-    default void section(String key, java.util.function.Consumer<SegmentWriter> body) {
-        throw new UnsupportedOperationException("this writer cannot write a subsection");
-    }
+    void section(String key, java.util.function.Consumer<SegmentWriter> body);
 }
