@@ -98,6 +98,17 @@ public interface SegmentType {
                 + lvName + ".";
     }
 
+    /**
+     * The message when the LV that area {@code index} names in the type's own fields
+     * ({@link DecodedSegment#named}: a cache's {@code origin = "x"}) does not exist, in LVM2's words
+     * for the type ({@code Unknown LV specified for writecache origin x in ...}); by default LVM2's
+     * words for a name in an areas array.
+     * @since SPI 2.0
+     */
+    default String unresolvedArea(int index, String target, String segmentKey, String lvName) {
+        return "Couldn't find volume '" + target + "' for segment '" + segmentKey + "'.";
+    }
+
     /** Writes the type's own fields of {@code segment}, in LVM2's order. */
     void encode(SegmentView segment, SegmentWriter out);
 

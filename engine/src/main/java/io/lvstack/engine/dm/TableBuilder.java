@@ -220,15 +220,20 @@ public final class TableBuilder {
         return lines;
     }
 
-    /** The devices named in {@code lines}, in the order named: the words the context gave for devices. */
+    /**
+     * The devices named in {@code lines}: the words the context gave for devices, in the order
+     * the type asked for them, which is the order they load in (LVM2 loads a cache pool's data
+     * LV before its metadata LV, although the cache line names the metadata first).
+     */
     private static List<Key> named(List<TableLine> lines, Map<String, Key> given) {
-        List<Key> out = new ArrayList<>();
+        Set<String> words = new HashSet<>();
         for (TableLine line : lines) {
-            for (String word : line.target().split(" ")) {
-                Key k = given.get(word);
-                if (k != null && !out.contains(k)) {
-                    out.add(k);
-                }
+            words.addAll(List.of(line.target().split(" ")));
+        }
+        List<Key> out = new ArrayList<>();
+        for (Map.Entry<String, Key> e : given.entrySet()) {
+            if (words.contains(e.getKey()) && !out.contains(e.getValue())) {
+                out.add(e.getValue());
             }
         }
         return out;

@@ -342,7 +342,7 @@ final class VgImporter {
         if (!decoded.namedAreas().isEmpty()) {
             for (int i = 0; i < decoded.namedAreas().size(); i++) {
                 DecodedSegment.NamedArea a = decoded.namedAreas().get(i);
-                setArea(ed, lv, sec, segment, i, a.name(), a.offset(), sec.line());
+                setArea(ed, lv, sec, segment, i, a.name(), a.offset(), sec.line(), handler);
             }
         } else if (decoded.areaCount() > 0) {
             readAreas(ed, lv, sec, segment, decoded);
@@ -404,13 +404,16 @@ final class VgImporter {
                 throw new MetadataException(line, "Bad offset in areas array for segment " + sec.key()
                         + " of logical volume " + lv.name() + ".");
             }
-            setArea(ed, lv, sec, segment, i, name.value(), offset.value(), line);
+            setArea(ed, lv, sec, segment, i, name.value(), offset.value(), line, null);
         }
     }
 
-    /** Points area {@code i} at a PV (by section key) or an LV (by name), or reports why not. */
+    /**
+     * Points area {@code i} at a PV (by section key) or an LV (by name), or reports why not: in
+     * {@code namedBy}'s words when the type named the area in its own fields.
+     */
     private void setArea(StackEditor ed, LogicalVolume lv, ConfigSection sec, Segment segment, int i, String name,
-            long offset, int line) {
+            long offset, int line, GuardedSegmentType namedBy) {
         try {
             PhysicalVolume pv = pvKeys.get(name);
             if (pv != null) {
@@ -420,8 +423,9 @@ final class VgImporter {
             LogicalVolume target = ed.vg().lv(lvName(name));
             if (target == null) {
                 reported.add(new VgChecker.SegmentArea(segment, i));
-                refuse(line, areaName(lv, segment, i), "Couldn't find volume '" + name + "' for segment '" + sec.key()
-                        + "'.");
+                refuse(line, areaName(lv, segment, i), namedBy != null
+                        ? namedBy.unresolvedArea(i, name, sec.key(), lv.name())
+                        : "Couldn't find volume '" + name + "' for segment '" + sec.key() + "'.");
                 return;
             }
             ed.setLvArea(segment, i, target, offset);

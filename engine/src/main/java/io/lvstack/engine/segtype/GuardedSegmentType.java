@@ -152,6 +152,12 @@ public final class GuardedSegmentType implements SegmentType {
                 () -> plugin.unresolvedReference(role, target, segmentKey, lvName));
     }
 
+    @Override
+    public String unresolvedArea(int index, String target, String segmentKey, String lvName) {
+        return PluginCall.call(plugin, "unresolvedArea", () -> lvName + " " + segmentKey + " area " + index,
+                () -> plugin.unresolvedArea(index, target, segmentKey, lvName));
+    }
+
     /** No subject: the checker reports the problem at the segment already. */
     @Override
     public void validate(SegmentView segment, ProblemSink problems) {
