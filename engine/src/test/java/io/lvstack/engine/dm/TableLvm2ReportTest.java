@@ -70,6 +70,9 @@ class TableLvm2ReportTest {
         for (JsonNode row : rows) {
             String lv = row.path("lv_name").asText().replaceAll("^\\[|\\]$", "");
             String dmName = vgName.replace("-", "--") + "-" + lv.replace("-", "--");
+            if (row.path("segtype").asText().equals("cache-pool")) {
+                continue; // LVM2 makes no device of a cache pool (an unused one: its metadata LV, to wipe it)
+            }
             List<String> lines = expected.computeIfAbsent(dmName, k -> new ArrayList<>());
             String type = row.path("segtype").asText();
             long start = Long.parseLong(row.path("seg_start_pe").asText()) * extentSize;

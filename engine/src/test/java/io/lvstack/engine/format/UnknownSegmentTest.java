@@ -25,6 +25,12 @@ class UnknownSegmentTest {
         return new MetadataFormat(Lvstack.builder().set("lvstack.segtypes.load", load).build()).withZone(ZoneOffset.UTC);
     }
 
+    /** Every built-in plugin but the cache one, whose cache-pool the cachepool case then stands for as unknown. */
+    private static MetadataFormat withoutCachePlugin() {
+        return new MetadataFormat(Lvstack.builder().set("lvstack.segtypes.exclude", "cache-pool,cache,writecache")
+                .build()).withZone(ZoneOffset.UTC);
+    }
+
     private static String roundTrip(MetadataFormat f, Path file) {
         ImportedVg vg = f.read(file);
         return f.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
@@ -32,7 +38,7 @@ class UnknownSegmentTest {
 
     @Test
     void aCachePoolWithoutItsPluginRoundTripsAndKeepsTheVgSafe() throws Exception {
-        MetadataFormat f = format("*");
+        MetadataFormat f = withoutCachePlugin();
         Path file = Corpus.DIR.resolve("cachepool.vg");
         ImportedVg vg = f.read(file);
         assertEquals(Set.of("cache-pool"), vg.vg().unknownSegmentTypes());
@@ -56,7 +62,7 @@ class UnknownSegmentTest {
 
     @Test
     void onDiskUnknownSegmentsAreWrittenInLibdmsCompactForm() {
-        MetadataFormat f = format("*");
+        MetadataFormat f = withoutCachePlugin();
         ImportedVg vg = f.read(Corpus.DIR.resolve("cachepool.vg"));
         String disk = f.write(vg.vg(), vg.header(), MetadataFormat.Form.ON_DISK);
         String seg = disk.substring(disk.indexOf("type = \"cache-pool\""));

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lab corpus ({@code corpus/lab}): cases the shared corpora lack, made by real LVM2 2.03.16
- * with activation off on loop devices by the {@code make-*.sh} scripts beside them. Every file is
- * read and written back byte for byte, the checker finds nothing, and lvstack's reports equal
- * LVM2's. Today: {@code virt}, LVM2's {@code error} and {@code zero} LVs.
+ * by the {@code make-*.sh} scripts beside them. Every file is read and written back byte for byte,
+ * the checker finds nothing, and lvstack's reports equal LVM2's. Today: {@code virt}, LVM2's
+ * {@code error} and {@code zero} LVs; and {@code cachedm}, two VGs with caches, whose
+ * device-mapper tables {@code CacheTablesTest} holds to LVM2's.
  */
 class LabCorpusTest {
     static final Path LAB = Path.of("src/test/resources/corpus/lab");

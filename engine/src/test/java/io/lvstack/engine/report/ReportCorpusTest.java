@@ -12,11 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * lvs and pvs parity with LVM2's own output, for every corpus case that has reports. The
- * cachepool case needs the cache-pool plugin: the example plugin's own CachePoolCorpusTest holds
- * it to the same reports.
- */
+/** lvs and pvs parity with LVM2's own output, for every corpus case that has reports. */
 class ReportCorpusTest {
     private static final MetadataFormat FORMAT = new MetadataFormat(Lvstack.engine());
     /** The fields of the corpus's {@code NAME.lvs.json} and {@code NAME.lvs.txt}. */
@@ -27,7 +23,7 @@ class ReportCorpusTest {
         return Corpus.acceptedFiles().stream().map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".vg") && !n.contains(".step") && !n.contains(".input"))
                 .map(n -> n.substring(0, n.length() - 3))
-                .filter(n -> Files.exists(Corpus.DIR.resolve(n + ".lvs.json")) && !n.equals("cachepool"));
+                .filter(n -> Files.exists(Corpus.DIR.resolve(n + ".lvs.json")));
     }
 
     private static String lvm2(String name, String suffix) throws Exception {

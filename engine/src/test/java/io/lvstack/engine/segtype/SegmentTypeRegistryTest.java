@@ -34,12 +34,14 @@ class SegmentTypeRegistryTest {
     void findsTheRealPluginsWithTheirJars() {
         Engine engine = Lvstack.engine();
         List<RegisteredType> active = engine.segmentTypes().active();
-        assertEquals(List.of("linear", "striped", "mirror", "snapshot", "thin-pool", "thin", "error", "zero"),
-                active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
+        assertEquals(List.of("linear", "striped", "mirror", "snapshot", "thin-pool", "thin", "cache-pool", "cache",
+                "writecache", "error", "zero"), active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
         for (RegisteredType t : active) {
-            // the virtual plugin provides error and zero, the thin plugin thin-pool and thin
+            // the virtual plugin provides error and zero, the thin plugin thin-pool and thin, the cache
+            // plugin cache-pool, cache and writecache
             String plugin = t.name().equals("error") || t.name().equals("zero") ? "virtual"
-                    : t.name().equals("thin-pool") ? "thin" : t.name();
+                    : t.name().equals("thin-pool") ? "thin"
+                    : t.name().equals("cache-pool") || t.name().equals("writecache") ? "cache" : t.name();
             assertEquals(plugin, t.origin().plugin());
             assertEquals("0.1.0", t.origin().version());
             assertEquals(SpiVersion.CURRENT, t.origin().spiVersion());
@@ -50,7 +52,8 @@ class SegmentTypeRegistryTest {
     }
 
     private static int order(String name) {
-        return List.of("linear", "striped", "mirror", "snapshot", "thin-pool", "thin", "error", "zero").indexOf(name);
+        return List.of("linear", "striped", "mirror", "snapshot", "thin-pool", "thin", "cache-pool", "cache", "writecache",
+                "error", "zero").indexOf(name);
     }
 
     @Test
@@ -80,15 +83,15 @@ class SegmentTypeRegistryTest {
     @Test
     void excludeDropsATypeAndALoadListMissIsAClearError() {
         SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
-        assertEquals(List.of("error", "linear", "snapshot", "striped", "thin", "thin-pool", "zero"),
-                r.active().stream().map(RegisteredType::name).sorted().toList());
+        assertEquals(List.of("cache", "cache-pool", "error", "linear", "snapshot", "striped", "thin", "thin-pool",
+                "writecache", "zero"), r.active().stream().map(RegisteredType::name).sorted().toList());
 
         LvstackException e = assertThrows(LvstackException.class,
                 () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
         assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
                 + "provides it; looked in "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; found [error, linear, mirror, snapshot, striped, thin, thin-pool, zero]"),
-                e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [cache, cache-pool, error, linear, mirror, snapshot, striped, thin, "
+                + "thin-pool, writecache, zero]"), e.getMessage());
     }
 
     @Test

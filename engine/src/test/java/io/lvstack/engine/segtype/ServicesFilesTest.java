@@ -39,7 +39,8 @@ class ServicesFilesTest {
             }
         }
         Collections.sort(providers);
-        assertEquals(List.of("io.lvstack.segtype.linear.LinearProvider", "io.lvstack.segtype.mirror.MirrorProvider",
+        assertEquals(List.of("io.lvstack.segtype.cache.CacheProvider", "io.lvstack.segtype.linear.LinearProvider",
+                "io.lvstack.segtype.mirror.MirrorProvider",
                 "io.lvstack.segtype.snapshot.SnapshotProvider", "io.lvstack.segtype.striped.StripedProvider",
                 "io.lvstack.segtype.thin.ThinProvider", "io.lvstack.segtype.virtual.VirtualProvider"), providers);
     }
