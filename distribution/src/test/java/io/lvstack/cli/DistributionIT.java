@@ -127,8 +127,24 @@ class DistributionIT {
             jar = s.filter(p -> p.getFileName().toString().matches("segtype-cache-pool-.*\\.jar")).findFirst().orElseThrow();
         }
         String cachepool = CORPUS.resolve("cachepool.vg").toString();
-        Path tool = dir.resolve("full-copy");
-        run(dir, "cp", "-a", full.toString(), tool.toString());
+        // One type name, one provider: the full tool has cache-pool built in (the cache plugin), so
+        // the example is refused there at load, naming both jars.
+        Path fullTool = dir.resolve("full-with-example");
+        run(dir, "cp", "-a", full.toString(), fullTool.toString());
+        Files.copy(jar, fullTool.resolve("plugins/" + jar.getFileName()));
+        Result twice = lvstack(fullTool, "lvs", "-a", cachepool);
+        assertEquals(5, twice.code(), twice.err());
+        assertEquals("", twice.out());
+        assertEquals("lvstack: segment type 'cache-pool' is provided twice: by plugin cache ("
+                + fullTool.resolve("lib/lvstack-segtype-cache-" + VERSION + ".jar") + ") and by plugin cache-pool ("
+                + fullTool.resolve("plugins/" + jar.getFileName()) + "); remove one of them\n", twice.err());
+
+        // The minimal tool has no cache-pool: the example supplies it. The lab corpus's steps make
+        // error and zero LVs, so the virtual plugin is dropped in with it.
+        Path tool = dir.resolve("minimal-with-example");
+        run(dir, "cp", "-a", minimal.toString(), tool.toString());
+        Files.copy(full.resolve("lib/lvstack-segtype-virtual-" + VERSION + ".jar"),
+                tool.resolve("plugins/lvstack-segtype-virtual-" + VERSION + ".jar"));
         Result without = lvstack(tool, "lvs", "-a", cachepool);
         assertTrue(without.err().contains("WARNING: Unrecognised segment type cache-pool"), without.err());
         assertEquals(corpus("cachepool.vg"), lvstack(tool, "fmt", cachepool).out(), "kept whole without the plugin");

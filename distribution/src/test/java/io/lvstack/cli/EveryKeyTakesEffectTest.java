@@ -40,10 +40,10 @@ class EveryKeyTakesEffectTest {
         String linear = CORPUS.resolve("linear.vg").toString();
         Map<String, Probe> p = new TreeMap<>();
         p.put("lvstack.segtypes.load", new Probe("linear,striped", this::types,
-                "linear mirror snapshot striped thin-pool thin error zero", "linear striped"));
+                "cache-pool cache writecache linear mirror snapshot striped thin-pool thin error zero", "linear striped"));
         p.put("lvstack.segtypes.exclude", new Probe("mirror", this::types,
-                "linear mirror snapshot striped thin-pool thin error zero",
-                "linear snapshot striped thin-pool thin error zero"));
+                "cache-pool cache writecache linear mirror snapshot striped thin-pool thin error zero",
+                "cache-pool cache writecache linear snapshot striped thin-pool thin error zero"));
         p.put("lvstack.plugins.dirs", new Probe(plugins.toString(), this::pluginProblem, "",
                 "warning: unreadable or corrupt jar"));
         p.put("lvstack.plugins.onError", new Probe("fail", with(this::pluginProblem, "-D",

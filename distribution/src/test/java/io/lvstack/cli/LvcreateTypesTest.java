@@ -40,12 +40,12 @@ class LvcreateTypesTest {
     private void assertRefused(int status, String message, String... args) throws IOException {
         Path in = copy();
         byte[] before = Files.readAllBytes(in);
-        // These cases are about types no loaded plugin provides: the thin and snapshot plugins, which
-        // make no LVs yet, are left out, as in the minimal distribution.
+        // These cases are about types no loaded plugin provides: the thin, snapshot and cache plugins
+        // are left out, as in the minimal distribution.
         String[] withoutThin = new String[args.length + 2];
         withoutThin[0] = args[0];
         withoutThin[1] = "-D";
-        withoutThin[2] = "lvstack.segtypes.exclude=thin,thin-pool,snapshot";
+        withoutThin[2] = "lvstack.segtypes.exclude=thin,thin-pool,snapshot,cache-pool,cache,writecache";
         System.arraycopy(args, 1, withoutThin, 3, args.length - 1);
         CliRun r = CliRun.withFile(in, withoutThin);
         assertEquals(List.of("lvstack: " + message), r.errLines(), String.join(" ", args));

@@ -32,16 +32,20 @@ class SegtypesCommandTest {
                 new Entry("snapshot", "primary", "snapshot"),
                 new Entry("thin-pool", "primary", "thin"),
                 new Entry("thin", "primary", "thin"),
+                new Entry("cache-pool", "primary", "cache"),
+                new Entry("cache", "primary", "cache"),
+                new Entry("writecache", "primary", "cache"),
                 new Entry("error", "primary", "virtual"),
                 new Entry("zero", "primary", "virtual")),
-                sortedLike(entries(rows), "striped", "linear", "mirror", "snapshot", "thin-pool", "thin", "error", "zero"));
+                sortedLike(entries(rows), "striped", "linear", "mirror", "snapshot", "thin-pool", "thin", "cache-pool",
+                        "cache", "writecache", "error", "zero"));
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
     }
 
     @Test
     void tableHeaderIsPaddedToTheWidestCells() {
         CliRun r = CliRun.of("segtypes");
-        assertEquals("TYPE       ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
+        assertEquals("TYPE        ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
     }
 
     @Test

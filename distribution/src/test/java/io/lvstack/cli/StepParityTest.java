@@ -31,9 +31,7 @@ class StepParityTest {
     private static final Path LAB = Path.of("../engine/src/test/resources/corpus/lab").toAbsolutePath();
 
     /** Steps lvstack does not reproduce, with the reason. */
-    private static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>(Map.of(
-            "cachepool.step2", "lvcreate --type cache-pool: this distribution has no cache-pool plugin (DistributionIT"
-                    + " replays every step with the cache-pool example dropped in)"));
+    private static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>(Map.of());
 
     @TempDir
     Path tmp;
