@@ -30,7 +30,7 @@ final class LvcreateType {
      * @throws CommandLineRefusal in LVM2's words, for an unknown type or a virtual size where the type takes none
      */
     static String of(String type, boolean snapshot, boolean thin, String thinPool, String virtualSize,
-            Integer mirrors, SegmentTypeRegistry types) {
+            Integer mirrors, boolean sized, SegmentTypeRegistry types) {
         if (type != null && types.byName(type) == null) {
             // LVM2's segtype_arg refuses the option's value while it parses the command line
             throw new CommandLineRefusal("Invalid argument for --type: " + type);
@@ -44,18 +44,25 @@ final class LvcreateType {
         if (type != null) {
             return type;
         }
-        String chosen = implied(snapshot, thin, thinPool, virtualSize, mirrors);
+        String chosen = implied(snapshot, thin, thinPool, virtualSize, mirrors, sized);
         if (chosen != null && types.byName(chosen) == null) {
             throw new CommandLineRefusal("Unable to create LV with unknown segment type " + chosen + ".");
         }
         return chosen;
     }
 
-    /** The type LVM2 reads from the other options, in its order: a snapshot, thin, -m's, striped. */
+    /**
+     * The type LVM2 reads from the other options, in its order: a COW snapshot (with a size), a
+     * thin snapshot or clone (without), a thin pool ({@code -T} without a virtual size), thin, -m's,
+     * striped.
+     */
     private static String implied(boolean snapshot, boolean thin, String thinPool, String virtualSize,
-            Integer mirrors) {
+            Integer mirrors, boolean sized) {
         if (snapshot && virtualSize == null) {
-            return "snapshot";
+            return sized && thinPool == null ? "snapshot" : "thin";
+        }
+        if (thin && virtualSize == null && thinPool == null) {
+            return "thin-pool";
         }
         if (thin || thinPool != null || virtualSize != null) {
             // a virtual size alone asks for global/sparse_segtype_default's type, thin

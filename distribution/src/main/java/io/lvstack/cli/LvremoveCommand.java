@@ -26,7 +26,7 @@ final class LvremoveCommand implements Runnable {
         MutationRun.run(spec, engineOptions, mutation, c -> {
             List<String> messages = new ArrayList<>();
             for (String lv : lvs) {
-                messages.addAll(new LvRemove().run(c.vg(), MutationRun.lvName(c.vg(), lv)));
+                messages.addAll(new LvRemove(c.engine(), c.stamp()).run(c.vg(), MutationRun.lvName(c.vg(), lv)));
             }
             return messages;
         });

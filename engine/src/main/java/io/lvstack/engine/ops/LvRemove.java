@@ -4,10 +4,17 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.model.LvMark;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.PoolMetadataSpare;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
 import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.LvRemover;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.ops.alloc.AllocPolicy;
+import io.lvstack.engine.ops.alloc.LvmAllocator;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +26,19 @@ import java.util.Set;
  * component on its own, and while any segment uses the LV, naming the users.
  */
 public final class LvRemove {
+    private final Engine engine;
+    private final LvStamp stamp;
+
+    /** @param engine whose types' {@link LvRemover}s update what outlives a removed LV */
+    public LvRemove(Engine engine, LvStamp stamp) {
+        this.engine = engine;
+        this.stamp = stamp;
+    }
+
+    /** Removes with {@code engine}'s types, stamping nothing new (a remover makes no LV). */
+    public LvRemove(Engine engine) {
+        this(engine, LvStamp.now());
+    }
 
     public List<String> run(VolumeGroup vg, String lvName) {
         LogicalVolume named = LvLookup.find(vg, lvName);
@@ -30,14 +50,22 @@ public final class LvRemove {
                 throw new LvstackException("Can't remove logical volume " + lv.fullName() + " " + mark.usedAs() + ".");
             }
         }
-        if (lv.userCount() > 0) {
-            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
-                    + Stack.describeUsers(lv));
-        }
         WriteGuard.check(lv, "remove");
-        List<LogicalVolume> doomed = withSubLvs(lv);
-        doomed.addAll(spareLeftWithoutPool(vg, doomed));
         vg.apply(ed -> {
+            // the types update what outlives the LV first: they may let go of references to it
+            for (Segment seg : List.copyOf(lv.segments())) {
+                Optional<LvRemover> remover = seg.handler().remover();
+                if (remover.isPresent() && lv.segments().indexOf(seg) == firstOfType(lv, seg)) {
+                    remover.get().removing(lv, new PluginEditor(engine, ed, registered(seg), new LvmAllocator(), stamp,
+                            AllocPolicy.INHERIT, new ArrayList<>()));
+                }
+            }
+            if (lv.userCount() > 0) {
+                throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
+                        + Stack.describeUsers(lv));
+            }
+            List<LogicalVolume> doomed = withSubLvs(lv);
+            doomed.addAll(spareLeftWithoutPool(vg, doomed));
             for (LogicalVolume each : doomed) {
                 ed.removeLv(each);
             }
@@ -64,11 +92,25 @@ public final class LvRemove {
             if (isPool(other)) {
                 return List.of();
             }
-            if (!other.visible() && other.name().contains("_pmspare") && other.userCount() == 0) {
+            if (PoolMetadataSpare.is(other) && other.userCount() == 0) {
                 spares.add(other);
             }
         }
         return spares;
+    }
+
+    /** The index of the first segment of {@code seg}'s type in {@code lv}: each type is asked once. */
+    private static int firstOfType(LogicalVolume lv, Segment seg) {
+        for (int i = 0; i < lv.segments().size(); i++) {
+            if (lv.segments().get(i).type() == seg.type()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private SegmentType registered(Segment seg) {
+        return engine.segmentTypes().byName(seg.type().name());
     }
 
     private static boolean isPool(LogicalVolume lv) {

@@ -271,7 +271,7 @@ class LayeredTablesTest {
     /** Two types laying one LV out differently cost it its tables, and those above it theirs. */
     @Test
     void conflictingLayoutsAreTheLvsProblem() {
-        SegmentType standardPool = new Delegate(new io.lvstack.segtype.thin.ThinSegmentType()) {
+        SegmentType standardPool = new Delegate(new io.lvstack.segtype.thin.ThinSegmentType(new io.lvstack.segtype.thin.ThinPoolSegmentType())) {
             @Override
             public Optional<DeviceLayout> deviceLayout(LvView lv, TargetContext context) {
                 return lv.name().equals("pool") ? Optional.of(DeviceLayout.standard()) : super.deviceLayout(lv, context);
