@@ -40,6 +40,13 @@ class VmStepParityTest {
     /** Steps lvstack does not reproduce, with the reason. */
     static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>();
 
+    static {
+        for (int k = 2; k <= 14; k++) {
+            EXPECTED_FAILURES.put("cache.step" + k, "cache, cache-pool and writecache have no plugin in this"
+                    + " distribution yet: their VG cannot be changed safely");
+        }
+    }
+
     @TempDir
     Path tmp;
 
