@@ -25,8 +25,11 @@ final class LvremoveCommand implements Runnable {
     public void run() {
         MutationRun.run(spec, engineOptions, mutation, c -> {
             List<String> messages = new ArrayList<>();
+            // -y or -f answers LVM2's question whether the LVs that depend on one go with it
+            boolean withDependents = mutation.activation.yes || mutation.activation.force != null;
             for (String lv : lvs) {
-                messages.addAll(new LvRemove(c.engine(), c.stamp()).run(c.vg(), MutationRun.lvName(c.vg(), lv)));
+                messages.addAll(new LvRemove(c.engine(), c.stamp()).run(c.vg(), MutationRun.lvName(c.vg(), lv),
+                        withDependents));
             }
             return messages;
         });

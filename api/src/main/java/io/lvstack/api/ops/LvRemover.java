@@ -1,6 +1,7 @@
 package io.lvstack.api.ops;
 
 import io.lvstack.api.model.LvView;
+import java.util.List;
 
 /**
  * A segment type's part in {@code lvremove}: called, within the removal's atomic change, for each
@@ -9,7 +10,17 @@ import io.lvstack.api.model.LvView;
  * The engine then removes the LV with the sub-LVs only it uses.
  * @since SPI 2.0
  */
-@FunctionalInterface
 public interface LvRemover {
     void removing(LvView lv, VgEditor editor);
+
+    /**
+     * The LVs made of this type's segments that use {@code used} and that LVM2 removes first when
+     * {@code used} is removed with {@code -y} ({@code lv_remove_with_dependencies}: a COW snapshot
+     * before its origin, a thin LV before its pool); none by default. The engine removes each as
+     * {@code lvremove} would, then {@code used}.
+     * @since SPI 2.0
+     */
+    default List<LvView> dependents(LvView used) {
+        return List.of();
+    }
 }

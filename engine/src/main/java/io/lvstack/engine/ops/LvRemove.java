@@ -7,10 +7,12 @@ import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.PoolMetadataSpare;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
+import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.LvRemover;
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.segtype.PluginCall;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.LvmAllocator;
 import java.util.ArrayList;
@@ -41,7 +43,27 @@ public final class LvRemove {
     }
 
     public List<String> run(VolumeGroup vg, String lvName) {
+        return run(vg, lvName, false);
+    }
+
+    /**
+     * Removes {@code lvName} and returns LVM2's messages.
+     *
+     * @param withDependents {@code -y}: the LVs LVM2 removes first (a pool's thin LVs, an origin's
+     *                       snapshots, as their types say) go too; without it they keep the LV
+     */
+    public List<String> run(VolumeGroup vg, String lvName, boolean withDependents) {
         LogicalVolume named = LvLookup.find(vg, lvName);
+        List<String> messages = new ArrayList<>();
+        vg.apply(ed -> {
+            remove(ed, vg, named, withDependents, messages);
+            ed.raiseSeqno();
+        });
+        return messages;
+    }
+
+    private void remove(StackEditor ed, VolumeGroup vg, LogicalVolume named, boolean withDependents,
+            List<String> messages) {
         // a component LVM2 shows (a COW store) is the face of the LV using it: both go
         LogicalVolume lv = named.has(LvMark.SHOWN) && named.component() && Stack.onlyUserOrNull(named) != null
                 ? Stack.onlyUserOrNull(named).lv() : named;
@@ -51,27 +73,53 @@ public final class LvRemove {
             }
         }
         WriteGuard.check(lv, "remove");
-        vg.apply(ed -> {
-            // the types update what outlives the LV first: they may let go of references to it
-            for (Segment seg : List.copyOf(lv.segments())) {
-                Optional<LvRemover> remover = seg.handler().remover();
-                if (remover.isPresent() && lv.segments().indexOf(seg) == firstOfType(lv, seg)) {
-                    remover.get().removing(lv, new PluginEditor(engine, ed, registered(seg), new LvmAllocator(), stamp,
-                            AllocPolicy.INHERIT, new ArrayList<>()));
+        if (withDependents) {
+            for (LogicalVolume dependent : dependents(lv)) {
+                if (vg.contains(dependent)) {
+                    remove(ed, vg, dependent, true, messages);
                 }
             }
-            if (lv.userCount() > 0) {
-                throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
-                        + Stack.describeUsers(lv));
+        }
+        // the types update what outlives the LV first: they may let go of references to it
+        for (Segment seg : List.copyOf(lv.segments())) {
+            Optional<LvRemover> remover = seg.handler().remover();
+            if (remover.isPresent() && lv.segments().indexOf(seg) == firstOfType(lv, seg)) {
+                remover.get().removing(lv, editor(ed, seg));
             }
-            List<LogicalVolume> doomed = withSubLvs(lv);
-            doomed.addAll(spareLeftWithoutPool(vg, doomed));
-            for (LogicalVolume each : doomed) {
-                ed.removeLv(each);
+        }
+        if (lv.userCount() > 0) {
+            throw new LvstackException("Can't remove logical volume " + lv.fullName() + " used by "
+                    + Stack.describeUsers(lv));
+        }
+        List<LogicalVolume> doomed = withSubLvs(lv);
+        doomed.addAll(spareLeftWithoutPool(vg, doomed));
+        for (LogicalVolume each : doomed) {
+            ed.removeLv(each);
+        }
+        messages.add("  Logical volume \"" + named.name() + "\" successfully removed.");
+    }
+
+    /** What the types of the segments using {@code lv} remove before it, each once, in link order. */
+    private static List<LogicalVolume> dependents(LogicalVolume lv) {
+        Set<LogicalVolume> out = new LinkedHashSet<>();
+        for (Segment user : List.copyOf(lv.users())) {
+            Optional<LvRemover> remover = user.handler().remover();
+            if (remover.isPresent()) {
+                for (var d : remover.get().dependents(lv)) {
+                    if (!(d instanceof LogicalVolume dependent) || !lv.vg().contains(dependent)) {
+                        throw PluginCall.failure(user.type(), "remover.dependents", lv.fullName(),
+                                new IllegalStateException("named " + d + ", which is no LV of " + lv.vg().name()));
+                    }
+                    out.add(dependent);
+                }
             }
-            ed.raiseSeqno();
-        });
-        return List.of("  Logical volume \"" + named.name() + "\" successfully removed.");
+        }
+        return new ArrayList<>(out);
+    }
+
+    private PluginEditor editor(StackEditor ed, Segment seg) {
+        return new PluginEditor(engine, ed, registered(seg), new LvmAllocator(), stamp, AllocPolicy.INHERIT,
+                new ArrayList<>());
     }
 
     /**

@@ -16,6 +16,7 @@ import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.ops.LvRemover;
 import io.lvstack.api.ops.LvResizer;
+import io.lvstack.api.ops.VgEditor;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
@@ -243,10 +244,22 @@ public final class GuardedSegmentType implements SegmentType {
     @Override
     public Optional<LvRemover> remover() {
         Optional<LvRemover> remover = PluginCall.call(plugin, "remover", "", plugin::remover);
-        return remover.map(r -> (lv, editor) -> PluginCall.call(plugin, "remover.removing", () -> subject(lv), () -> {
-            r.removing(lv, editor);
-            return null;
-        }));
+        return remover.map(r -> new LvRemover() {
+            @Override
+            public void removing(LvView lv, VgEditor editor) {
+                PluginCall.call(plugin, "remover.removing", () -> subject(lv), () -> {
+                    r.removing(lv, editor);
+                    return null;
+                });
+            }
+
+            @Override
+            public List<LvView> dependents(LvView used) {
+                List<LvView> out = PluginCall.call(plugin, "remover.dependents", () -> subject(used),
+                        () -> r.dependents(used));
+                return out == null ? List.of() : out;
+            }
+        });
     }
 
     /** The type's resizer, guarded: {@code extend} runs as {@code resizer.extend} of the LV. */
