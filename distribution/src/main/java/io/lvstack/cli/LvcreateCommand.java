@@ -56,7 +56,8 @@ final class LvcreateCommand implements Runnable {
     @Override
     public void run() {
         String segtype = LvcreateType.of(type, snapshot, thin, thinPool, virtualSize, mirrors,
-                sizeOptions.size != null || sizeOptions.extents != null, engineOptions.engine().segmentTypes());
+                sizeOptions.size != null || sizeOptions.extents != null,
+                vgArg != null && LvmArgs.skipDevDir(vgArg).contains("/"), engineOptions.engine().segmentTypes());
         boolean ownCreator = segtype != null && LvcreateType.hasCreator(segtype, engineOptions.engine().segmentTypes());
         if (segtype != null && !LvcreateType.CREATED.contains(segtype) && !ownCreator) {
             // before the positional arguments, whose form depends on the type (a snapshot's VG/ORIGIN)
@@ -65,6 +66,10 @@ final class LvcreateCommand implements Runnable {
         }
         Target target = target();
         boolean sized = sizeOptions.size != null || sizeOptions.extents != null;
+        if (ownCreator && !sized && !pvs.isEmpty()) {
+            // a thin LV or snapshot allocates nothing: LVM2's command lines for them take no PVs
+            throw new CommandLineRefusal("Command does not accept argument: " + pvs.get(0) + ".");
+        }
         LvSize lvSize = ownCreator && !sized && (virtualSize != null || target.origin() != null) ? null
                 : sizeOptions.size();
         if (mirrors != null && mirrors > 0 && !MirrorArgs.MIRROR.equals(type)) {

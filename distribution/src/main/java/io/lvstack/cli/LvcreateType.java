@@ -27,10 +27,11 @@ final class LvcreateType {
      * The type's name, or null for {@code -m} without {@code --type} (left to the mirror checks).
      *
      * @param virtualSize {@code -V}/{@code --virtualsize} as typed, or null
+     * @param origin      whether the position argument names an LV ({@code VG/LV}) rather than a VG
      * @throws CommandLineRefusal in LVM2's words, for an unknown type or a virtual size where the type takes none
      */
     static String of(String type, boolean snapshot, boolean thin, String thinPool, String virtualSize,
-            Integer mirrors, boolean sized, SegmentTypeRegistry types) {
+            Integer mirrors, boolean sized, boolean origin, SegmentTypeRegistry types) {
         if (type != null && types.byName(type) == null) {
             // LVM2's segtype_arg refuses the option's value while it parses the command line
             throw new CommandLineRefusal("Invalid argument for --type: " + type);
@@ -40,6 +41,10 @@ final class LvcreateType {
             if (type != null && CREATED.contains(type)) {
                 throw new CommandLineRefusal("Command does not accept option: --virtualsize " + virtualSize + ".");
             }
+        }
+        if (snapshot && virtualSize != null && origin) {
+            // a thin LV of a virtual size is no snapshot of an origin
+            throw new CommandLineRefusal("Command does not accept option: --snapshot.");
         }
         if (type != null) {
             return type;

@@ -69,13 +69,18 @@ public final class TableBuilder {
      * snapshots) nor the pool-metadata spare, which LVM2 never activates.
      */
     public static DmTables build(VolumeGroup vg, TableOptions options) {
+        return new TableBuilder(vg, options).build(activated(vg));
+    }
+
+    /** The LVs of {@code vg} that {@code vgchange -ay} activates, in metadata order. */
+    public static List<LogicalVolume> activated(VolumeGroup vg) {
         List<LogicalVolume> activated = new ArrayList<>();
         for (LogicalVolume lv : vg.lvs()) {
             if (!lv.has(LvStatus.ACTIVATION_SKIP) && !PoolMetadataSpare.is(lv)) {
                 activated.add(lv);
             }
         }
-        return new TableBuilder(vg, options).build(activated);
+        return activated;
     }
 
     /** The tables {@code lv} needs: those of the LVs below it, then its own (see {@link LoadOrder#of(LogicalVolume)}). */

@@ -53,8 +53,12 @@ public final class LvRemove {
      *                       snapshots, as their types say) go too; without it they keep the LV
      */
     public List<String> run(VolumeGroup vg, String lvName, boolean withDependents) {
+        return run(vg, lvName, withDependents, new ArrayList<>());
+    }
+
+    /** As {@link #run(VolumeGroup, String, boolean)}, adding LVM2's lines to {@code messages} as they arise. */
+    public List<String> run(VolumeGroup vg, String lvName, boolean withDependents, List<String> messages) {
         LogicalVolume named = LvLookup.find(vg, lvName);
-        List<String> messages = new ArrayList<>();
         vg.apply(ed -> {
             remove(ed, vg, named, withDependents, messages);
             ed.raiseSeqno();
@@ -73,11 +77,16 @@ public final class LvRemove {
             }
         }
         WriteGuard.check(lv, "remove");
-        if (withDependents) {
-            for (LogicalVolume dependent : dependents(lv)) {
-                if (vg.contains(dependent)) {
-                    remove(ed, vg, dependent, true, messages);
-                }
+        List<LogicalVolume> dependents = dependents(lv);
+        if (!dependents.isEmpty() && !withDependents) {
+            // LVM2 asks; without -y there is no one to answer, and no answer is no
+            messages.add("Removing " + (isPool(lv) ? "pool " : "") + lv.fullName() + " will remove "
+                    + dependents.size() + " dependent volume(s). Proceed? [y/n]: [n]");
+            throw new LvstackException("Logical volume " + lv.fullName() + " not removed.");
+        }
+        for (LogicalVolume dependent : dependents) {
+            if (vg.contains(dependent)) {
+                remove(ed, vg, dependent, true, messages);
             }
         }
         // the types update what outlives the LV first: they may let go of references to it

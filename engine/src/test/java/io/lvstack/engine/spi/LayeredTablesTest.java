@@ -204,7 +204,7 @@ class LayeredTablesTest {
         assertEquals(List.of("vgt-ext: 0 32768 linear 253:6 0"),
                 dmsetup(t).stream().filter(l -> l.startsWith("vgt-ext:")).toList());
         VolumeGroup vg = read(LAYERED, "thin");
-        assertEquals(List.of("vgt-pool_tmeta", "vgt-pool_tdata", "vgt-pool-tpool", "vgt-vol1snap"),
+        assertEquals(List.of("vgt-pool_tmeta", "vgt-pool_tdata", "vgt-pool-tpool", "vgt-pool", "vgt-vol1", "vgt-vol1snap"),
                 names(TableBuilder.build(vg.lv("vol1snap"), TableOptions.defaults())));
     }
 

@@ -1,7 +1,9 @@
 package io.lvstack.segtype.snapshot;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
+import io.lvstack.api.ops.BadCommandLine;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.ops.Allocated;
@@ -36,6 +38,10 @@ final class SnapshotCreator implements LvCreator {
                 throw new LvstackException("Snapshots of snapshots are not supported.");
             }
         }
+        if (!origin.segments().isEmpty() && origin.segments().get(0).type().has(SegmentCapability.POOL)) {
+            throw new LvstackException("Snapshots of " + origin.segments().get(0).type().name().replace('-', ' ')
+                    + " type volumes are not supported.");
+        }
         if (!origin.visible()) {
             throw new LvstackException("Snapshots of hidden volumes are not supported.");
         }
@@ -45,7 +51,8 @@ final class SnapshotCreator implements LvCreator {
         long chunk = r.chunkSize() != null ? r.chunkSize() : DEFAULT_CHUNK;
         if (chunk < SnapshotSegmentType.MIN_CHUNK || chunk > SnapshotSegmentType.MAX_CHUNK
                 || Long.bitCount(chunk) != 1) {
-            throw new LvstackException("Chunk size must be a power of 2 in the range 4K to 512K.");
+            // LVM2 checks -c as it reads the command line: exit 3
+            throw new BadCommandLine("Chunk size must be a power of 2 in the range 4K to 512K.");
         }
         long extents = r.extents();
         if (extents % r.stripes() != 0) {

@@ -1,6 +1,8 @@
 package io.lvstack.segtype.thin;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.ops.BadCommandLine;
+import java.util.Locale;
 
 /**
  * LVM2's {@code update_pool_params} for a new thin pool: the chunk size (64 KiB by default,
@@ -23,11 +25,13 @@ record PoolSizes(long chunkSize, long metadataExtents) {
      */
     static PoolSizes of(long dataExtents, long extentSize, Long asked, Long askedMetadata) {
         long chunk = asked != null ? asked : DEFAULT_CHUNK;
+        // LVM2 checks -c as it reads the command line (exit 3), and prints the first failed rule first
         if (chunk < ThinPoolSegmentType.MIN_CHUNK || chunk > ThinPoolSegmentType.MAX_CHUNK) {
-            throw new LvstackException("Chunk size must be in the range 64.00 KiB to 1.00 GiB.");
+            throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " is not in the range 64.00 KiB to"
+                    + " 1.00 GiB.");
         }
         if (chunk % ThinPoolSegmentType.MIN_CHUNK != 0) {
-            throw new LvstackException("Chunk size must be multiple of 64.00 KiB.");
+            throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " must be a multiple of 64.00 KiB.");
         }
         long data = dataExtents * extentSize;
         long meta;
@@ -50,5 +54,17 @@ record PoolSizes(long chunkSize, long metadataExtents) {
         }
         meta = Math.max(MIN_METADATA, Math.min(MAX_METADATA, meta));
         return new PoolSizes(chunk, (meta + extentSize - 1) / extentSize);
+    }
+
+    /** LVM2's {@code display_size} of {@code sectors}: two decimals and the largest unit that keeps it above 1. */
+    static String display(long sectors) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double v = sectors / 2.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
     }
 }

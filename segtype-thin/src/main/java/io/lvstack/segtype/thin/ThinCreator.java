@@ -38,7 +38,7 @@ final class ThinCreator implements LvCreator {
             Optional<LvView> named = lv(editor, r.pool());
             if (named.isEmpty()) {
                 if (r.extents() == 0 || origin != null) {
-                    throw new LvstackException("Failed to find logical volume \"" + vg + "/" + r.pool() + "\"");
+                    throw new LvstackException("Pool " + r.pool() + " not found in Volume group " + vg + ".");
                 }
                 ThinPoolCreator.makePool(r.pool(), r, editor, poolType);
                 pool = lv(editor, r.pool()).orElseThrow();

@@ -78,6 +78,14 @@ public final class ThinPoolSegmentType implements SegmentType {
         return List.of(METADATA, MESSAGE);
     }
 
+    /** {@code _thin_pool_text_import}'s words for an LV it cannot find: {@code Unknown metadata X in segment ...}. */
+    @Override
+    public String unresolvedReference(ReferenceRole role, String target, String segmentKey, String lvName) {
+        String what = role.equals(METADATA) ? "metadata " + target : role.name().equals(MESSAGE.name())
+                ? "LV " + target + " for create message" : role.name() + " " + target;
+        return "Unknown " + what + " in segment " + segmentKey + " of logical volume " + lvName + ".";
+    }
+
     /** LVM2's {@code _thin_pool_text_import} and {@code _thin_pool_add_message}, in their order and words. */
     @Override
     public DecodedSegment decode(ConfigSection s, long extentCount) {

@@ -69,6 +69,14 @@ public final class ThinSegmentType implements SegmentType {
         return Optional.of(remover);
     }
 
+    /** {@code _thin_text_import}'s words for an LV it cannot find: {@code Unknown origin X in segment ...}. */
+    @Override
+    public String unresolvedReference(ReferenceRole role, String target, String segmentKey, String lvName) {
+        String what = role.equals(POOL) ? "thin pool" : role.equals(MERGE) ? "merge lv"
+                : role.equals(EXTERNAL) ? "external origin" : "origin";
+        return "Unknown " + what + " " + target + " in segment " + segmentKey + " of logical volume " + lvName + ".";
+    }
+
     /** LVM2's {@code _thin_text_import}, in its order and words. */
     @Override
     public DecodedSegment decode(ConfigSection s, long extentCount) {
