@@ -19,7 +19,9 @@ step() {
   if [ $rc = 0 ]; then
     echo "$*" >> $OUT/thinops.steps
   else
-    echo "$*   # refused by LVM2 (exit $rc): $(grep -v WARNING /tmp/err | tail -1 | sed 's/^ *//')" >> $OUT/thinops.steps
+    # LVM2's last line, not a warning nor the hint it adds to a bad command line
+    msg=$(grep -v -e WARNING -e "for more information" /tmp/err | tail -1 | sed 's/^ *//')
+    echo "$*   # refused by LVM2 (exit $rc): $msg" >> $OUT/thinops.steps
   fi
   vgcfgbackup -f $OUT/thinops.step$k.vg $VG >/dev/null
 }

@@ -34,8 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VmStepParityTest {
     static final Path VM = Path.of("../../shared/corpus/lvm2-vm").toAbsolutePath().normalize();
+    /**
+     * Cases made the same way for lvstack (their make scripts and README say how): the steps LVM2
+     * refused carry its exit status and last line; {@code NAME.archive/} holds every version LVM2
+     * committed (its metadata archive), in place of the PV heads.
+     */
+    static final Path LAB = Path.of("../engine/src/test/resources/corpus/lab-vm").toAbsolutePath().normalize();
     /** The cases whose every step lvstack replays; raid and raidconv wait for the raid plugin. */
     static final List<String> CASES = List.of("thin", "node", "snap", "cache", "mirror", "move");
+    private static final Pattern PENDING_MESSAGE = Pattern.compile("\n\\s*message1 \\{");
+    private static final Pattern REFUSAL = Pattern.compile("# refused by LVM2 \\(exit (\\d+)\\): (.*)$");
 
     /** Steps lvstack does not reproduce, with the reason. */
     static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>();
@@ -55,39 +63,64 @@ class VmStepParityTest {
         Map<String, String> failures = new TreeMap<>();
         int total = 0;
         for (String name : CASES) {
-            List<String> lines = Files.readAllLines(VM.resolve(name + ".steps")).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            Map<Long, String> versions = headVersions(VM.resolve(name + ".heads.tar.gz"));
-            for (int k = 1; k <= lines.size(); k++) {
-                total++;
-                String problem = replay(name, k, lines.get(k - 1), versions);
-                if (problem != null) {
-                    failures.put(name + ".step" + k, problem);
-                }
-            }
+            total += replayCase(VM, name, headVersions(VM.resolve(name + ".heads.tar.gz")), failures);
         }
         System.out.println("VM step parity: " + (total - failures.size()) + " of " + total + " steps equal to LVM2's");
-        failures.forEach((k, v) -> System.out.println("  " + k + ": " + v.lines().findFirst().orElse("")));
+        failures.forEach((k, v) -> System.out.println("  " + k + ": " + v.lines().limit(2).reduce((a, b) -> a + " | " + b).orElse("")));
         assertEquals(57, total, "steps of " + CASES);
         assertEquals(EXPECTED_FAILURES.keySet(), failures.keySet(), "steps that differ from LVM2: " + failures);
     }
 
     @Test
+    void everyLabVmStepGivesLvm2sMetadataOrRefusal() throws IOException {
+        Map<String, String> failures = new TreeMap<>();
+        int total = 0;
+        List<Path> steps;
+        try (var s = Files.list(LAB)) {
+            steps = s.filter(p -> p.toString().endsWith(".steps")).sorted().toList();
+        }
+        for (Path file : steps) {
+            String name = file.getFileName().toString().replace(".steps", "");
+            total += replayCase(LAB, name, archiveVersions(LAB.resolve(name + ".archive")), failures);
+        }
+        System.out.println("Lab VM step parity: " + (total - failures.size()) + " of " + total + " steps as LVM2's");
+        failures.forEach((k, v) -> System.out.println("  " + k + ": " + v.lines().limit(2).reduce((a, b) -> a + " | " + b).orElse("")));
+        assertTrue(total >= 40, "steps: " + total);
+        assertEquals(Map.of(), failures);
+    }
+
+    /** Replays every step of case {@code name} in {@code dir}, adding what differs to {@code failures}. */
+    private int replayCase(Path dir, String name, Map<Long, String> versions, Map<String, String> failures)
+            throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(name + ".steps")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        for (int k = 1; k <= lines.size(); k++) {
+            String problem = replay(dir, name, k, lines.get(k - 1), versions);
+            if (problem != null) {
+                failures.put(name + ".step" + k, problem);
+            }
+        }
+        return lines.size();
+    }
+
+    @Test
     void pendingMessagesAreComparedWithLvm2sFirstCommit() throws IOException {
         Map<Long, String> versions = headVersions(VM.resolve("thin.heads.tar.gz"));
-        String expected = expected("thin", 2, versions);
+        String expected = expected(VM, "thin", 2, versions);
         assertTrue(expected.contains("message1 {\ncreate = \"vol1\"\n}"), expected);
         assertTrue(expected.contains("transaction_id = 1\n"), expected);
-        assertEquals(normalized(Files.readString(VM.resolve("thin.step1.vg"))), expected("thin", 1, versions),
+        assertEquals(normalized(Files.readString(VM.resolve("thin.step1.vg"))), expected(VM, "thin", 1, versions),
                 "a new pool sends no message: the step's file");
     }
 
     /** Null when the step matches LVM2, else what differs. */
-    private String replay(String name, int k, String line, Map<Long, String> versions) throws IOException {
+    private String replay(Path dir, String name, int k, String line, Map<Long, String> versions)
+            throws IOException {
         boolean refused = line.contains("# refused by LVM2");
+        Matcher refusal = REFUSAL.matcher(line);
         String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
         Path file = tmp.resolve(name + ".step" + k + ".in.vg");
-        Files.copy(VM.resolve(name + ".step" + (k - 1) + ".vg"), file);
+        Files.copy(dir.resolve(name + ".step" + (k - 1) + ".vg"), file);
         byte[] before = Files.readAllBytes(file);
         List<String> args = new ArrayList<>();
         args.add(words[0]);
@@ -96,8 +129,18 @@ class VmStepParityTest {
         args.addAll(Arrays.asList(words).subList(1, words.length));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         if (refused) {
-            if (run.exitCode() != 5) {
-                return "LVM2 refused it, lvstack did not: " + run.out();
+            boolean worded = refusal.find();
+            int status = worded ? Integer.parseInt(refusal.group(1)) : 5;
+            if (run.exitCode() != status) {
+                return "LVM2 refused it with exit " + status + ", lvstack gave " + run.exitCode() + ": " + run.out()
+                        + run.err();
+            }
+            List<String> err = run.err().lines().toList();
+            if (worded) {
+                String last = err.isEmpty() ? "" : err.get(err.size() - 1).replaceFirst("^lvstack: ", "");
+                if (!last.equals(refusal.group(2))) {
+                    return "LVM2 said '" + refusal.group(2) + "', lvstack '" + last + "'";
+                }
             }
             return Arrays.equals(before, Files.readAllBytes(file)) ? null : "refused, but the file changed";
         }
@@ -106,7 +149,7 @@ class VmStepParityTest {
         }
         String written = Files.readString(file);
         io.lvstack.engine.Lvm2Acceptance.check("vmsteps/" + name + ".step" + k, written);
-        String expected = expected(name, k, versions);
+        String expected = expected(dir, name, k, versions);
         String actual = normalized(written);
         return expected.equals(actual) ? null : "metadata differs:\n" + diff(expected, actual);
     }
@@ -115,17 +158,17 @@ class VmStepParityTest {
      * LVM2's metadata for step K, normalized: its first commit of the command with work pending
      * for the kernel (thin messages, a PV move), else the step's file.
      */
-    static String expected(String name, int k, Map<Long, String> versions) throws IOException {
-        long from = seqno(Files.readString(VM.resolve(name + ".step" + (k - 1) + ".vg")));
-        long to = seqno(Files.readString(VM.resolve(name + ".step" + k + ".vg")));
+    static String expected(Path dir, String name, int k, Map<Long, String> versions) throws IOException {
+        long from = seqno(Files.readString(dir.resolve(name + ".step" + (k - 1) + ".vg")));
+        long to = seqno(Files.readString(dir.resolve(name + ".step" + k + ".vg")));
         String pending = null;
         for (long s = from + 1; s <= to && pending == null; s++) {
             String v = versions.get(s);
-            if (v != null && (v.contains("\nmessage1 {") || v.contains("\"PVMOVE\""))) {
+            if (v != null && (PENDING_MESSAGE.matcher(v).find() || v.contains("\"PVMOVE\""))) {
                 pending = v;
             }
         }
-        return normalized(pending != null ? pending : Files.readString(VM.resolve(name + ".step" + k + ".vg")));
+        return normalized(pending != null ? pending : Files.readString(dir.resolve(name + ".step" + k + ".vg")));
     }
 
     private static long seqno(String text) {
@@ -165,6 +208,18 @@ class VmStepParityTest {
             b.append(l).append('\n');
         }
         return b.toString();
+    }
+
+    /** Every version in LVM2's metadata archive (a file per commit, made before the next), by seqno. */
+    static Map<Long, String> archiveVersions(Path archive) throws IOException {
+        Map<Long, String> out = new TreeMap<>();
+        try (var s = Files.list(archive)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".vg")).toList()) {
+                String text = Files.readString(p);
+                out.put(seqno(text), text);
+            }
+        }
+        return out;
     }
 
     /** Every metadata version in the case's first PV head, by seqno. */

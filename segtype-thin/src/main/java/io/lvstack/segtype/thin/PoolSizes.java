@@ -25,13 +25,14 @@ record PoolSizes(long chunkSize, long metadataExtents) {
      */
     static PoolSizes of(long dataExtents, long extentSize, Long asked, Long askedMetadata) {
         long chunk = asked != null ? asked : DEFAULT_CHUNK;
-        // LVM2 checks -c as it reads the command line (exit 3), and prints the first failed rule first
+        // LVM2 checks -c as it reads the command line (exit 3) and prints every failed rule, the
+        // multiple last; one line here: that one when it fails, else the range
+        if (chunk % ThinPoolSegmentType.MIN_CHUNK != 0) {
+            throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " must be a multiple of 64.00 KiB.");
+        }
         if (chunk < ThinPoolSegmentType.MIN_CHUNK || chunk > ThinPoolSegmentType.MAX_CHUNK) {
             throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " is not in the range 64.00 KiB to"
                     + " 1.00 GiB.");
-        }
-        if (chunk % ThinPoolSegmentType.MIN_CHUNK != 0) {
-            throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " must be a multiple of 64.00 KiB.");
         }
         long data = dataExtents * extentSize;
         long meta;

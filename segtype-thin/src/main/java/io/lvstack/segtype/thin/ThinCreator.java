@@ -70,6 +70,10 @@ final class ThinCreator implements LvCreator {
             }
             size = r.virtualExtents();
         }
+        if (external && origin.has(LvStatus.WRITE)) {
+            // its data must not change under the clones
+            throw new LvstackException("Cannot use writable LV as the external origin.");
+        }
         ThinPoolFields pf = (ThinPoolFields) poolSeg.fields();
         long deviceId = nextDeviceId(pool);
         LvView thin = editor.createLv(r.name(), true);
@@ -78,8 +82,6 @@ final class ThinCreator implements LvCreator {
         editor.attach(seg, ThinSegmentType.POOL, pool);
         if (origin != null && external) {
             editor.attach(seg, ThinSegmentType.EXTERNAL, origin);
-            // attach_thin_external_origin: the external origin becomes read-only
-            editor.setStatus(origin, LvStatus.WRITE, false);
         } else if (origin != null) {
             editor.attach(seg, ThinSegmentType.ORIGIN, origin);
             editor.setStatus(thin, LvStatus.ACTIVATION_SKIP, true);
