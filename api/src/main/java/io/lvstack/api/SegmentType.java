@@ -10,6 +10,8 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvRemover;
+import io.lvstack.api.ops.LvResizer;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
@@ -184,6 +186,24 @@ public interface SegmentType {
      * @since SPI 2.0
      */
     default Optional<LvConverter> converter() {
+        return Optional.empty();
+    }
+
+    /**
+     * The type's part in {@code lvremove} of LVs that own its segments: what it updates before
+     * they go (a thin pool's transaction).
+     * @since SPI 2.0
+     */
+    default Optional<LvRemover> remover() {
+        return Optional.empty();
+    }
+
+    /**
+     * The type's own {@code lvextend}, for LVs whose last segment is of this type when growing
+     * takes more than appended areas or a longer virtual segment (a pool's data LV).
+     * @since SPI 2.0
+     */
+    default Optional<LvResizer> resizer() {
         return Optional.empty();
     }
 

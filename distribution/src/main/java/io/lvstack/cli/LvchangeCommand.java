@@ -26,6 +26,7 @@ final class LvchangeCommand implements Runnable {
     @Override
     public void run() {
         LvChange change = new LvChange(permission, tags.add, tags.delete);
-        MutationRun.run(spec, engineOptions, mutation, c -> change.run(c.vg(), MutationRun.lvName(c.vg(), lv)));
+        MutationRun.run(spec, engineOptions, mutation, c -> change.run(c.vg(), MutationRun.lvName(c.vg(), lv),
+                mutation.activation.activate != null));
     }
 }

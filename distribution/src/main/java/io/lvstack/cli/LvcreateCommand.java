@@ -46,6 +46,8 @@ final class LvcreateCommand implements Runnable {
     @Option(names = {"-T", "--thin"}, description = "A thin LV (with -V) or thin pool, as in LVM2.") boolean thin;
     @Option(names = "--thinpool", paramLabel = "POOL", description = "The thin pool, as in LVM2.") String thinPool;
     @Option(names = {"-s", "--snapshot"}, description = "A snapshot, as in LVM2.") boolean snapshot;
+    @Option(names = "--discards", paramLabel = "passdown|nopassdown|ignore",
+            description = "A thin pool's discards, as in LVM2.") String discards;
     @Parameters(index = "0", arity = "0..1", paramLabel = "VG",
             description = "The VG; may be left out when -n names VG/LV.") String vgArg;
     @Parameters(index = "1..*", paramLabel = "PV") List<String> pvs = new ArrayList<>();
@@ -54,7 +56,8 @@ final class LvcreateCommand implements Runnable {
     @Override
     public void run() {
         String segtype = LvcreateType.of(type, snapshot, thin, thinPool, virtualSize, mirrors,
-                engineOptions.engine().segmentTypes());
+                sizeOptions.size != null || sizeOptions.extents != null,
+                vgArg != null && LvmArgs.skipDevDir(vgArg).contains("/"), engineOptions.engine().segmentTypes());
         boolean ownCreator = segtype != null && LvcreateType.hasCreator(segtype, engineOptions.engine().segmentTypes());
         if (segtype != null && !LvcreateType.CREATED.contains(segtype) && !ownCreator) {
             // before the positional arguments, whose form depends on the type (a snapshot's VG/ORIGIN)
@@ -62,7 +65,13 @@ final class LvcreateCommand implements Runnable {
                     + segtype + " makes no LVs yet");
         }
         Target target = target();
-        LvSize lvSize = sizeOptions.size();
+        boolean sized = sizeOptions.size != null || sizeOptions.extents != null;
+        if (ownCreator && !sized && !pvs.isEmpty()) {
+            // a thin LV or snapshot allocates nothing: LVM2's command lines for them take no PVs
+            throw new CommandLineRefusal("Command does not accept argument: " + pvs.get(0) + ".");
+        }
+        LvSize lvSize = ownCreator && !sized && (virtualSize != null || target.origin() != null) ? null
+                : sizeOptions.size();
         if (mirrors != null && mirrors > 0 && !MirrorArgs.MIRROR.equals(type)) {
             throw new LvstackException("lvcreate -m" + MirrorArgs.RAID1_REFUSAL);
         }
@@ -79,7 +88,9 @@ final class LvcreateCommand implements Runnable {
         } else if (ownCreator) {
             typeOptions = new LvCreate.TypeOptions(mirrors, mirrorLog, null,
                     chunkSize == null ? null : SizeArgs.sectors(chunkSize, 'k', "--chunksize"),
-                    poolMetadataSize == null ? null : SizeArgs.sectors(poolMetadataSize, 'm', "--poolmetadatasize"));
+                    poolMetadataSize == null ? null : SizeArgs.sectors(poolMetadataSize, 'm', "--poolmetadatasize"),
+                    new LvCreate.Pooled(virtualSize == null ? null : LvSize.ofSize(virtualSize), target.pool(),
+                            target.origin(), zero(), discards));
         } else if (chunkSize != null || poolMetadataSize != null) {
             throw new LvstackException("--chunksize and --poolmetadatasize are only available with pools and snapshots.");
         }
@@ -98,8 +109,18 @@ final class LvcreateCommand implements Runnable {
         });
     }
 
-    /** The VG and the new LV's name (null for the next {@code lvolN}), from {@code -n} and the VG argument. */
-    record Target(String vg, String lv) {
+    /** {@code -Z}: whether a new thin pool zeroes new blocks; null when not given (LVM2's default, yes). */
+    private Boolean zero() {
+        String z = mutation.activation.zero;
+        return z == null ? null : LvmArgs.yesNo(z, "--zero");
+    }
+
+    /**
+     * The VG and the new LV's name (null for the next {@code lvolN}), from {@code -n} and the VG
+     * argument; the pool ({@code --thinpool}, or {@code -T VG/POOL}) and a snapshot's origin
+     * ({@code -s VG/ORIGIN}), null when not given.
+     */
+    record Target(String vg, String lv, String pool, String origin) {
     }
 
     /**
@@ -122,8 +143,30 @@ final class LvcreateCommand implements Runnable {
             }
             LvmNameRules.requireNewLvNameParam(lv);
         }
-        if (vgArg != null) {
-            String given = LvmArgs.skipDevDir(vgArg);
+        String pool = null;
+        String origin = null;
+        if (thinPool != null) {
+            String[] path = thinPool.contains("/") ? LvmArgs.split(thinPool) : new String[] {null, thinPool};
+            vg = path[0] != null ? consistent(vg, path[0]) : vg;
+            pool = path[1];
+        }
+        String given = vgArg == null ? null : LvmArgs.skipDevDir(vgArg);
+        if (given != null && given.contains("/") && (snapshot || thin)) {
+            // lvcreate's position argument names the origin of a snapshot, or the pool of -T
+            String[] path = LvmArgs.split(given);
+            if (snapshot) {
+                origin = path[1];
+            } else if (virtualSize == null) {
+                if (lv != null && !lv.equals(path[1])) {
+                    throw new CommandLineRefusal("Ambiguous pool name " + path[1] + " and LV name " + lv + ".");
+                }
+                lv = path[1];
+            } else {
+                pool = path[1];
+            }
+            given = path[0];
+        }
+        if (given != null) {
             if (given.contains("/")) {
                 throw new CommandLineRefusal("Volume group name expected (no slash)");
             }
@@ -136,7 +179,15 @@ final class LvcreateCommand implements Runnable {
         if (!LvmNameRules.isValid(vg)) {
             throw new CommandLineRefusal("Volume group name " + vg + " has invalid characters");
         }
-        return new Target(vg, lv);
+        return new Target(vg, lv, pool, origin);
+    }
+
+    private static String consistent(String vg, String other) {
+        if (vg != null && !vg.equals(other)) {
+            throw new CommandLineRefusal("Inconsistent volume group names given: \"" + vg + "\" and \"" + other
+                    + "\"");
+        }
+        return other;
     }
 
     /**

@@ -27,10 +27,11 @@ final class LvcreateType {
      * The type's name, or null for {@code -m} without {@code --type} (left to the mirror checks).
      *
      * @param virtualSize {@code -V}/{@code --virtualsize} as typed, or null
+     * @param origin      whether the position argument names an LV ({@code VG/LV}) rather than a VG
      * @throws CommandLineRefusal in LVM2's words, for an unknown type or a virtual size where the type takes none
      */
     static String of(String type, boolean snapshot, boolean thin, String thinPool, String virtualSize,
-            Integer mirrors, SegmentTypeRegistry types) {
+            Integer mirrors, boolean sized, boolean origin, SegmentTypeRegistry types) {
         if (type != null && types.byName(type) == null) {
             // LVM2's segtype_arg refuses the option's value while it parses the command line
             throw new CommandLineRefusal("Invalid argument for --type: " + type);
@@ -41,21 +42,32 @@ final class LvcreateType {
                 throw new CommandLineRefusal("Command does not accept option: --virtualsize " + virtualSize + ".");
             }
         }
+        if (snapshot && virtualSize != null && origin) {
+            // a thin LV of a virtual size is no snapshot of an origin
+            throw new CommandLineRefusal("Command does not accept option: --snapshot.");
+        }
         if (type != null) {
             return type;
         }
-        String chosen = implied(snapshot, thin, thinPool, virtualSize, mirrors);
+        String chosen = implied(snapshot, thin, thinPool, virtualSize, mirrors, sized);
         if (chosen != null && types.byName(chosen) == null) {
             throw new CommandLineRefusal("Unable to create LV with unknown segment type " + chosen + ".");
         }
         return chosen;
     }
 
-    /** The type LVM2 reads from the other options, in its order: a snapshot, thin, -m's, striped. */
+    /**
+     * The type LVM2 reads from the other options, in its order: a COW snapshot (with a size), a
+     * thin snapshot or clone (without), a thin pool ({@code -T} without a virtual size), thin, -m's,
+     * striped.
+     */
     private static String implied(boolean snapshot, boolean thin, String thinPool, String virtualSize,
-            Integer mirrors) {
+            Integer mirrors, boolean sized) {
         if (snapshot && virtualSize == null) {
-            return "snapshot";
+            return sized && thinPool == null ? "snapshot" : "thin";
+        }
+        if (thin && virtualSize == null && thinPool == null) {
+            return "thin-pool";
         }
         if (thin || thinPool != null || virtualSize != null) {
             // a virtual size alone asks for global/sparse_segtype_default's type, thin

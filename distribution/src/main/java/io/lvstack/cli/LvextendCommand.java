@@ -32,7 +32,7 @@ final class LvextendCommand implements Runnable {
     @Override
     public void run() {
         LvSize lvSize = sizeOptions.size();
-        MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(new LvmAllocator()).extend(c.vg(),
+        MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(c.engine(), new LvmAllocator()).extend(c.vg(),
                 MutationRun.lvName(c.vg(), lv), lvSize, AllocPolicy.of(alloc), MutationRun.pvRanges(c.vg(), pvs), c.messages()));
     }
 }

@@ -26,4 +26,13 @@ final class LvmArgs {
         }
         return new String[] {path.substring(0, slash), path.substring(lv)};
     }
+
+    /** LVM2's {@code yes_no_arg}: {@code y}/{@code yes} or {@code n}/{@code no}. */
+    static boolean yesNo(String text, String option) {
+        return switch (text) {
+            case "y", "yes" -> true;
+            case "n", "no" -> false;
+            default -> throw new CommandLineRefusal("Invalid argument for " + option + ": " + text);
+        };
+    }
 }

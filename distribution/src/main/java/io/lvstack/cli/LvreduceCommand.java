@@ -27,7 +27,7 @@ final class LvreduceCommand implements Runnable {
     @Override
     public void run() {
         LvSize lvSize = sizeOptions.size();
-        MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(new LvmAllocator()).reduce(c.vg(),
+        MutationRun.run(spec, engineOptions, mutation, c -> new LvResize(c.engine(), new LvmAllocator()).reduce(c.vg(),
                 MutationRun.lvName(c.vg(), lv), lvSize, c.messages()));
     }
 }

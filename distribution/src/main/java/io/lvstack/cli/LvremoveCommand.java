@@ -1,5 +1,6 @@
 package io.lvstack.cli;
 
+import io.lvstack.api.LvstackException;
 import io.lvstack.engine.ops.LvRemove;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,22 @@ final class LvremoveCommand implements Runnable {
     @Override
     public void run() {
         MutationRun.run(spec, engineOptions, mutation, c -> {
-            List<String> messages = new ArrayList<>();
+            // -y or -f answers LVM2's question whether the LVs that depend on one go with it
+            boolean withDependents = mutation.activation.yes || mutation.activation.force != null;
+            List<String> done = new ArrayList<>();
             for (String lv : lvs) {
-                messages.addAll(new LvRemove().run(c.vg(), MutationRun.lvName(c.vg(), lv)));
+                List<String> these = new ArrayList<>();
+                try {
+                    new LvRemove(c.engine(), c.stamp()).run(c.vg(), MutationRun.lvName(c.vg(), lv), withDependents,
+                            these);
+                } catch (LvstackException e) {
+                    // LVM2's question goes out before the refusal; earlier removals are not written
+                    c.messages().addAll(these);
+                    throw e;
+                }
+                done.addAll(these);
             }
-            return messages;
+            return done;
         });
     }
 }

@@ -53,6 +53,8 @@ final class PvmoveCommand implements Runnable {
     @Option(names = "--alloc", paramLabel = "POLICY", description = "Allocation policy for the destination"
             + " (default: contiguous, as LVM2's pvmove).") String alloc;
     @Option(names = {"-b", "--background"}, description = "Accepted and ignored.") boolean background;
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", description = "Accepted and ignored: progress"
+            + " reports of a running move.") String interval;
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE[:RANGES]") String source;
     @Parameters(index = "1..*", paramLabel = "DEST[:RANGES]", description = "Destination PVs or their extent ranges.")
     List<String> destinations = new ArrayList<>();

@@ -126,4 +126,31 @@ class GraphCommandTest {
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("lvstack: Unknown graph format 'gif' (expected dot, svg or png)\n"), r.err());
     }
+
+    /**
+     * A thin pool drawn with its links, as LVM2 with device-mapper made it: the pool over its data
+     * LV (an area) and its metadata LV (a role), each thin LV to its pool, the thin snapshot to its
+     * origin, the clone to its external origin; the PV pieces under the LVs that own them.
+     */
+    @Test
+    void thinPoolsThinLvsAndOriginsWithTheirLinks() {
+        CliRun r = CliRun.of("graph", VmStepParityTest.VM.resolve("thin.vg").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                  "lv:pool":s1:s -> "lv:pool_tdata":h:n [label=" LE 0-19 "];
+                  "lv:pool":s1:s -> "lv:pool_tmeta":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" metadata "];
+                  "lv:vol1":s1:s -> "lv:pool":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" thin_pool "];
+                  "lv:vol1snap":s1:s -> "lv:pool":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" thin_pool "];
+                  "lv:vol1snap":s1:s -> "lv:vol1":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" origin "];
+                  "lv:ext":s1:s -> "pv:pv0":pe17:n;
+                  "lv:extclone":s1:s -> "lv:pool":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" thin_pool "];
+                  "lv:extclone":s1:s -> "lv:ext":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" external_origin "];
+                  "lv:vol3":s1:s -> "lv:pool":h:n [style=dashed, color="#b05a00", fontcolor="#b05a00", label=" thin_pool "];
+                  "lv:lvol0_pmspare":s1:s -> "pv:pv0":pe0:n;
+                  "lv:pool_tmeta":s1:s -> "pv:pv5":pe0:n;
+                  "lv:pool_tdata":s1 -> "pv:pv0":pe1:n;
+                  "lv:pool_tdata":s2:s -> "pv:pv0":pe21:n;
+                """, r.out().lines().filter(l -> l.contains(" -> ")).map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining()));
+    }
 }

@@ -48,6 +48,34 @@ class LvsTreeTest {
                 """, r.out());
     }
 
+    /**
+     * COW snapshots as LVM2 with device-mapper made them: each hidden {@code snapshotN} holds its
+     * origin and its COW store (the LV {@code lvs} shows as the snapshot), which was extended.
+     */
+    @Test
+    void cowSnapshotsWithTheirOriginAndStore() {
+        CliRun r = CliRun.of("lvs", "--tree", VmStepParityTest.VM.resolve("snap.vg").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                NAME                 TYPE        SIZE  RANGE
+                other                linear    16.00m
+                └─pv0 /dev/vdb       pv        16.00m  PE 11-14
+                [snapshot0]          snapshot  24.00m
+                ├─origin (origin)    linear    24.00m
+                │ └─pv0 /dev/vdb     pv        24.00m  PE 0-5
+                └─snap1 (cow_store)  linear    12.00m
+                  ├─segment1         linear     8.00m  LE 0-1
+                  │ └─pv0 /dev/vdb   pv         8.00m  PE 6-7
+                  └─segment2         linear     4.00m  LE 2-2
+                    └─pv0 /dev/vdb   pv         4.00m  PE 16-16
+                [snapshot1]          snapshot  24.00m
+                ├─origin (origin)    linear    24.00m
+                │ └─pv0 /dev/vdb     pv        24.00m  PE 0-5
+                └─snap2 (cow_store)  linear    12.00m
+                  └─pv0 /dev/vdb     pv        12.00m  PE 8-10
+                """, r.out());
+    }
+
     /** The pvmove LV sits under both LVs it moves, each using its own LEs; its two segments are lines. */
     @Test
     void pvmoveUnderEachUser() {

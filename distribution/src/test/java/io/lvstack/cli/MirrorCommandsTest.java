@@ -115,10 +115,13 @@ class MirrorCommandsTest {
     }
 
     @Test
-    void mirrorlogMirroredAndBackToDisk() throws IOException {
+    void mirrorlogMirroredIsRefusedAndAMirroredLogGoesBackToDisk() throws IOException {
         Path in = copy(CORPUS.resolve("mirror_disklog.vg"));
-        ok(in, "lvconvert", "--mirrorlog", "mirrored", "vgm1/m");
-        assertEquals(expected(OPS.resolve("mirror/disklog_to_mirrored.vg")), result(in, "disklog_to_mirrored"));
+        byte[] before = Files.readAllBytes(in);
+        CliRun refused = CliRun.withFile(in, "lvconvert", "--mirrorlog", "mirrored", "vgm1/m");
+        assertEquals(5, refused.exitCode());
+        assertEquals("lvstack: Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.\n", refused.err());
+        assertArrayEquals(before, Files.readAllBytes(in));
         Path m = copy2(CORPUS.resolve("mirror_mirroredlog.vg"));
         ok(m, "lvconvert", "--mirrorlog", "disk", "vgm4/m");
         assertEquals(expected(OPS.resolve("mirror/mirroredlog_to_disk.vg")), result(m, "mirroredlog_to_disk"));

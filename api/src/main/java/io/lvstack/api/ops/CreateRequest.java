@@ -7,7 +7,8 @@ import java.util.List;
  * as LVM2 reads them; a null option was not given (the type's default applies).
  *
  * @param name       the new LV's name (LVM2's next {@code lvolN} when {@code -n} was not given)
- * @param extents    the size in extents ({@code -L} or {@code -l}, rounded up to whole extents)
+ * @param extents    the size in extents ({@code -L} or {@code -l}, rounded up to whole extents); 0
+ *                   when neither was given (a thin LV or thin snapshot takes its size elsewhere)
  * @param stripes    {@code -i}, 1 when not given
  * @param stripeSize {@code -I} in sectors
  * @param mirrors    {@code -m}
@@ -16,11 +17,52 @@ import java.util.List;
  * @param chunkSize  {@code -c} in sectors
  * @param metadataSize {@code --poolmetadatasize} in sectors
  * @param candidates the PV arguments
+ * @param poolOptions the options of thin LVs, pools and snapshots
  * @since SPI 2.0
  */
 public record CreateRequest(String name, long extents, int stripes, Long stripeSize, Integer mirrors,
-        String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize, List<PvExtents> candidates) {
+        String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize, List<PvExtents> candidates,
+        PoolOptions poolOptions) {
     public CreateRequest {
         candidates = List.copyOf(candidates);
+        poolOptions = poolOptions == null ? PoolOptions.NONE : poolOptions;
+    }
+
+    /** A request without pool, virtual-size or snapshot options. */
+    public CreateRequest(String name, long extents, int stripes, Long stripeSize, Integer mirrors, String mirrorLog,
+            Long regionSize, Long chunkSize, Long metadataSize, List<PvExtents> candidates) {
+        this(name, extents, stripes, stripeSize, mirrors, mirrorLog, regionSize, chunkSize, metadataSize, candidates,
+                PoolOptions.NONE);
+    }
+
+    /** {@link PoolOptions#virtualExtents()}. */
+    public long virtualExtents() {
+        return poolOptions.virtualExtents();
+    }
+
+    /** {@link PoolOptions#pool()}. */
+    public String pool() {
+        return poolOptions.pool();
+    }
+
+    /** {@link PoolOptions#origin()}. */
+    public String origin() {
+        return poolOptions.origin();
+    }
+
+    /**
+     * lvcreate's options for thin LVs, pools and snapshots.
+     *
+     * @param virtualExtents {@code -V} in extents (rounded up), 0 when not given
+     * @param pool           the pool LV's name: {@code --thinpool}, or {@code -T VG/POOL}; null when not given
+     * @param origin         the origin LV's name of a snapshot ({@code -s VG/ORIGIN}); null when not given
+     * @param percentOfSpace whether the size was given as {@code -l N%FREE|%VG|%PVS}: LVM2 then leaves
+     *                       room for a pool's metadata and spare within it
+     * @param zero           {@code -Z y|n}, null when not given
+     * @param discards       {@code --discards}, null when not given
+     */
+    public record PoolOptions(long virtualExtents, String pool, String origin, boolean percentOfSpace, Boolean zero,
+            String discards) {
+        public static final PoolOptions NONE = new PoolOptions(0, null, null, false, null, null);
     }
 }

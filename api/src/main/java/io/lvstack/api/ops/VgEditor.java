@@ -129,4 +129,28 @@ public interface VgEditor {
 
     /** A line LVM2 prints during the operation, such as {@code   Using default stripesize 64.00 KiB.}. */
     void message(String line);
+
+    /**
+     * Replaces the type's own fields of {@code segment} (a pool's transaction id and messages).
+     * @since SPI 2.0
+     */
+    void setFields(SegmentView segment, TypeFields fields);
+
+    /**
+     * LVM2's growing of a segment in place ({@code lv_add_virtual_segment}, or a pool segment
+     * after its data LV grew): {@code segment} becomes {@code len} extents long, its areas map as
+     * many more extents of their LVs, and later segments move up. Refused for a segment with PV
+     * areas (those grow by appended segments).
+     * @since SPI 2.0
+     */
+    void resizeSegment(SegmentView segment, long len);
+
+    /**
+     * LVM2's {@code handle_pool_metadata_spare}: the VG keeps one pool-metadata spare
+     * ({@code lvolN_pmspare}), at least as large as the largest pool metadata; makes it, or grows
+     * it to {@code extents}, allocating from {@code candidates}. Returns whether it made a new one
+     * (LVM2 commits that on its own).
+     * @since SPI 2.0
+     */
+    boolean poolMetadataSpare(long extents, List<PvExtents> candidates);
 }

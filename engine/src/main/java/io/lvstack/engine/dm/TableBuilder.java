@@ -9,6 +9,7 @@ import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.PoolMetadataSpare;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
@@ -62,9 +63,24 @@ public final class TableBuilder {
         }
     }
 
-    /** The tables of every LV of {@code vg}, in load order. */
+    /**
+     * The tables of every LV of {@code vg} that {@code vgchange -ay} activates, in load order: not
+     * those flagged to be skipped at activation ({@code ACTIVATION_SKIP}, as LVM2 makes thin
+     * snapshots) nor the pool-metadata spare, which LVM2 never activates.
+     */
     public static DmTables build(VolumeGroup vg, TableOptions options) {
-        return new TableBuilder(vg, options).build(vg.lvs());
+        return new TableBuilder(vg, options).build(activated(vg));
+    }
+
+    /** The LVs of {@code vg} that {@code vgchange -ay} activates, in metadata order. */
+    public static List<LogicalVolume> activated(VolumeGroup vg) {
+        List<LogicalVolume> activated = new ArrayList<>();
+        for (LogicalVolume lv : vg.lvs()) {
+            if (!lv.has(LvStatus.ACTIVATION_SKIP) && !PoolMetadataSpare.is(lv)) {
+                activated.add(lv);
+            }
+        }
+        return activated;
     }
 
     /** The tables {@code lv} needs: those of the LVs below it, then its own (see {@link LoadOrder#of(LogicalVolume)}). */

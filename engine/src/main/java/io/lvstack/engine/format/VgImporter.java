@@ -1,6 +1,7 @@
 package io.lvstack.engine.format;
 
 import io.lvstack.api.MetadataException;
+import io.lvstack.api.SegmentImportError;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.ReferenceRole;
@@ -325,6 +326,8 @@ final class VgImporter {
             }
             handler = engine.segmentTypes().guard(type);
             decoded = handler.decode(sec, len, lv.name());
+        } catch (SegmentImportError e) {
+            throw e.located(sec.key(), lv.name());
         } catch (PluginFailure e) {
             // A plugin's bug while reading: located at its segment; the half-read VG is dropped.
             MetadataException located = new MetadataException(sec.line(), e.getMessage());

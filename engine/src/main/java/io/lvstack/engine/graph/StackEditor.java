@@ -332,6 +332,42 @@ public final class StackEditor {
         });
     }
 
+    /** Replaces the type's own fields of {@code seg}. */
+    public void replaceFields(Segment seg, TypeFields fields) {
+        atomic(() -> {
+            own(seg);
+            setFields(seg, fields);
+        });
+    }
+
+    /**
+     * Grows or shrinks {@code seg} in place to {@code len} extents (LVM2's {@code lv_add_virtual_segment}
+     * on a virtual segment, a pool segment over its grown data LV); its area length follows the
+     * type's geometry and later segments move. A segment with PV areas is refused: its extents
+     * are allocated pieces.
+     */
+    public void resizeSegment(Segment seg, long len) {
+        atomic(() -> {
+            LogicalVolume lv = own(seg);
+            if (len <= 0) {
+                throw new GraphException("a segment of LV " + lv.fullName() + " needs a positive length, not " + len);
+            }
+            for (int i = 0; i < seg.areaCount(); i++) {
+                if (seg.areaOrNull(i) instanceof Area.OnPv) {
+                    throw new GraphException(seg.describe() + " maps PV extents: it grows by appended segments");
+                }
+            }
+            long delta = len - seg.len();
+            setAreaLen(seg, seg.areaCount() == 0 ? len : areaLenFor(seg.handler(), len, seg.areaCount(), seg.fields()));
+            setLen(seg, len);
+            addExtentCount(lv, delta);
+            List<Segment> list = lv.segmentsInternal();
+            for (int i = lv.indexOf(seg) + 1; i < list.size(); i++) {
+                setLe(list.get(i), list.get(i).le() + delta);
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- areas and references
 
     /** Points area {@code index} of {@code seg} at extents of {@code pv} from {@code pe}. */

@@ -23,8 +23,19 @@ public record LvChange(String permission, List<String> addTags, List<String> del
     }
 
     public List<String> run(VolumeGroup vg, String lvName) {
+        return run(vg, lvName, false);
+    }
+
+    /**
+     * @param activation whether {@code -a} was given: alone it changes no metadata (activation is
+     *                   device-mapper's), so there is nothing to write and nothing to say
+     */
+    public List<String> run(VolumeGroup vg, String lvName, boolean activation) {
         LogicalVolume lv = LvLookup.find(vg, lvName);
         if (permission == null && addTags.isEmpty() && delTags.isEmpty()) {
+            if (activation) {
+                return new ArrayList<>();
+            }
             throw new LvstackException("Need one or more command options.");
         }
         List<String> messages = new ArrayList<>();

@@ -36,7 +36,8 @@ import io.lvstack.engine.segtype.PluginCall;
 public final class LvCreate {
     /**
      * @param name       the new LV's name, or null for the next {@code lvolN}; LVM2's name rules apply
-     * @param size       {@code -L} or {@code -l}, unsigned
+     * @param size       {@code -L} or {@code -l}, unsigned; null when neither was given (a type's
+     *                   creator may take the size from elsewhere: a thin LV's {@code -V}, a snapshot's origin)
      * @param stripes    {@code -i} (1 for linear)
      * @param stripeSize {@code -I} in sectors, or null for the type's default (ignored for one stripe)
      * @param policy     {@code --alloc}; {@link AllocPolicy#INHERIT} follows the VG
@@ -71,8 +72,30 @@ public final class LvCreate {
      * @param chunkSize    {@code -c} in sectors
      * @param metadataSize {@code --poolmetadatasize} in sectors
      */
-    public record TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize) {
+    public record TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize,
+            Pooled pooled) {
         public static final TypeOptions NONE = new TypeOptions(null, null, null, null, null);
+
+        public TypeOptions {
+            pooled = pooled == null ? Pooled.NONE : pooled;
+        }
+
+        public TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize) {
+            this(mirrors, mirrorLog, regionSize, chunkSize, metadataSize, Pooled.NONE);
+        }
+    }
+
+    /**
+     * lvcreate's options for thin LVs, pools and snapshots; null when not given.
+     *
+     * @param virtualSize {@code -V}
+     * @param pool        {@code --thinpool} or the pool of {@code -T VG/POOL}
+     * @param origin      the origin of {@code -s VG/ORIGIN}
+     * @param zero        {@code -Z y|n}
+     * @param discards    {@code --discards}
+     */
+    public record Pooled(LvSize virtualSize, String pool, String origin, Boolean zero, String discards) {
+        public static final Pooled NONE = new Pooled(null, null, null, null, null);
     }
 
     private final Engine engine;
@@ -101,7 +124,7 @@ public final class LvCreate {
         if (r.name() != null) {
             LvmNameRules.requireNewLvNameParam(r.name());
         }
-        if (r.size().sign() != 0) {
+        if (r.size() != null && r.size().sign() != 0) {
             throw new LvstackException("Negative size is invalid.");
         }
         String name = r.name() != null ? r.name() : LvNames.next(vg, "lvol");
@@ -110,14 +133,19 @@ public final class LvCreate {
                     + vg.name() + "\"");
         }
         long extentSize = vg.properties().extentSize();
-        long extents = r.size().toExtents(extentSize, messages);
-        if (extents == 0) {
-            throw new LvstackException("Unable to create new logical volume with no extents.");
-        }
         SegmentType type = type(r.type());
         Optional<LvCreator> creator = types.guard(type).creator();
+        long extents = r.size() == null ? 0 : r.size().ofVg(vg.extentCount(), vg.freeCount(), pvExtents(vg, r.pvs()))
+                .toExtents(extentSize, messages);
+        Pooled pooled = r.typeOptions().pooled();
+        if (r.size() == null && (creator.isEmpty() || pooled.virtualSize() == null && pooled.origin() == null)) {
+            throw new LvstackException("Please specify either size or extents.");
+        }
         if (creator.isPresent()) {
             return runCreator(vg, r, name, extents, type, creator.get(), messages);
+        }
+        if (extents == 0) {
+            throw new LvstackException("Unable to create new logical volume with no extents.");
         }
         NewSegment made = NewSegments.of(type, r.stripes(), SegmentOptions.stripeSize(r.stripeSize()));
         if (r.stripes() > 1 && r.stripeSize() == null) {
@@ -165,9 +193,16 @@ public final class LvCreate {
     private List<String> runCreator(VolumeGroup vg, Request r, String name, long extents, SegmentType type,
             LvCreator creator, List<String> messages) {
         TypeOptions o = r.typeOptions();
+        Pooled pooled = o.pooled();
+        long extentSize = vg.properties().extentSize();
+        long virtualExtents = pooled.virtualSize() == null ? 0 : pooled.virtualSize().toExtents(extentSize, messages);
+        LvSize.Percent percent = r.size() == null ? LvSize.Percent.NONE : r.size().percent();
         CreateRequest request = new CreateRequest(name, extents, r.stripes(), r.stripeSize(), o.mirrors(),
                 o.mirrorLog(), o.regionSize(), o.chunkSize(), o.metadataSize(),
-                r.pvs().stream().map(p -> new PvExtents(p.pv(), p.start(), p.count())).toList());
+                r.pvs().stream().map(x -> new PvExtents(x.pv(), x.start(), x.count())).toList(),
+                new CreateRequest.PoolOptions(virtualExtents, pooled.pool(), pooled.origin(),
+                        percent == LvSize.Percent.FREE || percent == LvSize.Percent.PVS, pooled.zero(),
+                        pooled.discards()));
         String made = vg.change(ed -> {
             PluginEditor editor = new PluginEditor(engine, ed, type, allocator, stamp, r.policy(), messages);
             LvView lv = creator.create(request, editor);
@@ -188,6 +223,14 @@ public final class LvCreate {
         });
         messages.add("  Logical volume \"" + made + "\" created.");
         return messages;
+    }
+
+    /** The extents of the PVs the command names, or of every PV: what {@code -l N%PVS} counts. */
+    private static long pvExtents(VolumeGroup vg, List<PvRange> pvs) {
+        if (pvs.isEmpty()) {
+            return vg.extentCount();
+        }
+        return pvs.stream().map(PvRange::pv).distinct().mapToLong(pv -> pv.properties().peCount()).sum();
     }
 
     /** The type asked for, as LVM2 refuses a name it does not know. */

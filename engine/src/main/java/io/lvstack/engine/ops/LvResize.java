@@ -11,7 +11,12 @@ import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
+import io.lvstack.api.ops.LvResizer;
+import io.lvstack.api.ops.PvExtents;
+import io.lvstack.engine.Engine;
+import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -20,9 +25,12 @@ import java.util.List;
  * {@code lv_merge_segments} does; reduction cuts from the end, splitting the last kept segment.
  */
 public final class LvResize {
+    private final Engine engine;
     private final ExtentAllocator allocator;
 
-    public LvResize(ExtentAllocator allocator) {
+    /** @param engine whose types' {@link LvResizer}s extend LVs that take more than appended areas */
+    public LvResize(Engine engine, ExtentAllocator allocator) {
+        this.engine = engine;
         this.allocator = allocator;
     }
 
@@ -39,6 +47,24 @@ public final class LvResize {
         long old = lv.extentCount();
         long target = newSize(lv, size, true, messages);
         Segment last = lv.segments().get(lv.segments().size() - 1);
+        Optional<LvResizer> resizer = last.handler().resizer();
+        if (resizer.isPresent()) {
+            PvRange.checkWithin(pvs);
+            long asked = target;
+            lv.vg().apply(ed -> {
+                resizer.get().extend(lv, asked, pvs.stream().map(p -> new PvExtents(p.pv(), p.start(), p.count()))
+                        .toList(), new PluginEditor(engine, ed, engine.segmentTypes().byName(last.type().name()),
+                                allocator, LvStamp.now(), policy, messages));
+                if (lv.extentCount() < asked) {
+                    throw PluginCall.failure(last.type(), "resizer.extend", lv.fullName(), new IllegalStateException(
+                            "left the LV at " + lv.extentCount() + " extents, below " + asked));
+                }
+                ed.raiseSeqno();
+            });
+            messages.add(changed(lv, old, lv.extentCount(), extentSize));
+            messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
+            return messages;
+        }
         if (last.areaCount() == 0) {
             return extendWithoutAreas(lv, last, old, target, messages);
         }
@@ -77,17 +103,14 @@ public final class LvResize {
     }
 
     /**
-     * An LV whose last segment maps no areas (LVM2's {@code error} and {@code zero}): the type
-     * makes one more such segment, with nothing to allocate, and it merges where the type allows.
+     * An LV whose last segment maps no areas (a virtual segment: {@code error}, {@code zero}, a
+     * thin LV): the segment grows in place, with nothing to allocate, as LVM2's
+     * {@code lv_add_virtual_segment} grows a last segment of the same type.
      */
     private List<String> extendWithoutAreas(LogicalVolume lv, Segment last, long old, long target,
             List<String> messages) {
-        io.lvstack.api.ops.NewSegment made = last.handler().newSegment(0, io.lvstack.api.ops.SegmentOptions.DEFAULTS)
-                .orElseThrow(() -> new LvstackException("Unable to extend LV " + lv.fullName() + " of segment type "
-                        + last.type().name() + ": it makes no segment without areas"));
         lv.vg().apply(ed -> {
-            ed.addSegment(lv, last.type(), made.fields(), old, target - old, 0, List.of());
-            io.lvstack.engine.ops.layer.LvSegments.mergeAll(ed, lv);
+            ed.resizeSegment(last, last.len() + target - old);
             ed.raiseSeqno();
         });
         messages.add(changed(lv, old, target, lv.vg().properties().extentSize()));
@@ -106,7 +129,9 @@ public final class LvResize {
                     : "Positive sign not permitted - use lvextend");
         }
         long old = lv.extentCount();
-        long asked = size.toResizeExtents(lv.vg().properties().extentSize(), messages);
+        VolumeGroup vg = lv.vg();
+        long asked = size.ofVg(vg.extentCount(), vg.freeCount(), vg.extentCount())
+                .toResizeExtents(vg.properties().extentSize(), messages);
         long target = size.sign() == '+' ? old + asked : size.sign() == '-' ? old - asked : asked;
         if (extend ? target < old : target > old) {
             throw new LvstackException("New size given (" + target + " extents) not " + (extend ? "larger" : "less")
@@ -177,7 +202,8 @@ public final class LvResize {
             // lvresize words it differently from the other LV commands.
             throw new LvstackException("Logical volume " + lvName + " not found in volume group " + vg.name() + ".");
         }
-        if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE)) {
+        // a component LVM2 shows (a COW store) is resized as LVM2 resizes it: it is the snapshot's face
+        if (!lv.has(io.lvstack.api.model.LvStatus.VISIBLE) && !lv.has(io.lvstack.api.model.LvMark.SHOWN)) {
             throw new LvstackException("Can't resize internal logical volume " + lv.fullName() + ".");
         }
         WriteGuard.check(lv, "resize");

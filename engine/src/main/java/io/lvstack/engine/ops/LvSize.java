@@ -10,9 +10,19 @@ import java.util.Locale;
  *
  * @param sign    '+', '-' or 0 for an absolute size
  * @param sectors the size in 512-byte sectors for {@code -L}, or -1
- * @param extents the extents for {@code -l}, or -1
+ * @param extents the extents for {@code -l}, or -1; the percentage for {@code -l N%WHAT}
+ * @param percent what a percentage of extents is of ({@code -l 50%FREE}), or {@link Percent#NONE}
  */
-public record LvSize(char sign, long sectors, long extents) {
+public record LvSize(char sign, long sectors, long extents, Percent percent) {
+
+    /** What {@code -l N%WHAT} counts: LVM2's {@code percent_type_t}. */
+    public enum Percent {
+        NONE, VG, FREE, PVS, ORIGIN
+    }
+
+    public LvSize(char sign, long sectors, long extents) {
+        this(sign, sectors, extents, Percent.NONE);
+    }
 
     /** {@code -L 40M}, {@code -L +24m}, {@code -L 1.5G}. */
     public static LvSize ofSize(String text) {
@@ -48,17 +58,30 @@ public record LvSize(char sign, long sectors, long extents) {
         return new LvSize(sign, (long) Math.ceil(bytes / 512), -1);
     }
 
-    /** {@code -l 10}, {@code -l +5}. */
+    /** {@code -l 10}, {@code -l +5}, {@code -l 50%FREE} ({@code %VG}, {@code %PVS}, {@code %ORIGIN}). */
     public static LvSize ofExtents(String text) {
         String t = text.trim();
         char sign = signOf(t);
         String body = sign == 0 ? t : t.substring(1);
+        Percent percent = Percent.NONE;
+        int at = body.indexOf('%');
+        if (at >= 0) {
+            try {
+                percent = Percent.valueOf(body.substring(at + 1).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new LvstackException("Invalid argument for --extents: " + text);
+            }
+            if (percent == Percent.NONE) {
+                throw new LvstackException("Invalid argument for --extents: " + text);
+            }
+            body = body.substring(0, at);
+        }
         try {
             long v = Long.parseLong(body);
             if (v < 0) {
                 throw new NumberFormatException();
             }
-            return new LvSize(sign, -1, v);
+            return new LvSize(sign, -1, v, percent);
         } catch (NumberFormatException e) {
             throw new LvstackException("Invalid argument for --extents: " + text);
         }
@@ -69,10 +92,26 @@ public record LvSize(char sign, long sectors, long extents) {
     }
 
     /**
+     * This size with a percentage worked out ({@code percent_of_extents}, rounded down) of the
+     * VG's extents, its free extents, or the extents of the PVs the command names (all PVs when
+     * it names none); {@code %ORIGIN} is left to the caller, who knows the origin.
+     */
+    public LvSize ofVg(long vgExtents, long freeExtents, long pvExtents) {
+        long of = switch (percent) {
+            case NONE, ORIGIN -> -1;
+            case VG -> vgExtents;
+            case FREE -> freeExtents;
+            case PVS -> pvExtents;
+        };
+        return of < 0 ? this : new LvSize(sign, -1, extents * of / 100, Percent.NONE);
+    }
+
+    /**
      * The extents this size asks for ({@code extents_from_size}): a size that is not a whole
      * number of extents is rounded up, and LVM2 says so in {@code messages}.
      */
     public long toExtents(long extentSize, List<String> messages) {
+        requireNoPercent();
         if (extents >= 0) {
             return extents;
         }
@@ -89,6 +128,7 @@ public record LvSize(char sign, long sectors, long extents) {
      * otherwise, and LVM2 says so in {@code messages}.
      */
     public long toResizeExtents(long extentSize, List<String> messages) {
+        requireNoPercent();
         if (extents >= 0) {
             return extents;
         }
@@ -97,6 +137,12 @@ public record LvSize(char sign, long sectors, long extents) {
             messages.add("  Rounding size to boundary between physical extents: " + DisplaySize.of(s) + ".");
         }
         return s / extentSize;
+    }
+
+    private void requireNoPercent() {
+        if (percent != Percent.NONE) {
+            throw new LvstackException("A percentage of " + percent + " is not supported with this command.");
+        }
     }
 
     /** The size in sectors rounded to a whole number of extents, down or up. */
@@ -112,7 +158,8 @@ public record LvSize(char sign, long sectors, long extents) {
 
     @Override
     public String toString() {
-        return (sign == 0 ? "" : String.valueOf(sign)) + (extents >= 0 ? extents + " extents"
+        return (sign == 0 ? "" : String.valueOf(sign)) + (percent != Percent.NONE ? extents + "%" + percent
+                : extents >= 0 ? extents + " extents"
                 : String.format(Locale.ROOT, "%d sectors", sectors));
     }
 }

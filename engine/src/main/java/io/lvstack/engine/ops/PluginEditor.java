@@ -17,6 +17,7 @@ import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.VgEditor;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.PoolMetadataSpare;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.StackEditor;
@@ -239,6 +240,41 @@ public final class PluginEditor implements VgEditor {
     @Override
     public void message(String line) {
         messages.add(line);
+    }
+
+    @Override
+    public void setFields(SegmentView segment, TypeFields fields) {
+        ed.replaceFields(seg(segment), fields);
+    }
+
+    @Override
+    public void resizeSegment(SegmentView segment, long len) {
+        ed.resizeSegment(seg(segment), len);
+    }
+
+    @Override
+    public boolean poolMetadataSpare(long extents, List<PvExtents> candidates) {
+        LogicalVolume spare = PoolMetadataSpare.of(vg).orElse(null);
+        boolean made = spare == null;
+        long missing = made ? extents : extents - spare.extentCount();
+        if (missing <= 0) {
+            return false;
+        }
+        if (made) {
+            // LVM2 makes lvolN, then names it lvolN_pmspare
+            spare = lv(createLv(nextName("lvol") + PoolMetadataSpare.SUFFIX, false));
+        }
+        Allocated a = allocate(new AreaRequest(1, missing, 0, candidates, Set.of(), made ? null : spare,
+                spare.name()));
+        SegmentType plain = types.plain();
+        for (Allocated.Chunk c : a.chunks()) {
+            for (PvExtents piece : c.areas()) {
+                appendOnPvs(spare, plain, NewSegments.of(types.guard(plain), 1, SegmentOptions.DEFAULTS).fields(),
+                        piece.count(), List.of(piece));
+            }
+        }
+        mergeSegments(spare);
+        return made;
     }
 
     /**

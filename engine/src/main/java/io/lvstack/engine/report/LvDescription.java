@@ -7,6 +7,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.PoolMetadataSpare;
 import io.lvstack.engine.graph.Segment;
 import io.lvstack.engine.graph.Stack;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class LvDescription implements LvTraits {
             role("pvmove");
             privateLv();
         }
-        if (!lv.visible() && lv.name().contains("_pmspare")) {
+        if (PoolMetadataSpare.is(lv)) {
             attr(VOLUME_TYPE, 'e', 70);
             role("pool");
             role("spare");

@@ -14,6 +14,9 @@ import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.dm.DeviceLayout;
 import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvRemover;
+import io.lvstack.api.ops.LvResizer;
+import io.lvstack.api.ops.VgEditor;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
@@ -241,6 +244,39 @@ public final class GuardedSegmentType implements SegmentType {
         Optional<LvConverter> converter = PluginCall.call(plugin, "converter", "", plugin::converter);
         return converter.map(c -> (lv, request, editor) -> PluginCall.call(plugin, "converter.convert",
                 () -> subject(lv), () -> c.convert(lv, request, editor)));
+    }
+
+    /** The type's remover, guarded: {@code removing} runs as {@code remover.removing} of the LV. */
+    @Override
+    public Optional<LvRemover> remover() {
+        Optional<LvRemover> remover = PluginCall.call(plugin, "remover", "", plugin::remover);
+        return remover.map(r -> new LvRemover() {
+            @Override
+            public void removing(LvView lv, VgEditor editor) {
+                PluginCall.call(plugin, "remover.removing", () -> subject(lv), () -> {
+                    r.removing(lv, editor);
+                    return null;
+                });
+            }
+
+            @Override
+            public List<LvView> dependents(LvView used) {
+                List<LvView> out = PluginCall.call(plugin, "remover.dependents", () -> subject(used),
+                        () -> r.dependents(used));
+                return out == null ? List.of() : out;
+            }
+        });
+    }
+
+    /** The type's resizer, guarded: {@code extend} runs as {@code resizer.extend} of the LV. */
+    @Override
+    public Optional<LvResizer> resizer() {
+        Optional<LvResizer> resizer = PluginCall.call(plugin, "resizer", "", plugin::resizer);
+        return resizer.map(r -> (lv, extents, candidates, editor) -> PluginCall.call(plugin, "resizer.extend",
+                () -> subject(lv), () -> {
+                    r.extend(lv, extents, candidates, editor);
+                    return null;
+                }));
     }
 
     /** The plugin's type's name and class, as {@link PluginFailure} names it. */

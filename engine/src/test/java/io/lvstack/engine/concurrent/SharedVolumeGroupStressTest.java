@@ -128,10 +128,10 @@ class SharedVolumeGroupStressTest {
         LvCreate create = new LvCreate(ENGINE, new LvmAllocator(), STAMP);
         writer.write(vg -> create.run(vg, new LvCreate.Request(name, LvSize.ofSize(4 * stripes + "M"), stripes,
                 null, AllocPolicy.INHERIT, List.of(), null)));
-        writer.write(vg -> new LvResize(new LvmAllocator()).extend(vg, name, LvSize.ofSize("+" + 4 * stripes + "M"),
+        writer.write(vg -> new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator()).extend(vg, name, LvSize.ofSize("+" + 4 * stripes + "M"),
                 AllocPolicy.INHERIT, List.of()));
-        writer.write(vg -> new LvResize(new LvmAllocator()).reduce(vg, name, LvSize.ofSize("-" + 4 * stripes + "M")));
-        writer.write(vg -> new LvRemove().run(vg, name));
+        writer.write(vg -> new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator()).reduce(vg, name, LvSize.ofSize("-" + 4 * stripes + "M")));
+        writer.write(vg -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, name));
     }
 
     private static void guard(ConcurrentLinkedQueue<Throwable> failures, Runnable body) {

@@ -131,7 +131,7 @@ class LvOperationsTest {
         LvstackException e = assertThrows(LvstackException.class, () -> create().run(vg, linear("huge", "1G")));
         assertEquals("Volume group \"vg6\" has insufficient free space (114 extents): 256 required.", e.getMessage());
         assertEquals(before, comparable(text(vg)));
-        LvstackException ext = assertThrows(LvstackException.class, () -> new LvResize(new LvmAllocator())
+        LvstackException ext = assertThrows(LvstackException.class, () -> new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator())
                 .extend(vg, "first", LvSize.ofSize("+1G"), AllocPolicy.INHERIT, List.of()));
         assertEquals("Insufficient free space: 256 extents needed, but only 114 available", ext.getMessage());
         assertEquals(before, comparable(text(vg)));
@@ -141,7 +141,7 @@ class LvOperationsTest {
     void lvextendOntoNamedPvGivesMultisegStep3() {
         VolumeGroup vg = read("multiseg.step2.vg");
         List<PvRange> pvs = List.of(PvRange.whole(vg.pvs().get(1)));
-        List<String> out = new LvResize(new LvmAllocator()).extend(vg, "a", LvSize.ofSize("+32M"),
+        List<String> out = new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator()).extend(vg, "a", LvSize.ofSize("+32M"),
                 AllocPolicy.INHERIT, pvs);
         assertEquals(List.of("  Size of logical volume vg2/a changed from 32.00 MiB (8 extents) to 64.00 MiB (16"
                 + " extents).", "  Logical volume vg2/a successfully resized."), out);
@@ -154,7 +154,7 @@ class LvOperationsTest {
         VolumeGroup vg = read("holes.step11.vg");
         assertEquals(List.of("  Rounding up size to full physical extent 8.00 MiB", "  Logical volume \"a\" created."),
                 create().run(vg, linear("a", "5M")));
-        LvResize resize = new LvResize(new LvmAllocator());
+        LvResize resize = new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator());
         assertEquals(List.of("  Rounding size to boundary between physical extents: 4.00 MiB.",
                 "  Size of logical volume vg4/a changed from 8.00 MiB (2 extents) to 12.00 MiB (3 extents).",
                 "  Logical volume vg4/a successfully resized."),
@@ -173,16 +173,16 @@ class LvOperationsTest {
     @Test
     void lvreduceCutsFromTheEnd() {
         VolumeGroup vg = read("holes.step9.vg");
-        new LvResize(new LvmAllocator()).reduce(vg, "v5", LvSize.ofSize("24M"));
+        new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator()).reduce(vg, "v5", LvSize.ofSize("24M"));
         assertEquals(expected("holes.step10.vg"), actual("holes.step10.vg", vg));
     }
 
     @Test
     void lvremoveGivesHolesStep7AndRefusesUnknownLv() {
         VolumeGroup vg = read("holes.step6.vg");
-        assertEquals(List.of("  Logical volume \"v2\" successfully removed."), new LvRemove().run(vg, "v2"));
+        assertEquals(List.of("  Logical volume \"v2\" successfully removed."), new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "v2"));
         assertEquals(expected("holes.step7.vg"), actual("holes.step7.vg", vg));
-        LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, "v2"));
+        LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "v2"));
         assertEquals("Failed to find logical volume \"vg4/v2\"", e.getMessage());
     }
 
@@ -190,12 +190,12 @@ class LvOperationsTest {
     void lvremoveRefusesAnLvInUse() {
         VolumeGroup vg = read("mirror_disklog.vg");
         String leg = vg.lvs().stream().filter(l -> l.name().contains("_mimage_0")).findFirst().orElseThrow().name();
-        LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, leg));
+        LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, leg));
         assertEquals("Can't remove logical volume vgm1/" + leg + " used by a mirror.", e.getMessage());
-        LvstackException log = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, "m_mlog"));
+        LvstackException log = assertThrows(LvstackException.class, () -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "m_mlog"));
         assertEquals("Can't remove logical volume vgm1/m_mlog used as mirror log.", log.getMessage());
         VolumeGroup stacked = read("stripe_on_lvs.vg");
-        LvstackException lower = assertThrows(LvstackException.class, () -> new LvRemove().run(stacked, "ua"));
+        LvstackException lower = assertThrows(LvstackException.class, () -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(stacked, "ua"));
         assertEquals("Can't remove logical volume vgs1/ua used by LV vgs1/st segment 1 (LE 0-7) (1 reference)",
                 lower.getMessage());
     }
@@ -203,10 +203,10 @@ class LvOperationsTest {
     @Test
     void lvremoveOfAStripeOnLvsLeavesTheLowerLvsAndHiddenLvsAreNotResized() {
         VolumeGroup vg = read("stripe_on_lvs.vg");
-        LvstackException e = assertThrows(LvstackException.class, () -> new LvResize(new LvmAllocator()).extend(vg,
+        LvstackException e = assertThrows(LvstackException.class, () -> new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator()).extend(vg,
                 "ua", LvSize.ofExtents("+2"), AllocPolicy.INHERIT, List.of()));
         assertEquals("Can't resize internal logical volume vgs1/ua.", e.getMessage());
-        new LvRemove().run(vg, "st");
+        new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "st");
         assertEquals(List.of("ua", "ub"), vg.lvs().stream().map(l -> l.name()).toList());
         assertTrue(Checker.check(vg).valid());
     }
@@ -256,7 +256,7 @@ class LvOperationsTest {
         VolumeGroup vg = read("mirror_disklog.vg");
         String top = vg.lvs().get(0).name();
         assertTrue(FaultInjection.untilSuccess(Corpus.DIR.resolve("mirror_disklog.vg"), (e, v) -> {
-        }, (e, v) -> new LvRemove().run(v, top)) > 0, "the operation made no link event");
+        }, (e, v) -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(v, top)) > 0, "the operation made no link event");
     }
 
     /** An allocation whose Nth area lands on used extents makes the Nth area fail inside the change. */
@@ -286,7 +286,7 @@ class LvOperationsTest {
                     if (op.equals("create")) {
                         new LvCreate(ENGINE, broken, STAMP).run(vg, linear("c", "200M"));
                     } else {
-                        new LvResize(broken).extend(vg, "b", LvSize.ofSize("+40M"), AllocPolicy.INHERIT, List.of());
+                        new LvResize(io.lvstack.engine.Lvstack.engine(), broken).extend(vg, "b", LvSize.ofSize("+40M"), AllocPolicy.INHERIT, List.of());
                     }
                 } catch (RuntimeException e) {
                     assertEquals(before, comparable(text(vg)), op + " failing at area " + n);

@@ -48,7 +48,7 @@ class WriteGuardTest {
     @Test
     void anLvHoldingAnUnknownSegmentIsNeitherRemovedNorRenamed() {
         assertRefused(ALL, "cachepool.vg", "Cannot remove vg7/cpool: it holds segments of type cache-pool, which"
-                + NO_PLUGIN, vg -> new LvRemove().run(vg, "cpool"));
+                + NO_PLUGIN, vg -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "cpool"));
         assertRefused(ALL, "cachepool.vg", "Cannot rename vg7/cpool: it holds segments of type cache-pool, which"
                 + NO_PLUGIN, vg -> new LvRename().run(vg, "cpool", "pool2"));
         assertRefused(ALL, "cachepool.vg", "Cannot change the permission of vg7/cpool: it holds segments of type"
@@ -62,7 +62,7 @@ class WriteGuardTest {
                 + " vg7/cpool, which holds segments of type cache-pool that" + NO_PLUGIN,
                 vg -> new LvChange("r", List.of(), List.of()).run(vg, "cpool_cdata"));
         assertRefused(ALL, "cachepool.vg", "Cannot remove vg7/cpool_cmeta: it is in a stack with vg7/cpool, which"
-                + " holds segments of type cache-pool that" + NO_PLUGIN, vg -> new LvRemove().run(vg, "cpool_cmeta"));
+                + " holds segments of type cache-pool that" + NO_PLUGIN, vg -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "cpool_cmeta"));
     }
 
     @Test
@@ -71,14 +71,14 @@ class WriteGuardTest {
         assertRefused(MINIMAL, "pvmove.vg", "Cannot rename vgp1/a: it is in a stack with vgp1/pvmove0, which holds"
                 + " segments of type mirror that" + NO_PLUGIN, vg -> new LvRename().run(vg, "a", "a2"));
         assertRefused(MINIMAL, "pvmove.vg", "Cannot resize vgp1/b: it is in a stack with vgp1/pvmove0, which holds"
-                + " segments of type mirror that" + NO_PLUGIN, vg -> new LvResize(new FirstFreeAllocator()).reduce(vg,
+                + " segments of type mirror that" + NO_PLUGIN, vg -> new LvResize(io.lvstack.engine.Lvstack.engine(), new FirstFreeAllocator()).reduce(vg,
                         "b", LvSize.ofExtents("-1")));
     }
 
     @Test
     void aMirrorWithoutItsPluginIsNotConvertedOrResized() {
         assertRefused(MINIMAL, "mirror_disklog.vg", "Cannot resize vgm1/m: it holds segments of type mirror, which"
-                + NO_PLUGIN, vg -> new LvResize(new FirstFreeAllocator()).extend(vg, "m", LvSize.ofExtents("+1"),
+                + NO_PLUGIN, vg -> new LvResize(io.lvstack.engine.Lvstack.engine(), new FirstFreeAllocator()).extend(vg, "m", LvSize.ofExtents("+1"),
                         AllocPolicy.INHERIT, List.of()));
         // With the plugin, a mirror in a VG holding an unknown type is converted only outside that type's stack.
         assertRefused(ALL, "cachepool.vg", "Cannot convert vg7/cpool_cdata: it is in a stack with vg7/cpool, which"
@@ -148,12 +148,12 @@ class WriteGuardTest {
         ImportedVg vg = format.read(text, "literal-linear.vg");
         String lv = vg.vg().lvs().get(0).name();
         long size = vg.vg().lv(lv).extentCount();
-        new LvResize(new LvmAllocator()).extend(vg.vg(), lv, LvSize.ofExtents("+2"), AllocPolicy.INHERIT,
+        new LvResize(io.lvstack.engine.Lvstack.engine(), new LvmAllocator()).extend(vg.vg(), lv, LvSize.ofExtents("+2"), AllocPolicy.INHERIT,
                 List.of());
         assertEquals(size + 2, vg.vg().lv(lv).extentCount());
         assertEquals(List.of("linear"), vg.vg().lv(lv).segments().stream().map(s -> s.type().name()).distinct()
                 .toList());
-        new LvResize(new FirstFreeAllocator()).reduce(vg.vg(), lv, LvSize.ofExtents("-1"));
+        new LvResize(io.lvstack.engine.Lvstack.engine(), new FirstFreeAllocator()).reduce(vg.vg(), lv, LvSize.ofExtents("-1"));
         assertEquals(size + 1, vg.vg().lv(lv).extentCount());
         OpsFixture.assertValid(vg.vg());
     }

@@ -77,17 +77,17 @@ class CacheTablesTest {
 
     /**
      * The whole VG: the unused pool cpool4 and the used pool cpool_cpool have no device (LVM2
-     * activates an unused pool's metadata LV only to wipe it); the spare and cpool4's sub-LVs,
-     * inactive in LVM2, load as plain linear devices.
+     * activates an unused pool's metadata LV only to wipe it), the spare none either (as
+     * vgchange -ay); cpool4's sub-LVs, inactive in LVM2, load as plain linear devices.
      */
     @Test
     void theWholeVgIsLvm2sTablesAndTheInactiveLvs() {
         DmTables t = TableBuilder.build(cache(), LayeredTablesTest.options("cache", LayeredTablesTest.dminfo("cache")));
         assertEquals(List.of(), t.problems());
         assertEquals(List.of("vgk-cpool_cpool_cdata", "vgk-cpool_cpool_cmeta", "vgk-slow_corig", "vgk-slow", "vgk-slow2",
-                "vgk-fast3_cvol", "vgk-slow3_wcorig", "vgk-slow3", "vgk-slow4", "vgk-lvol0_pmspare", "vgk-cpool4_cmeta",
-                "vgk-cpool4_cdata"), LayeredTablesTest.names(t));
-        List<String> inactive = List.of("vgk-lvol0_pmspare", "vgk-cpool4_cmeta", "vgk-cpool4_cdata");
+                "vgk-fast3_cvol", "vgk-slow3_wcorig", "vgk-slow3", "vgk-slow4", "vgk-cpool4_cmeta", "vgk-cpool4_cdata"),
+                LayeredTablesTest.names(t));
+        List<String> inactive = List.of("vgk-cpool4_cmeta", "vgk-cpool4_cdata");
         assertEquals(LayeredTablesTest.corpusTable("cache"), LayeredTablesTest.dmsetup(t).stream()
                 .filter(l -> !inactive.contains(l.substring(0, l.indexOf(':')))).toList());
     }

@@ -99,11 +99,11 @@ class MarksAndTraitsTest {
 
     @Test
     void aComponentCannotBeRemovedOnItsOwnAndGoesWithItsUser() {
-        LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, "pool_data"));
+        LvstackException e = assertThrows(LvstackException.class, () -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "pool_data"));
         assertEquals("Can't remove logical volume vg/pool_data used by a test pool.", e.getMessage());
-        e = assertThrows(LvstackException.class, () -> new LvRemove().run(vg, "pool_meta"));
+        e = assertThrows(LvstackException.class, () -> new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "pool_meta"));
         assertEquals("Can't remove logical volume vg/pool_meta used as test metadata.", e.getMessage());
-        new LvRemove().run(vg, "pool");
+        new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "pool");
         assertEquals(List.of(), vg.lvs());
         assertEquals(0, pv.extents().allocatedCount());
     }
@@ -128,10 +128,10 @@ class MarksAndTraitsTest {
             ed.setLvArea(s, 0, data, 0);
             ed.attach(s, TestPoolType.META_ROLE, meta);
         });
-        new LvRemove().run(vg, "pool");
+        new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "pool");
         assertEquals(List.of("lvol0_pmspare", "second", "second_data", "second_meta"),
                 vg.lvs().stream().map(LogicalVolume::name).toList());
-        new LvRemove().run(vg, "second");
+        new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "second");
         assertEquals(List.of(), vg.lvs());
         assertEquals(0, pv.extents().allocatedCount());
     }

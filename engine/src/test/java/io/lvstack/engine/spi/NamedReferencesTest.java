@@ -118,7 +118,7 @@ class NamedReferencesTest {
     @Test
     void removingANamedLvDropsTheName() throws IOException {
         ImportedVg vg = read();
-        new LvRemove().run(vg.vg(), "home");
+        new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg.vg(), "home");
         assertEquals(List.of("root", "noter"), notes(vg.vg()));
         assertTrue(write(vg).contains("notes = [\n\t\t\t\t\t\"root\", \"noter\"\n\t\t\t\t]"), write(vg));
         assertEquals(List.of(), Checker.check(vg.vg()).problems().stream().map(Object::toString).toList());

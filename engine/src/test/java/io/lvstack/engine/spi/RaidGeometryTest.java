@@ -99,7 +99,7 @@ class RaidGeometryTest {
     void removingARaidLvRemovesItsImagesAndMetadataLvs() {
         Engine engine = engine();
         VolumeGroup vg = read(engine).vg();
-        new LvRemove().run(vg, "r5");
+        new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg, "r5");
         assertEquals(List.of(), vg.lvs().stream().map(LogicalVolume::name).filter(n -> n.startsWith("r5")).toList());
         assertEquals(List.of(), Checker.check(vg).problems().stream().map(Object::toString).toList());
     }

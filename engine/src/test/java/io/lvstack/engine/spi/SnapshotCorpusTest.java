@@ -128,7 +128,7 @@ class SnapshotCorpusTest {
     @Test
     void removingTheSnapshotRemovesSnapshotN() {
         ImportedVg vg = FORMAT.read(VM.resolve("snap.step6.vg"));
-        assertEquals(List.of("  Logical volume \"osnap\" successfully removed."), new LvRemove().run(vg.vg(), "osnap"));
+        assertEquals(List.of("  Logical volume \"osnap\" successfully removed."), new LvRemove(io.lvstack.engine.Lvstack.engine()).run(vg.vg(), "osnap"));
         String ours = FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
         String lvm2 = Corpus.readString(VM.resolve("snap.step7.vg"));
         assertEquals(lvs(lvm2), lvs(ours));

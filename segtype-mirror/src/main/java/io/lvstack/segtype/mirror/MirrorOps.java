@@ -34,6 +34,11 @@ import java.util.Set;
 public final class MirrorOps {
     /** {@code MIRROR_SYNC_LAYER}: the temporary layer of a mirror gaining legs. */
     static final String TMP_LAYER = "_mimagetmp";
+    /**
+     * LVM2 2.03's {@code add_mirror_log} refuses to make a mirrored log (checked with LVM2 and
+     * device-mapper: {@code lvcreate --mirrorlog mirrored} fails); mirrors that have one keep it.
+     */
+    static final String MIRRORED_LOG_REFUSED = "Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.";
     private static final ReferenceRole LOG = MirrorSegmentType.LOG;
 
     private final VgEditor ed;
@@ -267,7 +272,7 @@ public final class MirrorOps {
             LvView logLv = createLog(topName(lv), a, log, Math.min(ed.regionSize(seg), extentSize), pvs, avoid);
             ed.attach(seg, LOG, logLv);
         } else if (log == MirrorLog.MIRRORED) {
-            mirrorTheLog(old, seg.fields(), pvs, MirrorPlacement.pvsOf(lv));
+            throw new LvstackException(MIRRORED_LOG_REFUSED);
         } else {
             SegmentView logSeg = singleMirrorSegment(old);
             List<LvView> logLegs = legs(logSeg);
@@ -360,6 +365,9 @@ public final class MirrorOps {
     /** {@code _set_up_mirror_log}: {@code top_mlog} on the allocated log ranges, mirrored when asked. */
     private LvView createLog(String top, Allocated a, MirrorLog log, long logRegion, List<PvExtents> pvs,
             Set<PvView> avoid) {
+        if (log == MirrorLog.MIRRORED) {
+            throw new LvstackException(MIRRORED_LOG_REFUSED);
+        }
         if (a.log().isEmpty()) {
             throw new LvstackException("Unable to allocate extents for mirror log.");
         }
@@ -367,23 +375,9 @@ public final class MirrorOps {
         for (PvExtents r : a.log()) {
             ed.appendOnPvs(logLv, plain, linearFields(), r.count(), List.of(r));
         }
-        if (log == MirrorLog.MIRRORED) {
-            Set<PvView> taken = new LinkedHashSet<>(avoid);
-            for (Allocated.Chunk c : a.chunks()) {
-                c.areas().forEach(r -> taken.add(r.pv()));
-            }
-            mirrorTheLog(logLv, mirrorFields(2, logRegion), pvs, taken);
-        }
         return logLv;
     }
 
-    /** Turns a disk log into a 2-leg core-log mirror ({@code top_mlog_mimage_0/1}). */
-    private void mirrorTheLog(LvView logLv, TypeFields fields, List<PvExtents> pvs, Set<PvView> avoid) {
-        Set<PvView> taken = new LinkedHashSet<>(avoid);
-        taken.addAll(MirrorPlacement.pvsOf(logLv));
-        Allocated a = placement.allocate(logLv, 1, logLv.extentCount(), 0, pvs, taken);
-        formMirror(logLv, a, 1, Shape.LINEAR, fields);
-    }
 
     /** Keeps {@code kept} legs of {@code seg}; one leg left makes {@code lv} plain again, without log. */
     private void shrink(LvView lv, SegmentView seg, List<LvView> kept) {

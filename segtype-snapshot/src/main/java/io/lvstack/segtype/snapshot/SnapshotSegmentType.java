@@ -9,6 +9,8 @@ import io.lvstack.api.dm.DeviceTable;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.link.LinkHook;
 import io.lvstack.api.model.LvView;
+import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvRemover;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.report.FieldValue;
@@ -44,6 +46,18 @@ public final class SnapshotSegmentType implements SegmentType {
     static final long MAX_CHUNK = 1024;
 
     private final SnapshotLinkHook hook = new SnapshotLinkHook(this);
+    private final SnapshotCreator creator = new SnapshotCreator();
+    private final SnapshotRemover remover = new SnapshotRemover();
+
+    @Override
+    public Optional<LvRemover> remover() {
+        return Optional.of(remover);
+    }
+
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.of(creator);
+    }
 
     @Override
     public String name() {

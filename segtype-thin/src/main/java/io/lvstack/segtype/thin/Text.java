@@ -1,6 +1,6 @@
 package io.lvstack.segtype.thin;
 
-import io.lvstack.api.MetadataException;
+import io.lvstack.api.SegmentImportError;
 import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigNode;
 import io.lvstack.api.text.ConfigSection;
@@ -36,9 +36,9 @@ final class Text {
         return e.value();
     }
 
-    /** LVM2's {@code SEG_LOG_ERROR}: {@code TEXT segment KEY.} at the key's line (the LV is named by the host). */
-    static MetadataException error(ConfigSection s, String key, String text) {
+    /** LVM2's {@code SEG_LOG_ERROR} at the key's line: the engine adds the segment and its LV. */
+    static SegmentImportError error(ConfigSection s, String key, String text) {
         int line = key != null && s.has(key) ? s.lineOf(key) : s.line();
-        return new MetadataException(line, text + " segment " + s.key() + ".");
+        return new SegmentImportError(line, text);
     }
 }

@@ -10,6 +10,8 @@ import io.lvstack.api.link.LinkHook;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
+import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvResizer;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.report.FieldValue;
@@ -48,6 +50,18 @@ public final class ThinPoolSegmentType implements SegmentType {
     private static final List<String> DISCARDS = List.of("ignore", "nopassdown", "passdown");
 
     private final LinkHook hook = new ThinLinkHook(this);
+    private final ThinPoolCreator creator = new ThinPoolCreator();
+    private final ThinPoolResizer resizer = new ThinPoolResizer();
+
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.of(creator);
+    }
+
+    @Override
+    public Optional<LvResizer> resizer() {
+        return Optional.of(resizer);
+    }
 
     @Override
     public String name() {
@@ -62,6 +76,14 @@ public final class ThinPoolSegmentType implements SegmentType {
     @Override
     public List<ReferenceRole> referenceRoles() {
         return List.of(METADATA, MESSAGE);
+    }
+
+    /** {@code _thin_pool_text_import}'s words for an LV it cannot find: {@code Unknown metadata X in segment ...}. */
+    @Override
+    public String unresolvedReference(ReferenceRole role, String target, String segmentKey, String lvName) {
+        String what = role.equals(METADATA) ? "metadata " + target : role.name().equals(MESSAGE.name())
+                ? "LV " + target + " for create message" : role.name() + " " + target;
+        return "Unknown " + what + " in segment " + segmentKey + " of logical volume " + lvName + ".";
     }
 
     /** LVM2's {@code _thin_pool_text_import} and {@code _thin_pool_add_message}, in their order and words. */

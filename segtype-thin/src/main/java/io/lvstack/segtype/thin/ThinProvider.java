@@ -28,6 +28,7 @@ public final class ThinProvider implements SegmentTypeProvider {
 
     @Override
     public List<SegmentType> segmentTypes(PluginSettings settings) {
-        return List.of(new ThinPoolSegmentType(), new ThinSegmentType());
+        ThinPoolSegmentType pool = new ThinPoolSegmentType();
+        return List.of(pool, new ThinSegmentType(pool));
     }
 }

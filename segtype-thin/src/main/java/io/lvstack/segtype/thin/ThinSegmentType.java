@@ -7,6 +7,8 @@ import io.lvstack.api.dm.DeviceLayout;
 import io.lvstack.api.dm.DeviceTable;
 import io.lvstack.api.dm.TargetContext;
 import io.lvstack.api.model.LvView;
+import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvRemover;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.report.FieldValue;
@@ -34,6 +36,14 @@ public final class ThinSegmentType implements SegmentType {
     /** {@code DM_THIN_MAX_DEVICE_ID}: 2^24 - 1. */
     static final long MAX_DEVICE_ID = (1L << 24) - 1;
 
+    private final ThinCreator creator;
+    private final ThinRemover remover = new ThinRemover();
+
+    /** @param pool the thin-pool type registered with this one: what {@code lvcreate -L -V} makes a new pool of */
+    public ThinSegmentType(ThinPoolSegmentType pool) {
+        this.creator = new ThinCreator(pool);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -47,6 +57,24 @@ public final class ThinSegmentType implements SegmentType {
     @Override
     public List<ReferenceRole> referenceRoles() {
         return List.of(POOL, ORIGIN, EXTERNAL, MERGE);
+    }
+
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.of(creator);
+    }
+
+    @Override
+    public Optional<LvRemover> remover() {
+        return Optional.of(remover);
+    }
+
+    /** {@code _thin_text_import}'s words for an LV it cannot find: {@code Unknown origin X in segment ...}. */
+    @Override
+    public String unresolvedReference(ReferenceRole role, String target, String segmentKey, String lvName) {
+        String what = role.equals(POOL) ? "thin pool" : role.equals(MERGE) ? "merge lv"
+                : role.equals(EXTERNAL) ? "external origin" : "origin";
+        return "Unknown " + what + " " + target + " in segment " + segmentKey + " of logical volume " + lvName + ".";
     }
 
     /** LVM2's {@code _thin_text_import}, in its order and words. */

@@ -28,8 +28,6 @@ class MirrorAtomicityTest {
                 op("mirror_3way", "splitLeg", f -> f.converter.splitLegs(f.vg, "db", 1, "x", List.of())),
                 op("mirror_disklog", "disk to core", f -> f.converter.changeLog(f.vg, "m", MirrorLog.CORE, List.of())),
                 op("mirror_corelog", "core to disk", f -> f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
-                op("mirror_disklog", "disk to mirrored",
-                        f -> f.converter.changeLog(f.vg, "m", MirrorLog.MIRRORED, List.of())),
                 op("mirror_mirroredlog", "mirrored to disk",
                         f -> f.converter.changeLog(f.vg, "m", MirrorLog.DISK, List.of())),
                 op("mirror_mirroredlog", "mirrored log mirror to linear", f -> f.converter.toLinear(f.vg, "m")));
@@ -54,10 +52,8 @@ class MirrorAtomicityTest {
         return Stream.of(
                 fromLinear("linear to disk-log mirror", none, f -> f.converter.convertToMirror(f.vg, "m", 2,
                         MirrorLog.DISK, MirrorFixture.REGION, List.of())),
-                fromLinear("linear to mirrored-log mirror", none, f -> f.converter.convertToMirror(f.vg, "m",
-                        2, MirrorLog.MIRRORED, MirrorFixture.REGION, List.of())),
                 fromLinear("lvcreate mirror", none, f -> f.converter.createMirror(f.vg, "n", 3, 2,
-                        MirrorLog.MIRRORED, MirrorFixture.REGION, List.of())),
+                        MirrorLog.DISK, MirrorFixture.REGION, List.of())),
                 fromLinear("collapse", toMirror.andThen(f -> f.converter.addLegs(f.vg, "m", 1, List.of())),
                         f -> f.converter.collapse(f.vg, "m")));
     }

@@ -48,8 +48,7 @@ class MirrorStepsTest {
     @CsvSource({
             // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
             "2, DISK, 131072, linear_to_disklog_region_reduced",
-            "3, CORE, 1024, linear_to_corelog_3legs",
-            "2, MIRRORED, 1024, linear_to_mirroredlog"})
+            "3, CORE, 1024, linear_to_corelog_3legs"})
     void linearToMirror(int legs, MirrorLog log, long regionSize, String expected) {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.toLinear(f.vg, "m");
@@ -161,6 +160,24 @@ class MirrorStepsTest {
         assertEquals(before, f.text());
     }
 
+    /** LVM2 2.03 makes no mirrored log, as lvcreate of one with device-mapper showed; nothing changes. */
+    @Test
+    void aMirroredLogIsRefusedWhereverItWouldBeMade() {
+        MirrorFixture toMirror = new MirrorFixture("mirror_disklog");
+        toMirror.converter.toLinear(toMirror.vg, "m");
+        String linear = toMirror.text();
+        LvstackException e = assertThrows(LvstackException.class, () -> toMirror.converter.convertToMirror(
+                toMirror.vg, "m", 2, MirrorLog.MIRRORED, 1024, List.of()));
+        assertEquals("Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.", e.getMessage());
+        assertEquals(linear, toMirror.text());
+        MirrorFixture disk = new MirrorFixture("mirror_disklog");
+        String before = disk.text();
+        e = assertThrows(LvstackException.class, () -> disk.converter.changeLog(disk.vg, "m", MirrorLog.MIRRORED,
+                List.of()));
+        assertEquals("Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.", e.getMessage());
+        assertEquals(before, disk.text());
+    }
+
     @Test
     void splitTwoLegMirrorLeavesLinear() {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
@@ -170,7 +187,7 @@ class MirrorStepsTest {
 
     @ParameterizedTest(name = "{0} to {1}")
     @CsvSource({"mirror_disklog, CORE, disklog_to_core", "mirror_corelog, DISK, corelog_to_disk",
-            "mirror_disklog, MIRRORED, disklog_to_mirrored", "mirror_mirroredlog, DISK, mirroredlog_to_disk",
+            "mirror_mirroredlog, DISK, mirroredlog_to_disk",
             "mirror_mirroredlog, CORE, mirroredlog_to_core"})
     void logTypeChanges(String corpus, MirrorLog log, String expected) {
         MirrorFixture f = new MirrorFixture(corpus);
