@@ -20,16 +20,17 @@ import picocli.CommandLine.Spec;
  * {@code lvconvert} ({@code tools/lvconvert.c}): LVM2's options read as LVM2's command line reads
  * them into a {@link ConvertRequest}, which the engine hands to a segment type's converter (the
  * mirror type's for mirrors: linear or striped to mirror, legs added or removed, the log changed,
- * legs split off, back to linear). With no daemon to wait for the resync, a conversion LVM2's poll
+ * legs split off, back to linear; the cache types' for caches and writecaches: a cache pool or
+ * cachevol attached, a writecache's cachevol attached, the cache split off or removed). With no daemon to wait for the resync, a conversion LVM2's poll
  * would finish later is finished in the same command, unless {@code --no-collapse} keeps the
  * converting state; {@code lvconvert VG/LV} alone then finishes it.
  */
 @Command(name = "lvconvert",
-        description = "Converts an LV to or from a mirror, or changes a mirror's legs or log, in a metadata file,"
-                + " as LVM2's lvconvert does.")
+        description = "Converts an LV to or from a mirror, or changes a mirror's legs or log, caches an LV or"
+                + " splits its cache off, in a metadata file, as LVM2's lvconvert does.")
 final class LvconvertCommand implements Runnable {
     /** lvconvert's {@code --type} values lvstack takes. */
-    private static final List<String> TYPES = List.of(MirrorArgs.MIRROR, "linear", "striped");
+    private static final List<String> TYPES = List.of(MirrorArgs.MIRROR, "linear", "striped", "cache", "writecache");
 
     @Mixin(name = EngineOptions.MIXIN)
     EngineOptions engineOptions;
@@ -40,7 +41,21 @@ final class LvconvertCommand implements Runnable {
     @Option(names = "--mirrorlog", paramLabel = "core|disk|mirrored") String mirrorLog;
     @Option(names = "--splitmirrors", paramLabel = "N") Integer splitMirrors;
     @Option(names = {"-n", "--name"}, paramLabel = "NEW") String name;
-    @Option(names = "--type", paramLabel = "mirror|linear|striped") String type;
+    @Option(names = "--type", paramLabel = "mirror|linear|striped|cache|writecache") String type;
+    @Option(names = "--cachepool", paramLabel = "LV", description = "The cache pool to cache the LV with.")
+    String cachePool;
+    @Option(names = "--cachevol", paramLabel = "LV", description = "The LV to cache the LV with, as a cachevol.")
+    String cacheVol;
+    @Option(names = "--splitcache", description = "Detaches the cache, keeping the cache pool or cachevol.")
+    boolean splitCache;
+    @Option(names = "--uncache", description = "Detaches the cache and removes the cache pool or cachevol.")
+    boolean uncache;
+    @Option(names = "--cachemode", paramLabel = "writethrough|writeback|passthrough") String cacheMode;
+    @Option(names = "--cachepolicy", paramLabel = "POLICY") String cachePolicy;
+    @Option(names = "--cachesettings", paramLabel = "KEY=VALUE") List<String> cacheSettings = new ArrayList<>();
+    @Option(names = "--cachemetadataformat", paramLabel = "auto|1|2") String cacheMetadataFormat;
+    @Option(names = {"-c", "--chunksize"}, paramLabel = "SIZE",
+            description = "Chunk size of a cache, KiB unless a unit is given, as in LVM2.") String chunkSize;
     @Option(names = {"-R", "--regionsize"}, paramLabel = "SIZE") String regionSize;
     @Option(names = "--no-collapse", description = "Leaves a mirror whose legs were added through a _mimagetmp"
             + " layer converting (LVM2's state until the new legs are in sync) instead of collapsing it.")
@@ -54,7 +69,7 @@ final class LvconvertCommand implements Runnable {
     public void run() {
         if (type != null && !TYPES.contains(type)) {
             throw new LvstackException("lvconvert --type " + type + " is not supported: lvstack converts to mirror,"
-                    + " linear and striped only");
+                    + " linear, striped, cache and writecache only");
         }
         if (splitMirrors != null && (mirrors != null || mirrorLog != null || type != null)) {
             throw new LvstackException("--splitmirrors cannot be used with --mirrors, --mirrorlog or --type.");
@@ -65,14 +80,36 @@ final class LvconvertCommand implements Runnable {
             String lv = MutationRun.lvName(vg, lvArg);
             List<PvExtents> candidates = MutationRun.pvRanges(vg, pvs).stream()
                     .map(r -> new PvExtents(r.pv(), r.start(), r.count())).toList();
+            ConvertRequest.CacheOptions cache = new ConvertRequest.CacheOptions(lvOption(vg, cachePool),
+                    lvOption(vg, cacheVol), splitCache, uncache, cacheMode, cachePolicy, cacheSettings,
+                    cacheMetadataFormat, chunkSize == null ? null : SizeArgs.sectors(chunkSize, 'k', "--chunksize"),
+                    mutation.activation.yes, mutation.activation.force != null);
             ConvertRequest request = new ConvertRequest(type, mirrors, mirrorLog,
                     MirrorArgs.regionSectors(regionSize, false), splitMirrors, splitMirrors == null ? null : splitName,
-                    candidates, !noCollapse);
+                    candidates, !noCollapse, cache);
             // -m, --mirrorlog and --splitmirrors are the mirror's options in lvstack (LVM2 2.03 would
-            // make raid1 of -m, which the mirror type refuses in its words)
-            return new LvConvert(c.engine(), new LvmAllocator(), c.stamp()).run(vg, lv, request, MirrorArgs.MIRROR,
+            // make raid1 of -m, which the mirror type refuses in its words); the cache options are
+            // the cache type's (LVM2 takes --cachepool and --cachevol alone as --type cache)
+            String optionsType = cache.any() ? "cache" : MirrorArgs.MIRROR;
+            return new LvConvert(c.engine(), new LvmAllocator(), c.stamp()).run(vg, lv, request, optionsType,
                     c.messages());
         });
+    }
+
+    /**
+     * An LV option's name without its {@code VG/} (LVM2's {@code validate_lvname_param}), or null;
+     * another VG's name is refused in LVM2's words.
+     */
+    private static String lvOption(VolumeGroup vg, String arg) {
+        if (arg == null || !arg.contains("/")) {
+            return arg;
+        }
+        String[] parts = LvmArgs.split(arg);
+        if (!parts[0].equals(vg.name())) {
+            throw new LvstackException("Please use a single volume group name (\"" + parts[0] + "\" or \"" + vg.name()
+                    + "\").");
+        }
+        return parts[1];
     }
 
     /**

@@ -48,13 +48,6 @@ class VmStepParityTest {
     /** Steps lvstack does not reproduce, with the reason. */
     static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>();
 
-    static {
-        for (int k : new int[] {3, 6, 9, 12, 13, 14}) {
-            EXPECTED_FAILURES.put("cache.step" + k, "lvconvert of caches and writecaches: the cache plugin has no"
-                    + " converter yet");
-        }
-    }
-
     @TempDir
     Path tmp;
 

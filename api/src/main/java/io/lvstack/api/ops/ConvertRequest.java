@@ -15,16 +15,57 @@ import java.util.List;
  * @param candidates   the PV arguments
  * @param finish       {@code lvconvert VG/LV} alone, or lvstack's wish to finish at once what LVM2's
  *                     poll finishes later (a mirror's sync layer); false with {@code --no-collapse}
+ * @param cacheOptions the options of caches and writecaches
  * @since SPI 2.0
  */
 public record ConvertRequest(String type, String mirrors, String mirrorLog, Long regionSize, Integer splitMirrors,
-        String name, List<PvExtents> candidates, boolean finish) {
+        String name, List<PvExtents> candidates, boolean finish, CacheOptions cacheOptions) {
     public ConvertRequest {
         candidates = List.copyOf(candidates);
+        cacheOptions = cacheOptions == null ? CacheOptions.NONE : cacheOptions;
+    }
+
+    /** A request without cache options. */
+    public ConvertRequest(String type, String mirrors, String mirrorLog, Long regionSize, Integer splitMirrors,
+            String name, List<PvExtents> candidates, boolean finish) {
+        this(type, mirrors, mirrorLog, regionSize, splitMirrors, name, candidates, finish, CacheOptions.NONE);
     }
 
     /** Nothing asked but to finish a conversion in progress. */
     public boolean finishOnly() {
-        return type == null && mirrors == null && mirrorLog == null && splitMirrors == null;
+        return type == null && mirrors == null && mirrorLog == null && splitMirrors == null && !cacheOptions.any();
+    }
+
+    /**
+     * lvconvert's options of caches and writecaches ({@code tools/lvconvert.c}).
+     *
+     * @param cachePool      {@code --cachepool} (an LV name, {@code VG/} dropped), or null
+     * @param cacheVol       {@code --cachevol}, or null
+     * @param splitCache     {@code --splitcache}
+     * @param uncache        {@code --uncache}
+     * @param cacheMode      {@code --cachemode} ({@code writethrough}, {@code writeback}, {@code passthrough}), or null
+     * @param cachePolicy    {@code --cachepolicy}, or null
+     * @param cacheSettings  {@code --cachesettings}, each as given ({@code "migration_threshold=2048"}), in order
+     * @param metadataFormat {@code --cachemetadataformat} ({@code auto}, {@code 1}, {@code 2}), or null
+     * @param chunkSize      {@code -c} in sectors, or null
+     * @param yes            {@code -y}: LVM2's questions are answered yes (without it, unanswered: no)
+     * @param force          {@code -f} (given once or more)
+     * @since SPI 2.0
+     */
+    public record CacheOptions(String cachePool, String cacheVol, boolean splitCache, boolean uncache,
+            String cacheMode, String cachePolicy, List<String> cacheSettings, String metadataFormat, Long chunkSize,
+            boolean yes, boolean force) {
+        public static final CacheOptions NONE = new CacheOptions(null, null, false, false, null, null, List.of(), null,
+                null, false, false);
+
+        public CacheOptions {
+            cacheSettings = List.copyOf(cacheSettings);
+        }
+
+        /** Whether any cache option was given ({@code -y} and {@code -f} are no cache options). */
+        public boolean any() {
+            return cachePool != null || cacheVol != null || splitCache || uncache || cacheMode != null
+                    || cachePolicy != null || !cacheSettings.isEmpty() || metadataFormat != null || chunkSize != null;
+        }
     }
 }

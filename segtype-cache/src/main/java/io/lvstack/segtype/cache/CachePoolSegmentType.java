@@ -12,6 +12,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
@@ -30,6 +31,8 @@ import java.util.Set;
  * pool's {@link CacheSettings} as its fields. A cache pool has no device of its own.
  */
 public final class CachePoolSegmentType implements SegmentType {
+    /** The one converter of the plugin\'s three types (stateless). */
+    private static final LvConverter CONVERTER = new CacheConverter();
     public static final String NAME = "cache-pool";
     /** The pool's metadata LV ({@code metadata = "lv"}). */
     public static final ReferenceRole METADATA = ReferenceRole.of("metadata");
@@ -172,6 +175,12 @@ public final class CachePoolSegmentType implements SegmentType {
     @Override
     public Optional<LvCreator> creator() {
         return Optional.of(creator);
+    }
+
+    /** lvconvert of caches, writecaches and cache pools: see {@link CacheConverter}. */
+    @Override
+    public Optional<LvConverter> converter() {
+        return Optional.of(CONVERTER);
     }
 
     @Override

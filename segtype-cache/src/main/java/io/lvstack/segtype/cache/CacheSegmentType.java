@@ -12,6 +12,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
@@ -29,6 +30,8 @@ import java.util.Set;
  * (an LV flagged {@code CACHE_VOL} whose ranges and settings the cache segment keeps).
  */
 public final class CacheSegmentType implements SegmentType {
+    /** The one converter of the plugin\'s three types (stateless). */
+    private static final LvConverter CONVERTER = new CacheConverter();
     public static final String NAME = "cache";
     /** The cache pool or cachevol ({@code cache_pool = "lv"}). */
     public static final ReferenceRole POOL = ReferenceRole.of("cache_pool");
@@ -294,4 +297,10 @@ public final class CacheSegmentType implements SegmentType {
         }
         return Optional.empty();
     }
+    /** lvconvert of caches, writecaches and cache pools: see {@link CacheConverter}. */
+    @Override
+    public Optional<LvConverter> converter() {
+        return Optional.of(CONVERTER);
+    }
+
 }

@@ -9,6 +9,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
@@ -25,6 +26,8 @@ import java.util.Set;
  * origin LV ({@code _wcorig}) at LE 0, and the cachevol in the {@link #CACHEVOL} role.
  */
 public final class WritecacheSegmentType implements SegmentType {
+    /** The one converter of the plugin\'s three types (stateless). */
+    private static final LvConverter CONVERTER = new CacheConverter();
     public static final String NAME = "writecache";
     /** The cachevol ({@code writecache = "lv"}). */
     public static final ReferenceRole CACHEVOL = ReferenceRole.of("writecache");
@@ -148,4 +151,10 @@ public final class WritecacheSegmentType implements SegmentType {
         }
         return Optional.of(line.toString());
     }
+    /** lvconvert of caches, writecaches and cache pools: see {@link CacheConverter}. */
+    @Override
+    public Optional<LvConverter> converter() {
+        return Optional.of(CONVERTER);
+    }
+
 }
