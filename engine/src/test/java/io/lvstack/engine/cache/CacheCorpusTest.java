@@ -72,8 +72,24 @@ class CacheCorpusTest {
                 cacheFiles().map(p -> p.getFileName().toString()).toList());
     }
 
+    /** The lab case cacheops (made in lvm2-vm by make-cacheops.sh): every step's file and every commit LVM2 archived. */
+    static final Path LAB_VM = Path.of("src/test/resources/corpus/lab-vm");
+
+    static Stream<Path> labFiles() {
+        List<Path> out = new ArrayList<>(Corpus.vgFiles(LAB_VM));
+        out.addAll(Corpus.vgFiles(LAB_VM.resolve("cacheops.archive")));
+        return out.stream().filter(p -> CACHE_TYPE.matcher(Corpus.readString(p)).find());
+    }
+
+    /** 29 of cacheops' 32 step files hold a cache-type segment, and 22 of the 26 versions LVM2 archived. */
+    @Test
+    void theLabCaseHasCacheFiles() {
+        assertEquals(51, labFiles().count());
+        assertEquals(29, labFiles().filter(p -> p.getFileName().toString().startsWith("cacheops.step")).count());
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cacheFiles")
+    @MethodSource({"cacheFiles", "labFiles"})
     void readThenWriteGivesLvm2sBytes(Path file) throws IOException {
         String original = Files.readString(file, StandardCharsets.UTF_8);
         ImportedVg vg = FORMAT.read(file);
@@ -82,7 +98,7 @@ class CacheCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cacheFiles")
+    @MethodSource({"cacheFiles", "labFiles"})
     void everyFileChecksClean(Path file) {
         CheckReport r = new Checker(new MetadataFormat(ENGINE)).check(file);
         assertEquals(List.of(), r.problems());

@@ -30,6 +30,11 @@ final class CacheAttach {
         LvView pool = editor.vg().lv(o.cachePool()).orElseThrow(() -> new LvstackException("Cache pool "
                 + o.cachePool() + " not found."));
         if (CachePoolSegmentType.poolSegment(pool).isEmpty()) {
+            String kind = CacheConverter.lvType(pool);
+            if (!kind.equals("linear") && !kind.equals("striped")) {
+                throw new LvstackException("LV " + full(editor, pool) + " with type " + kind
+                        + " cannot be converted to a cache pool.");
+            }
             if (pool.has(LvStatus.CACHE_VOL)) {
                 throw new LvstackException("LV " + full(editor, pool) + " is already used as a cachevol.");
             }

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * lvconvert of caches, writecaches and cache pools, chosen as LVM2's command definitions choose
- * ({@code tools/command-lines.in}): {@code --type cache --cachepool}, {@code --type cache
- * --cachevol} (or either option alone), {@code --type writecache --cachevol}, {@code --splitcache}
+ * ({@code tools/command-lines.in}): {@code --type cache --cachepool} (or {@code --cachepool}
+ * alone), {@code --type cache --cachevol}, {@code --type writecache --cachevol}, {@code --splitcache}
  * of a cache, writecache or cache pool, {@code --uncache} of a cache or writecache. An LV of
  * another type is refused as LVM2 refuses it.
  */
@@ -36,8 +36,10 @@ final class CacheConverter implements LvConverter {
             }
             return Optional.of(CacheDetach.split(lv, o, editor));
         }
-        String type = request.type() != null ? request.type() : o.cachePool() != null || o.cacheVol() != null
-                ? CacheSegmentType.NAME : null;
+        if (request.type() == null && o.cacheVol() != null) {
+            throw noMatchingCommand(); // LVM2 2.03.16 takes --cachevol with --type only
+        }
+        String type = request.type() != null ? request.type() : o.cachePool() != null ? CacheSegmentType.NAME : null;
         if (type == null) {
             return Optional.empty(); // nothing asked of a cache: LVM2 polls, and says nothing offline
         }

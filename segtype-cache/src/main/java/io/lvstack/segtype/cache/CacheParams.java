@@ -70,15 +70,17 @@ record CacheParams(long chunkSize, int format, CacheMode mode, String policy, Co
     }
 
     /**
-     * Every {@code --cachesettings} as one {@code policy_settings} section: a later option's key
-     * replaces an earlier one's (LVM2 cascades them), and values are numbers or strings.
+     * Every {@code --cachesettings} as one {@code policy_settings} section, as LVM2's
+     * {@code dm_config_flatten} of their cascade gives it: the last option's keys first, then
+     * those of the options before it that no later one has; values are numbers or strings.
      */
     private static ConfigSection settings(List<String> options) {
         if (options.isEmpty()) {
             return null;
         }
         Map<String, ConfigValue> values = new LinkedHashMap<>();
-        for (String option : options) {
+        for (int i = options.size() - 1; i >= 0; i--) {
+            String option = options.get(i);
             Matcher m = SETTING.matcher(option);
             int at = 0;
             while (at < option.length()) {
@@ -86,7 +88,7 @@ record CacheParams(long chunkSize, int format, CacheMode mode, String policy, Co
                     throw new BadCommandLine("Invalid argument for --cachesettings: " + option);
                 }
                 String v = m.group(2);
-                values.put(m.group(1), v.matches("-?[0-9]+") ? new ConfigValue.Int(Long.parseLong(v))
+                values.putIfAbsent(m.group(1), v.matches("-?[0-9]+") ? new ConfigValue.Int(Long.parseLong(v))
                         : ConfigValue.Str.of(v.startsWith("\"") ? v.substring(1, v.length() - 1) : v));
                 at = m.end();
             }
@@ -98,15 +100,16 @@ record CacheParams(long chunkSize, int format, CacheMode mode, String policy, Co
 
     /**
      * LVM2's merge of new settings into a segment's ({@code dm_config_flatten} of the new over the
-     * old), then without the settings whose value is the string {@code default}; null when none is left.
+     * old: the new ones first, then the old ones they leave), then without the settings whose
+     * value is the string {@code default}.
      */
     static ConfigSection merged(ConfigSection old, ConfigSection given) {
         Map<String, ConfigNode> nodes = new LinkedHashMap<>();
-        if (old != null) {
-            old.children().forEach(n -> nodes.put(n.key(), n));
-        }
         if (given != null) {
-            given.children().forEach(n -> nodes.put(n.key(), n));
+            given.children().forEach(n -> nodes.putIfAbsent(n.key(), n));
+        }
+        if (old != null) {
+            old.children().forEach(n -> nodes.putIfAbsent(n.key(), n));
         }
         nodes.values().removeIf(n -> n instanceof ConfigEntry e && e.value() instanceof ConfigValue.Str s
                 && s.value().equals("default"));
