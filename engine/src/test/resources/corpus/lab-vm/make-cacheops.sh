@@ -58,4 +58,12 @@ step lvconvert -y --force --uncache $VG/o3
 step lvconvert -y --uncache $VG/o2
 step lvconvert -y --splitcache $VG/p2
 step lvconvert -y --uncache $VG/p2
-step lvremove -y $VG/p2
+step lvcreate -y -an -L 8m -n f5 $VG
+step lvconvert -y --type writecache --cachevol $VG/f5 $VG/o3
+step lvremove -y $VG/o3
+step lvcreate -y -L 16m -n o4 $VG
+step lvconvert -y --type cache --cachepool $VG/p2 $VG/o4
+step lvremove -y $VG/p2_cpool
+step lvcreate -y --type cache-pool -L 8m -n p5 $VG
+step lvconvert -y --type cache --cachepool $VG/p5 $VG/o4
+step lvremove -y $VG/o4

@@ -93,7 +93,7 @@ public final class LvRemove {
         for (Segment seg : List.copyOf(lv.segments())) {
             Optional<LvRemover> remover = seg.handler().remover();
             if (remover.isPresent() && lv.segments().indexOf(seg) == firstOfType(lv, seg)) {
-                remover.get().removing(lv, editor(ed, seg));
+                remover.get().removing(lv, editor(ed, seg, messages));
             }
         }
         if (lv.userCount() > 0) {
@@ -126,9 +126,10 @@ public final class LvRemove {
         return new ArrayList<>(out);
     }
 
-    private PluginEditor editor(StackEditor ed, Segment seg) {
+    /** The editor a type's remover changes the VG through; what it says goes out with lvremove's own lines. */
+    private PluginEditor editor(StackEditor ed, Segment seg, List<String> messages) {
         return new PluginEditor(engine, ed, registered(seg), new LvmAllocator(), stamp, AllocPolicy.INHERIT,
-                new ArrayList<>());
+                messages);
     }
 
     /**

@@ -96,7 +96,7 @@ final class CacheDetach {
      * the origin lacks, so the cache layer simply goes; a writeback one must be written back first,
      * which LVM2 activates the LV for.
      */
-    private static void removeCache(LvView main, SegmentView seg, LvView fast, VgEditor editor) {
+    static void removeCache(LvView main, SegmentView seg, LvView fast, VgEditor editor) {
         Optional<SegmentView> poolSeg = CachePoolSegmentType.poolSegment(fast);
         CacheMode mode = poolSeg.isPresent() ? CachePoolSegmentType.settings(poolSeg.get()).cacheMode()
                 : ((CacheFields) seg.fields()).settings().cacheMode();
@@ -151,7 +151,7 @@ final class CacheDetach {
      * LVM2's {@code drop_lvname_suffix} and {@code lv_uniq_rename_update}: the name without its
      * last {@code _SUFFIX}, or the next {@code lvolN} when that is taken; sub-LVs follow.
      */
-    private static void dropSuffix(LvView lv, String suffix, VgEditor editor) {
+    static void dropSuffix(LvView lv, String suffix, VgEditor editor) {
         int cut = lv.name().lastIndexOf('_');
         if (cut < 0 || !lv.name().substring(cut + 1).equals(suffix)) {
             return; // older metadata: LVM2 keeps the name
@@ -164,7 +164,7 @@ final class CacheDetach {
     }
 
     /** LVM2's {@code lvremove} of an unused LV with the parts only it uses; returns LVM2's line. */
-    private static String removeLv(LvView lv, VgEditor editor) {
+    static String removeLv(LvView lv, VgEditor editor) {
         String name = lv.name();
         List<LvView> parts = new ArrayList<>();
         for (SegmentView s : lv.segments()) {
@@ -193,7 +193,7 @@ final class CacheDetach {
      * LVM2 removes the VG's pool-metadata spare with the last pool: when no LV of a pool type, no
      * cache and no cachevol is left (a pool's parts go with their pool).
      */
-    private static void dropSpareAfterLastPool(VgEditor editor) {
+    static void dropSpareAfterLastPool(VgEditor editor) {
         LvView spare = null;
         for (LvView lv : editor.vg().lvs()) {
             if (!lv.visible() && lv.name().endsWith("_pmspare")) {

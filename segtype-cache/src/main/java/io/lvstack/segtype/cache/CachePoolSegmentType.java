@@ -13,6 +13,7 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.LvRemover;
 import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
@@ -33,6 +34,8 @@ import java.util.Set;
 public final class CachePoolSegmentType implements SegmentType {
     /** The one converter of the plugin\'s three types (stateless). */
     private static final LvConverter CONVERTER = new CacheConverter();
+    /** The one remover of the plugin's three types (stateless). */
+    private static final LvRemover REMOVER = new CacheRemover();
     public static final String NAME = "cache-pool";
     /** The pool's metadata LV ({@code metadata = "lv"}). */
     public static final ReferenceRole METADATA = ReferenceRole.of("metadata");
@@ -181,6 +184,12 @@ public final class CachePoolSegmentType implements SegmentType {
     @Override
     public Optional<LvConverter> converter() {
         return Optional.of(CONVERTER);
+    }
+
+    /** lvremove of caches, writecaches and cache pools: see {@link CacheRemover}. */
+    @Override
+    public Optional<LvRemover> remover() {
+        return Optional.of(REMOVER);
     }
 
     @Override

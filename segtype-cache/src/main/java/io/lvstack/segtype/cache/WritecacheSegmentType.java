@@ -10,6 +10,7 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.LvRemover;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
@@ -28,6 +29,8 @@ import java.util.Set;
 public final class WritecacheSegmentType implements SegmentType {
     /** The one converter of the plugin\'s three types (stateless). */
     private static final LvConverter CONVERTER = new CacheConverter();
+    /** The one remover of the plugin's three types (stateless). */
+    private static final LvRemover REMOVER = new CacheRemover();
     public static final String NAME = "writecache";
     /** The cachevol ({@code writecache = "lv"}). */
     public static final ReferenceRole CACHEVOL = ReferenceRole.of("writecache");
@@ -155,6 +158,12 @@ public final class WritecacheSegmentType implements SegmentType {
     @Override
     public Optional<LvConverter> converter() {
         return Optional.of(CONVERTER);
+    }
+
+    /** lvremove of caches, writecaches and cache pools: see {@link CacheRemover}. */
+    @Override
+    public Optional<LvRemover> remover() {
+        return Optional.of(REMOVER);
     }
 
 }
