@@ -94,10 +94,7 @@ class Lvm2VmActivationTest {
             }
             Path in = files.resolve(name + ".lvstack" + k + ".vg");
             Files.copy(dir.resolve(name + ".step" + (k - 1) + ".vg"), in);
-            String[] words = line.trim().split("\\s+");
-            List<String> args = new ArrayList<>(List.of(words[0], "--file", in.toString()));
-            args.addAll(Arrays.asList(words).subList(1, words.length));
-            CliRun run = CliRun.of(args.toArray(String[]::new));
+            CliRun run = CliRun.of(StepParityTest.command(line, in));
             assertEquals(0, run.exitCode(), name + " step " + k + ": " + run.err());
             written.add(k);
             String f = name + ".lvstack" + k + ".vg";
