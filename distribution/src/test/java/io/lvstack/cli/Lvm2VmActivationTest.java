@@ -134,10 +134,10 @@ class Lvm2VmActivationTest {
         assertEquals(0, tar.waitFor());
         Path out = tmp.resolve("out");
         Process vm = new ProcessBuilder(System.getProperty("lvm2.vm"), "run", jobDir.resolve("job.sh").toString(),
-                out.toString(), "--disks", String.valueOf(vg0.pvs().size()), "--add",
+                out.toString(), "--disks", String.valueOf(vg0.pvs().size()), "--timeout", "1800", "--add",
                 jobDir.resolve("files.tar").toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("vm.log").toFile()).start();
-        assertTrue(vm.waitFor(20, TimeUnit.MINUTES), "the VM run took over 20 minutes");
+        assertTrue(vm.waitFor(35, TimeUnit.MINUTES), "the VM run took over 35 minutes");
         assertEquals(0, vm.exitValue(), Files.readString(tmp.resolve("vm.log")));
 
         Map<String, String> results = new TreeMap<>();
