@@ -49,6 +49,7 @@ public final class LvResize {
     /**
      * {@code lvextend [-L|-l [+]SIZE] [--poolmetadatasize [+]SIZE] VG/LV [PV...]}: at least one of
      * the two sizes; the metadata size only for an LV whose type's {@link LvResizer} takes it (a pool).
+     * A resizer reports what it resized itself.
      */
     public List<String> extend(VolumeGroup vg, String lvName, LvSize size, LvSize metadataSize, AllocPolicy policy,
             List<PvRange> pvs, List<String> messages) {
@@ -79,11 +80,7 @@ public final class LvResize {
                 }
                 ed.raiseSeqno();
             });
-            if (size != null) {
-                messages.add(changed(lv, old, lv.extentCount(), extentSize));
-                messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
-            }
-            return messages;
+            return messages; // the type names what it resized, as LVM2 names a pool's sub-LVs
         }
         if (last.areaCount() == 0) {
             return extendWithoutAreas(lv, last, old, target, messages);

@@ -11,12 +11,12 @@ import io.lvstack.api.ops.ResizeRequest;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.ops.VgEditor;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code lvextend} of a thin pool: {@code --poolmetadatasize} grows its metadata LV first (and the
  * VG's spare to match, LVM2's {@code handle_pool_metadata_spare}), then {@code -L} its data LV,
- * each with the stripes of its last segment, and the pool segment over the data.
+ * each with the stripes of its last segment, and the pool segment over the data. LVM2 names each
+ * LV it grew, then the one the command resized: the pool, or its metadata LV alone.
  */
 final class ThinPoolResizer implements LvResizer {
     @Override
@@ -30,23 +30,33 @@ final class ThinPoolResizer implements LvResizer {
                     : r.metadataSectors();
             long extents = (sectors + extentSize - 1) / extentSize;
             if (extents <= meta.extentCount()) {
-                throw new LvstackException("Thin pool metadata size " + PoolSizes.display(extents * extentSize)
-                        + " is not larger than its current size " + PoolSizes.display(meta.extentCount() * extentSize)
-                        + ".");
+                // LVM2's words, without a period
+                throw new LvstackException("New size given (" + extents + " extents) not larger than existing size ("
+                        + meta.extentCount() + " extents)");
             }
             editor.poolMetadataSpare(extents, r.candidates());
             long old = meta.extentCount();
             grow(meta, extents - old, r.candidates(), editor);
-            editor.message("  Size of logical volume " + editor.vg().name() + "/" + meta.name() + " changed from "
-                    + extentsText(old, extentSize) + " to " + extentsText(extents, extentSize) + ".");
-            editor.message("  Logical volume " + editor.vg().name() + "/" + meta.name() + " successfully resized.");
+            changed(editor, meta, old);
         }
+        LvView resized = lv;
         if (r.extents() > lv.extentCount()) {
             LvView data = ThinPoolSegmentType.dataLv(pool).orElseThrow(() -> new LvstackException("Thin pool "
                     + lv.name() + " has no data LV."));
+            long old = data.extentCount();
             grow(data, r.extents() - lv.extentCount(), r.candidates(), editor);
             editor.resizeSegment(pool, data.extentCount());
+            changed(editor, data, old);
+        } else {
+            resized = pool.reference(ThinPoolSegmentType.METADATA).orElse(lv);
         }
+        editor.message("  Logical volume " + editor.vg().name() + "/" + resized.name() + " successfully resized.");
+    }
+
+    private static void changed(VgEditor editor, LvView lv, long old) {
+        long extentSize = editor.vg().extentSize();
+        editor.message("  Size of logical volume " + editor.vg().name() + "/" + lv.name() + " changed from "
+                + extentsText(old, extentSize) + " to " + extentsText(lv.extentCount(), extentSize) + ".");
     }
 
     /** Appends {@code add} extents (rounded up to whole stripes) to {@code lv} with its last segment's stripes. */
@@ -56,7 +66,7 @@ final class ThinPoolResizer implements LvResizer {
         if (add % stripes != 0) {
             add += stripes - add % stripes;
         }
-        Allocated a = editor.allocate(new AreaRequest(stripes, add / stripes, 0, candidates, Set.of(), lv, lv.name()));
+        Allocated a = editor.allocate(AreaRequest.extending(lv, stripes, add / stripes, candidates));
         for (Allocated.Chunk c : a.chunks()) {
             editor.appendOnPvs(lv, last.type(), editor.newSegment(last.type(), c.areas().size(),
                     SegmentOptions.stripeSize(stripes > 1 ? last.type().stripeSize(last) : null)).fields(),
