@@ -63,7 +63,7 @@ class Lvm2VmActivationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"thin", "node", "snap", "cache", "mirror", "move", "lab:thinops"})
+    @ValueSource(strings = {"thin", "node", "snap", "cache", "mirror", "move", "lab:thinops", "lab:thinmeta"})
     void lvm2ActivatesEveryStepLvstackWrote(String which) throws Exception {
         Path dir = which.startsWith("lab:") ? VmStepParityTest.LAB : VmStepParityTest.VM;
         String name = which.replace("lab:", "");
