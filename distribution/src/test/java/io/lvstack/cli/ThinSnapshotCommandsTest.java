@@ -71,4 +71,36 @@ class ThinSnapshotCommandsTest {
         assertEquals(5, r.exitCode());
         assertEquals("lvstack: --poolmetadatasize can be used only with pools: vgx/lin is no pool.\n", r.err());
     }
+
+    /**
+     * One pending transaction: the first thin LV raises the pool's {@code transaction_id}, the
+     * second joins it; removing the first before LVM2 sent anything drops its {@code create} and
+     * queues its {@code delete}, as LVM2's {@code detach_pool_lv} does (with device-mapper, LVM2
+     * then sent the result to the kernel and activated the pool and the second thin LV).
+     */
+    @Test
+    void thinLvsMadeAndRemovedOfflineShareOnePendingTransaction() throws IOException {
+        Path in = tmp.resolve("thin.vg");
+        Files.copy(VmStepParityTest.VM.resolve("thin.vg"), in);
+        String pool = poolSection(Files.readString(in));
+        assertEquals(0, CliRun.withFile(in, "lvcreate", "-V", "8m", "--thinpool", "vgt/pool", "-n", "qa", "vgt")
+                .exitCode());
+        assertEquals(0, CliRun.withFile(in, "lvcreate", "-V", "8m", "--thinpool", "vgt/pool", "-n", "qb", "vgt")
+                .exitCode());
+        assertEquals(pool.replace("transaction_id = 6", "transaction_id = 7").replace("zero_new_blocks = 1",
+                "zero_new_blocks = 1\n\n\t\t\t\tmessage1 {\n\t\t\t\t\tcreate = \"qa\"\n\t\t\t\t}\n"
+                        + "\t\t\t\tmessage2 {\n\t\t\t\t\tcreate = \"qb\"\n\t\t\t\t}"),
+                poolSection(Files.readString(in)));
+        assertEquals(0, CliRun.withFile(in, "lvremove", "-y", "vgt/qa").exitCode());
+        assertEquals(pool.replace("transaction_id = 6", "transaction_id = 7").replace("zero_new_blocks = 1",
+                "zero_new_blocks = 1\n\n\t\t\t\tmessage1 {\n\t\t\t\t\tcreate = \"qb\"\n\t\t\t\t}\n"
+                        + "\t\t\t\tmessage2 {\n\t\t\t\t\tdelete = 6\n\t\t\t\t}"),
+                poolSection(Files.readString(in)));
+    }
+
+    /** The pool's segment section of a thin case's file. */
+    private static String poolSection(String text) {
+        int at = text.indexOf("\t\t\t\ttype = \"thin-pool\"");
+        return text.substring(at, text.indexOf("\n\t\t\t}\n", at));
+    }
 }
