@@ -221,8 +221,8 @@ class MirrorCommandsTest {
                 "--splitmirrors", "1", "vgm3/db");
         assertRefused(in, "lvstack: Failed to find logical volume \"vgm3/nope\"", "lvconvert", "-m0", "vgm3/nope");
         assertRefused(in, "lvstack: Logical volume db only has 2 mirrors.", "lvconvert", "-m-3", "vgm3/db");
-        assertRefused(in, "lvstack: lvconvert --type raid1 is not supported: lvstack converts to mirror, linear and"
-                + " striped only", "lvconvert", "--type", "raid1", "-m1", "vgm3/db");
+        assertRefused(in, "lvstack: lvconvert --type raid1 is not supported: lvstack converts to mirror, linear,"
+                + " striped, cache and writecache only", "lvconvert", "--type", "raid1", "-m1", "vgm3/db");
         assertRefused(in, "lvstack: Unknown mirrorlog type: nolog", "lvconvert", "--mirrorlog", "nolog", "vgm3/db");
         assertRefused(in, "lvstack: Volume group \"vgx\" not found", "lvconvert", "-m0", "vgx/db");
     }

@@ -82,17 +82,11 @@ class StepParityTest {
     private static String replay(Path tmp, Runner runner, Path dir, String name, int k, String line)
             throws IOException {
         boolean refused = line.contains("# refused by LVM2");
-        String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
         Path file = tmp.resolve(name + ".step" + k + ".in.vg");
         Files.write(file, k == 1 ? emptyVg(dir.resolve(name + ".step1.vg"))
                 : Files.readAllBytes(dir.resolve(name + ".step" + (k - 1) + ".vg")));
         byte[] before = Files.readAllBytes(file);
-        List<String> args = new ArrayList<>();
-        args.add(words[0]);
-        args.add("--file");
-        args.add(file.toString());
-        args.addAll(Arrays.asList(words).subList(1, words.length));
-        CliRun run = runner.run(args.toArray(String[]::new));
+        CliRun run = runner.run(command(line, file));
         if (refused) {
             if (run.exitCode() != 5) {
                 return "LVM2 refused it, lvstack did not: " + run.out();
@@ -110,6 +104,14 @@ class StepParityTest {
         io.lvstack.engine.Lvm2Acceptance.check("steps/" + name + ".step" + k, written);
         String actual = comparable(written);
         return expected.equals(actual) ? null : "metadata differs:\n" + diff(expected, actual);
+    }
+
+    /** A steps file's command line (its comment aside) as the tool runs it on {@code file}. */
+    static String[] command(String line, Path file) {
+        String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
+        List<String> args = new ArrayList<>(List.of(words[0], "--file", file.toString()));
+        args.addAll(Arrays.asList(words).subList(1, words.length));
+        return args.toArray(String[]::new);
     }
 
     /** {@code step0}: the first step's VG without LVs or VG tags, one seqno earlier. */
@@ -155,7 +157,7 @@ class StepParityTest {
         return b.toString();
     }
 
-    private static String diff(String expected, String actual) {
+    static String diff(String expected, String actual) {
         String[] e = expected.split("\n");
         String[] a = actual.split("\n");
         for (int i = 0; i < Math.max(e.length, a.length); i++) {

@@ -14,7 +14,9 @@ import java.util.Set;
  *                   allocatable PV of the VG
  * @param avoid      PVs to leave out of the candidates (a mirror's own PVs for its new legs)
  * @param owner      the LV whose allocation policy applies, or null for a new LV: then the
- *                   command's {@code --alloc}, else the VG's
+ *                   command's {@code --alloc}, else the VG's; when {@code lvName} is its own name
+ *                   the request extends it ({@link #extending}), and placement follows its last
+ *                   segment as LVM2's does (contiguous first)
  * @param lvName     the LV's name for LVM2's messages
  * @since SPI 2.0
  */
@@ -28,5 +30,10 @@ public record AreaRequest(int parallel, long extentsPerArea, long logExtents, Li
         candidates = List.copyOf(candidates);
         avoid = Set.copyOf(avoid);
         lvName = lvName == null ? "" : lvName;
+    }
+
+    /** More extents for {@code lv} itself, allocated as LVM2 extends an LV. */
+    public static AreaRequest extending(LvView lv, int parallel, long extentsPerArea, List<PvExtents> candidates) {
+        return new AreaRequest(parallel, extentsPerArea, 0, candidates, Set.of(), lv, lv.name());
     }
 }

@@ -13,6 +13,7 @@ import io.lvstack.engine.ops.alloc.ExtentAllocator;
 import io.lvstack.engine.ops.alloc.PvRange;
 import io.lvstack.api.ops.LvResizer;
 import io.lvstack.api.ops.PvExtents;
+import io.lvstack.api.ops.ResizeRequest;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.segtype.PluginCall;
 import java.util.ArrayList;
@@ -42,28 +43,44 @@ public final class LvResize {
     /** As {@link #extend(VolumeGroup, String, LvSize, AllocPolicy, List)}, adding messages to {@code messages} as they arise. */
     public List<String> extend(VolumeGroup vg, String lvName, LvSize size, AllocPolicy policy, List<PvRange> pvs,
             List<String> messages) {
+        return extend(vg, lvName, size, null, policy, pvs, messages);
+    }
+
+    /**
+     * {@code lvextend [-L|-l [+]SIZE] [--poolmetadatasize [+]SIZE] VG/LV [PV...]}: at least one of
+     * the two sizes; the metadata size only for an LV whose type's {@link LvResizer} takes it (a pool).
+     * A resizer reports what it resized itself.
+     */
+    public List<String> extend(VolumeGroup vg, String lvName, LvSize size, LvSize metadataSize, AllocPolicy policy,
+            List<PvRange> pvs, List<String> messages) {
         LogicalVolume lv = resizable(vg, lvName);
         long extentSize = vg.properties().extentSize();
         long old = lv.extentCount();
-        long target = newSize(lv, size, true, messages);
+        if (size == null && metadataSize == null) {
+            throw new LvstackException("Please specify either size or extents.");
+        }
+        long target = size == null ? old : newSize(lv, size, true, messages);
         Segment last = lv.segments().get(lv.segments().size() - 1);
         Optional<LvResizer> resizer = last.handler().resizer();
+        if (metadataSize != null && resizer.isEmpty()) {
+            throw new LvstackException("--poolmetadatasize can be used only with pools: " + lv.fullName()
+                    + " is no pool.");
+        }
         if (resizer.isPresent()) {
             PvRange.checkWithin(pvs);
-            long asked = target;
+            ResizeRequest request = new ResizeRequest(target, metadataSize == null ? null : metadataSize.sectors(),
+                    metadataSize != null && metadataSize.sign() == '+',
+                    pvs.stream().map(p -> new PvExtents(p.pv(), p.start(), p.count())).toList());
             lv.vg().apply(ed -> {
-                resizer.get().extend(lv, asked, pvs.stream().map(p -> new PvExtents(p.pv(), p.start(), p.count()))
-                        .toList(), new PluginEditor(engine, ed, engine.segmentTypes().byName(last.type().name()),
-                                allocator, LvStamp.now(), policy, messages));
-                if (lv.extentCount() < asked) {
+                resizer.get().extend(lv, request, new PluginEditor(engine, ed,
+                        engine.segmentTypes().byName(last.type().name()), allocator, LvStamp.now(), policy, messages));
+                if (lv.extentCount() < request.extents()) {
                     throw PluginCall.failure(last.type(), "resizer.extend", lv.fullName(), new IllegalStateException(
-                            "left the LV at " + lv.extentCount() + " extents, below " + asked));
+                            "left the LV at " + lv.extentCount() + " extents, below " + request.extents()));
                 }
                 ed.raiseSeqno();
             });
-            messages.add(changed(lv, old, lv.extentCount(), extentSize));
-            messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
-            return messages;
+            return messages; // the type names what it resized, as LVM2 names a pool's sub-LVs
         }
         if (last.areaCount() == 0) {
             return extendWithoutAreas(lv, last, old, target, messages);

@@ -184,8 +184,9 @@ public final class PluginEditor implements VgEditor {
                     + request.lvName() + ": every candidate PV is excluded.");
         }
         LogicalVolume owner = request.owner() == null ? null : lv(request.owner());
+        LogicalVolume continuing = owner != null && owner.name().equals(request.lvName()) ? owner : null;
         Allocation a = allocator.allocate(vg, new AllocationRequest(request.parallel(), request.extentsPerArea(),
-                request.logExtents(), policy(owner), candidates, null, request.lvName()));
+                request.logExtents(), policy(owner), candidates, continuing, request.lvName()));
         List<Allocated.Chunk> chunks = new ArrayList<>();
         for (Allocation.Chunk c : a.chunks()) {
             chunks.add(new Allocated.Chunk(c.length(), c.areas().stream().map(PluginEditor::extents).toList()));
@@ -264,8 +265,8 @@ public final class PluginEditor implements VgEditor {
             // LVM2 makes lvolN, then names it lvolN_pmspare
             spare = lv(createLv(nextName("lvol") + PoolMetadataSpare.SUFFIX, false));
         }
-        Allocated a = allocate(new AreaRequest(1, missing, 0, candidates, Set.of(), made ? null : spare,
-                spare.name()));
+        Allocated a = allocate(made ? new AreaRequest(1, missing, 0, candidates, Set.of(), null, spare.name())
+                : AreaRequest.extending(spare, 1, missing, candidates));
         SegmentType plain = types.plain();
         for (Allocated.Chunk c : a.chunks()) {
             for (PvExtents piece : c.areas()) {

@@ -272,9 +272,9 @@ public final class GuardedSegmentType implements SegmentType {
     @Override
     public Optional<LvResizer> resizer() {
         Optional<LvResizer> resizer = PluginCall.call(plugin, "resizer", "", plugin::resizer);
-        return resizer.map(r -> (lv, extents, candidates, editor) -> PluginCall.call(plugin, "resizer.extend",
+        return resizer.map(r -> (lv, request, editor) -> PluginCall.call(plugin, "resizer.extend",
                 () -> subject(lv), () -> {
-                    r.extend(lv, extents, candidates, editor);
+                    r.extend(lv, request, editor);
                     return null;
                 }));
     }

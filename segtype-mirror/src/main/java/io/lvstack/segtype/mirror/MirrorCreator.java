@@ -17,6 +17,9 @@ final class MirrorCreator implements LvCreator {
 
     @Override
     public LvView create(CreateRequest r, VgEditor editor) {
+        if (r.extents() == 0) {
+            throw new LvstackException("Please specify either size or extents.");
+        }
         if (r.mirrors() == null || r.mirrors() < 1) {
             throw new LvstackException("--type mirror requires -m|--mirrors at least 1.");
         }

@@ -29,8 +29,9 @@ final class PoolTransaction {
     }
 
     /**
-     * {@code detach_pool_lv}: drops a pending {@code create} of {@code lv} (then the transaction
-     * stays as it is) and queues {@code delete} of its device.
+     * {@code detach_pool_lv}: queues {@code delete} of {@code lv}'s device; a pending
+     * {@code create} of it is dropped first, and then the transaction is not raised again (the
+     * kernel takes the delete of a device it never made: checked with device-mapper).
      */
     static void delete(VgEditor editor, SegmentView pool, LvView lv, long deviceId) {
         ThinPoolFields f = (ThinPoolFields) pool.fields();
@@ -50,6 +51,7 @@ final class PoolTransaction {
         queue(editor, pool, new ThinPoolFields.Message.Delete(deviceId), dropped);
     }
 
+    /** {@code attach_pool_message}: the first message of a transaction raises it, unless {@code noUpdate}. */
     private static void queue(VgEditor editor, SegmentView pool, ThinPoolFields.Message m, boolean noUpdate) {
         ThinPoolFields f = (ThinPoolFields) pool.fields();
         List<ThinPoolFields.Message> messages = new ArrayList<>(f.messages());

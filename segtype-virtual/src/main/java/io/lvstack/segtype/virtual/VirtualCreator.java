@@ -1,5 +1,6 @@
 package io.lvstack.segtype.virtual;
 
+import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.TypeFields;
@@ -24,6 +25,9 @@ final class VirtualCreator implements LvCreator {
         if (request.stripes() != 1) {
             // LVM2 2.03.16's words and status (3) for lvcreate --type error|zero -i N
             throw new BadCommandLine("Command does not accept option: --stripes " + request.stripes() + ".");
+        }
+        if (request.extents() == 0) {
+            throw new LvstackException("Please specify either size or extents.");
         }
         LvView lv = editor.createLv(request.name(), true);
         editor.addSegment(lv, editor.type(), TypeFields.NONE, 0, request.extents(), 0);
