@@ -56,6 +56,7 @@ final class CacheAttach {
         create(lv, pool, editor);
         editor.renameLv(pool, renamedWithParts(editor, pool, pool.name() + "_cpool"));
         setPoolParams(pool, p, editor);
+        notWiped(editor, pool.segments().get(0).reference(CachePoolSegmentType.METADATA).orElseThrow(), lv);
         return "Logical volume " + full(editor, lv) + " is now cached.";
     }
 
@@ -79,7 +80,18 @@ final class CacheAttach {
         long meta = metadataLength(fast, settings.chunkSize(), editor);
         editor.setFields(seg, new CacheFields(false, settings, new CacheVolRanges(0, meta, meta,
                 fast.extentCount() * editor.vg().extentSize() - meta, null, null)));
+        notWiped(editor, fast, lv);
         return "Logical volume " + full(editor, lv) + " is now cached.";
+    }
+
+    /**
+     * LVM2 zeroes the first 4 KiB of the cache's metadata ({@code wipe_cache_pool},
+     * {@code _writecache_zero}) so that the kernel starts an empty cache; an offline tool cannot,
+     * and stale cache metadata there would serve another LV's blocks: the user is told to.
+     */
+    static void notWiped(VgEditor editor, LvView metadata, LvView cached) {
+        editor.message("  WARNING: lvstack writes metadata only and does not wipe " + full(editor, metadata)
+                + " as LVM2 does: zero its first 4.00 KiB before " + full(editor, cached) + " is activated.");
     }
 
     /**

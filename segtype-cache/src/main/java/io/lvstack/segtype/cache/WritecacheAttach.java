@@ -60,6 +60,7 @@ final class WritecacheAttach {
         SegmentView seg = editor.addSegment(lv, editor.type(), new WritecacheFields(block, w.settings()), 0, len, 1);
         editor.setLvArea(seg, 0, wcorig, 0);
         editor.attach(seg, WritecacheSegmentType.CACHEVOL, fast);
+        CacheAttach.notWiped(editor, fast, lv);
         return "Logical volume " + CacheAttach.full(editor, lv) + " now has writecache.";
     }
 }
