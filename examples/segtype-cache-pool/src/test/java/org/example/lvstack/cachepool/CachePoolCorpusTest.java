@@ -128,10 +128,10 @@ class CachePoolCorpusTest {
     void removingThePoolRemovesItsPartsAndTheLastSpare() {
         VolumeGroup vg = corpusVg().vg();
         io.lvstack.api.LvstackException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.lvstack.api.LvstackException.class, () -> new io.lvstack.engine.ops.LvRemove().run(vg, "cpool_cdata"));
+                io.lvstack.api.LvstackException.class, () -> new io.lvstack.engine.ops.LvRemove(Lvstack.engine()).run(vg, "cpool_cdata"));
         assertEquals("Can't remove logical volume vg7/cpool_cdata used by a pool.", e.getMessage());
         assertEquals(List.of("  Logical volume \"cpool\" successfully removed."),
-                new io.lvstack.engine.ops.LvRemove().run(vg, "cpool"));
+                new io.lvstack.engine.ops.LvRemove(Lvstack.engine()).run(vg, "cpool"));
         assertEquals(List.of("plain"), vg.lvs().stream().map(LogicalVolume::name).toList());
         assertEquals(List.of(), io.lvstack.engine.check.Checker.check(vg).problems());
     }
