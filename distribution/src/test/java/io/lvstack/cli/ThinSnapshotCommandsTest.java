@@ -98,6 +98,18 @@ class ThinSnapshotCommandsTest {
                 poolSection(Files.readString(in)));
     }
 
+    /** A pool made offline says, in LVM2's words for it, that nothing cleared its metadata LV. */
+    @Test
+    void aNewPoolSaysItsMetadataIsNotInitialized() throws IOException {
+        Path in = step(0);
+        CliRun r = CliRun.withFile(in, "lvcreate", "-y", "--type", "thin-pool", "-L", "64m", "-n", "pool", "vgx");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                  WARNING: Pool pool is created without initialization.
+                  Logical volume "pool" created.
+                """, r.out());
+    }
+
     /** The pool's segment section of a thin case's file. */
     private static String poolSection(String text) {
         int at = text.indexOf("\t\t\t\ttype = \"thin-pool\"");

@@ -70,6 +70,9 @@ final class ThinPoolCreator implements LvCreator {
                 null, List.of()), 0, data, 1);
         editor.setLvArea(seg, 0, tdata, 0);
         editor.attach(seg, ThinPoolSegmentType.METADATA, tmeta);
+        // LVM2's words when it makes a pool without activation: nothing cleared its metadata LV
+        // (the kernel formats it at first activation only if it reads as empty)
+        editor.message("  WARNING: Pool " + name + " is created without initialization.");
         return pool;
     }
 
