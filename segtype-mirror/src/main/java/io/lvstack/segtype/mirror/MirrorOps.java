@@ -35,8 +35,9 @@ public final class MirrorOps {
     /** {@code MIRROR_SYNC_LAYER}: the temporary layer of a mirror gaining legs. */
     static final String TMP_LAYER = "_mimagetmp";
     /**
-     * LVM2 2.03's {@code add_mirror_log} refuses to make a mirrored log (checked with LVM2 and
-     * device-mapper: {@code lvcreate --mirrorlog mirrored} fails); mirrors that have one keep it.
+     * LVM2 2.03 refuses a mirrored log for a new mirror ({@code lvcreate}) and for a mirror's log
+     * ({@code add_mirror_log}: {@code lvconvert --mirrorlog mirrored}), though it still gives one
+     * to a linear LV converted to a mirror (all three checked with LVM2 and device-mapper).
      */
     static final String MIRRORED_LOG_REFUSED = "Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.";
     private static final ReferenceRole LOG = MirrorSegmentType.LOG;
@@ -101,6 +102,9 @@ public final class MirrorOps {
      */
     public LvView createMirror(String name, long extents, int legs, MirrorLog log, long regionSize,
             List<PvExtents> pvs) {
+        if (log == MirrorLog.MIRRORED) {
+            throw new LvstackException(MIRRORED_LOG_REFUSED);
+        }
         if (legs < 2) {
             throw new LvstackException("Mirror needs at least 2 legs, not " + legs + ".");
         }
@@ -365,9 +369,6 @@ public final class MirrorOps {
     /** {@code _set_up_mirror_log}: {@code top_mlog} on the allocated log ranges, mirrored when asked. */
     private LvView createLog(String top, Allocated a, MirrorLog log, long logRegion, List<PvExtents> pvs,
             Set<PvView> avoid) {
-        if (log == MirrorLog.MIRRORED) {
-            throw new LvstackException(MIRRORED_LOG_REFUSED);
-        }
         if (a.log().isEmpty()) {
             throw new LvstackException("Unable to allocate extents for mirror log.");
         }
@@ -375,7 +376,22 @@ public final class MirrorOps {
         for (PvExtents r : a.log()) {
             ed.appendOnPvs(logLv, plain, linearFields(), r.count(), List.of(r));
         }
+        if (log == MirrorLog.MIRRORED) {
+            Set<PvView> taken = new LinkedHashSet<>(avoid);
+            for (Allocated.Chunk c : a.chunks()) {
+                c.areas().forEach(r -> taken.add(r.pv()));
+            }
+            mirrorTheLog(logLv, mirrorFields(2, logRegion), pvs, taken);
+        }
         return logLv;
+    }
+
+    /** Turns a disk log into a 2-leg core-log mirror ({@code top_mlog_mimage_0/1}). */
+    private void mirrorTheLog(LvView logLv, TypeFields fields, List<PvExtents> pvs, Set<PvView> avoid) {
+        Set<PvView> taken = new LinkedHashSet<>(avoid);
+        taken.addAll(MirrorPlacement.pvsOf(logLv));
+        Allocated a = placement.allocate(logLv, 1, logLv.extentCount(), 0, pvs, taken);
+        formMirror(logLv, a, 1, Shape.LINEAR, fields);
     }
 
 

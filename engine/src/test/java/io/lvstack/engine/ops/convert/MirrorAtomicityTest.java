@@ -52,6 +52,8 @@ class MirrorAtomicityTest {
         return Stream.of(
                 fromLinear("linear to disk-log mirror", none, f -> f.converter.convertToMirror(f.vg, "m", 2,
                         MirrorLog.DISK, MirrorFixture.REGION, List.of())),
+                fromLinear("linear to mirrored-log mirror", none, f -> f.converter.convertToMirror(f.vg, "m",
+                        2, MirrorLog.MIRRORED, MirrorFixture.REGION, List.of())),
                 fromLinear("lvcreate mirror", none, f -> f.converter.createMirror(f.vg, "n", 3, 2,
                         MirrorLog.DISK, MirrorFixture.REGION, List.of())),
                 fromLinear("collapse", toMirror.andThen(f -> f.converter.addLegs(f.vg, "m", 1, List.of())),

@@ -48,7 +48,8 @@ class MirrorStepsTest {
     @CsvSource({
             // 64 MiB regions on a 24 MiB LV: 16 MiB, the largest power of two not above 24 MiB
             "2, DISK, 131072, linear_to_disklog_region_reduced",
-            "3, CORE, 1024, linear_to_corelog_3legs"})
+            "3, CORE, 1024, linear_to_corelog_3legs",
+            "2, MIRRORED, 1024, linear_to_mirroredlog"})
     void linearToMirror(int legs, MirrorLog log, long regionSize, String expected) {
         MirrorFixture f = new MirrorFixture("mirror_disklog");
         f.converter.toLinear(f.vg, "m");
@@ -160,18 +161,19 @@ class MirrorStepsTest {
         assertEquals(before, f.text());
     }
 
-    /** LVM2 2.03 makes no mirrored log, as lvcreate of one with device-mapper showed; nothing changes. */
+    /**
+     * LVM2 2.03 makes no mirrored log for a new mirror nor for a mirror's log, as LVM2 with
+     * device-mapper showed (a linear LV converted to a mirror still gets one); nothing changes.
+     */
     @Test
-    void aMirroredLogIsRefusedWhereverItWouldBeMade() {
-        MirrorFixture toMirror = new MirrorFixture("mirror_disklog");
-        toMirror.converter.toLinear(toMirror.vg, "m");
-        String linear = toMirror.text();
-        LvstackException e = assertThrows(LvstackException.class, () -> toMirror.converter.convertToMirror(
-                toMirror.vg, "m", 2, MirrorLog.MIRRORED, 1024, List.of()));
+    void aMirroredLogIsRefusedForANewMirrorAndForAMirrorsLog() {
+        MirrorFixture created = new MirrorFixture("mirror_disklog");
+        String before = created.text();
+        LvstackException e = assertThrows(LvstackException.class, () -> created.converter.createMirror(created.vg,
+                "n", 8, 2, MirrorLog.MIRRORED, 1024, List.of()));
         assertEquals("Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.", e.getMessage());
-        assertEquals(linear, toMirror.text());
+        assertEquals(before, created.text());
         MirrorFixture disk = new MirrorFixture("mirror_disklog");
-        String before = disk.text();
         e = assertThrows(LvstackException.class, () -> disk.converter.changeLog(disk.vg, "m", MirrorLog.MIRRORED,
                 List.of()));
         assertEquals("Log type \"mirrored\" is DEPRECATED. Use RAID1 LV or disk log instead.", e.getMessage());
