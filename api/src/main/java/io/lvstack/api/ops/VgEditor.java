@@ -153,4 +153,11 @@ public interface VgEditor {
      * @since SPI 2.0
      */
     boolean poolMetadataSpare(long extents, List<PvExtents> candidates);
+
+    /**
+     * Appends one plain one-area segment per piece to {@code lv}, in order, and merges them as
+     * LVM2 merges them (what a linear sub-LV made of allocated pieces is: a pool's metadata).
+     * @since SPI 2.0
+     */
+    void appendPlain(LvView lv, List<PvExtents> pieces);
 }

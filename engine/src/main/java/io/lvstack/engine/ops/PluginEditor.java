@@ -267,15 +267,20 @@ public final class PluginEditor implements VgEditor {
         }
         Allocated a = allocate(made ? new AreaRequest(1, missing, 0, candidates, Set.of(), null, spare.name())
                 : AreaRequest.extending(spare, 1, missing, candidates));
-        SegmentType plain = types.plain();
-        for (Allocated.Chunk c : a.chunks()) {
-            for (PvExtents piece : c.areas()) {
-                appendOnPvs(spare, plain, NewSegments.of(types.guard(plain), 1, SegmentOptions.DEFAULTS).fields(),
-                        piece.count(), List.of(piece));
-            }
-        }
-        mergeSegments(spare);
+        List<PvExtents> pieces = new ArrayList<>();
+        a.chunks().forEach(c -> pieces.addAll(c.areas()));
+        appendPlain(spare, pieces);
         return made;
+    }
+
+    @Override
+    public void appendPlain(LvView lv, List<PvExtents> pieces) {
+        SegmentType plain = types.plain();
+        for (PvExtents piece : pieces) {
+            appendOnPvs(lv, plain, NewSegments.of(types.guard(plain), 1, SegmentOptions.DEFAULTS).fields(),
+                    piece.count(), List.of(piece));
+        }
+        mergeSegments(lv);
     }
 
     /**

@@ -73,8 +73,8 @@ final class CachePoolCreator implements LvCreator {
         }
         LvView meta = editor.createLv(request.name() + "_cmeta", false);
         LvView data = editor.createLv(request.name() + "_cdata", false);
-        fill(editor, meta, take(pieces, metaExtents));
-        fill(editor, data, pieces);
+        editor.appendPlain(meta, take(pieces, metaExtents));
+        editor.appendPlain(data, pieces);
         SegmentView seg = editor.addSegment(pool, editor.type(), CacheSettings.ofChunk(chunk), 0, dataExtents, 1);
         editor.setLvArea(seg, 0, data, 0);
         editor.attach(seg, CachePoolSegmentType.METADATA, meta);
@@ -131,18 +131,6 @@ final class CachePoolCreator implements LvCreator {
             size = min;
         }
         return (size + extentSize - 1) / extentSize;
-    }
-
-    /** Plain segments over {@code pieces}, merged as LVM2 merges them. */
-    private static void fill(VgEditor editor, LvView lv, List<PvExtents> pieces) {
-        SegmentType plain = editor.plainType();
-        for (PvExtents p : pieces) {
-            editor.appendOnPvs(lv, plain, plain.newSegment(1, io.lvstack.api.ops.SegmentOptions.DEFAULTS)
-                    .orElseThrow(() -> new LvstackException("The plain segment type " + plain.name()
-                            + " makes no one-area segment."))
-                    .fields(), p.count(), List.of(p));
-        }
-        editor.mergeSegments(lv);
     }
 
     /** The first {@code extents} of {@code pieces}, removed from it (a piece is cut where needed). */

@@ -8,10 +8,8 @@ import io.lvstack.api.ops.Allocated;
 import io.lvstack.api.ops.AreaRequest;
 import io.lvstack.api.ops.CreateRequest;
 import io.lvstack.api.ops.LvCreator;
-import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.ops.VgEditor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,7 +56,7 @@ final class ThinPoolCreator implements LvCreator {
         Allocated a = editor.allocate(new AreaRequest(r.stripes(), data / r.stripes(), meta, r.candidates(), Set.of(),
                 null, name));
         LvView tmeta = editor.createLv(name + "_tmeta", false);
-        fill(editor, tmeta, a.log());
+        editor.appendPlain(tmeta, a.log());
         LvView tdata = editor.createLv(name + "_tdata", false);
         SegmentType plain = editor.plainType();
         for (Allocated.Chunk c : a.chunks()) {
@@ -74,15 +72,5 @@ final class ThinPoolCreator implements LvCreator {
         // (the kernel formats it at first activation only if it reads as empty)
         editor.message("  WARNING: Pool " + name + " is created without initialization.");
         return pool;
-    }
-
-    /** Plain one-area segments over {@code pieces}, merged as LVM2 merges them. */
-    static void fill(VgEditor editor, LvView lv, List<PvExtents> pieces) {
-        SegmentType plain = editor.plainType();
-        for (PvExtents p : new ArrayList<>(pieces)) {
-            editor.appendOnPvs(lv, plain, editor.newSegment(plain, 1, SegmentOptions.DEFAULTS).fields(), p.count(),
-                    List.of(p));
-        }
-        editor.mergeSegments(lv);
     }
 }
