@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,32 @@ class ThinSnapshotCommandsTest {
                   WARNING: Pool pool is created without initialization.
                   Logical volume "pool" created.
                 """, r.out());
+    }
+
+    /**
+     * Striped pool data and COW stores: each allocated run is one segment over the stripes, as long
+     * as its pieces together (LVM2's oracle restores the result).
+     */
+    @Test
+    void stripedPoolDataAndCowStoresHaveTheirSizes() throws IOException {
+        Path in = step(0);
+        assertEquals(0, CliRun.withFile(in, "lvcreate", "-y", "--type", "thin-pool", "-i", "2", "-L", "64m", "-n", "sp",
+                "vgx").exitCode());
+        assertEquals(0, CliRun.withFile(in, "lvextend", "-y", "-L", "+16m", "vgx/sp").exitCode());
+        assertEquals(0, CliRun.withFile(in, "lvcreate", "-y", "-L", "16m", "-n", "o", "vgx").exitCode());
+        assertEquals(0, CliRun.withFile(in, "lvcreate", "-y", "-s", "-i", "2", "-L", "8m", "-n", "os", "vgx/o")
+                .exitCode());
+        CliRun lvs = CliRun.of("lvs", "-a", "-o", "lv_name,seg_size_pe,stripes,segtype", in.toString());
+        assertEquals(List.of(
+                "  LV              SSize #Str Type",
+                "  [lvol0_pmspare]     1    1 linear",
+                "  o                   4    1 linear",
+                "  os                  2    2 striped",
+                "  sp                 20    1 thin-pool",
+                "  [sp_tdata]         20    2 striped",
+                "  [sp_tmeta]          1    1 linear"), lvs.out().lines().map(String::stripTrailing).toList());
+        assertEquals(0, CliRun.of("check", in.toString()).exitCode());
+        io.lvstack.engine.Lvm2Acceptance.check("thinsnap/striped", Files.readString(in));
     }
 
     /** The pool's segment section of a thin case's file. */

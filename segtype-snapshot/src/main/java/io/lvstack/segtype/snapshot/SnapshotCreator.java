@@ -64,7 +64,7 @@ final class SnapshotCreator implements LvCreator {
         SegmentType plain = editor.plainType();
         for (Allocated.Chunk c : a.chunks()) {
             editor.appendOnPvs(cow, plain, editor.newSegment(plain, c.areas().size(),
-                    SegmentOptions.stripeSize(r.stripeSize())).fields(), c.length() * c.areas().size(), c.areas());
+                    SegmentOptions.stripeSize(r.stripeSize())).fields(), c.length(), c.areas());
         }
         editor.mergeSegments(cow);
         LvView snapshot = editor.createLv(editor.nextName("snapshot"), true);

@@ -61,7 +61,7 @@ final class ThinPoolCreator implements LvCreator {
         SegmentType plain = editor.plainType();
         for (Allocated.Chunk c : a.chunks()) {
             editor.appendOnPvs(tdata, plain, editor.newSegment(plain, c.areas().size(),
-                    SegmentOptions.stripeSize(r.stripeSize())).fields(), c.length() * c.areas().size(), c.areas());
+                    SegmentOptions.stripeSize(r.stripeSize())).fields(), c.length(), c.areas());
         }
         editor.mergeSegments(tdata);
         SegmentView seg = editor.addSegment(pool, poolType, new ThinPoolFields(0, sizes.chunkSize(), discards, zero,

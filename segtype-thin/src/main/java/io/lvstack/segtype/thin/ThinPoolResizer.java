@@ -70,7 +70,7 @@ final class ThinPoolResizer implements LvResizer {
         for (Allocated.Chunk c : a.chunks()) {
             editor.appendOnPvs(lv, last.type(), editor.newSegment(last.type(), c.areas().size(),
                     SegmentOptions.stripeSize(stripes > 1 ? last.type().stripeSize(last) : null)).fields(),
-                    c.length() * c.areas().size(), c.areas());
+                    c.length(), c.areas());
         }
         editor.mergeSegments(lv);
     }
