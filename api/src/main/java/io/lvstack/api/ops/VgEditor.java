@@ -160,4 +160,12 @@ public interface VgEditor {
      * @since SPI 2.0
      */
     void appendPlain(LvView lv, List<PvExtents> pieces);
+
+    /**
+     * Appends to {@code lv} one segment of {@code type} per chunk of {@code allocated}, over the
+     * chunk's pieces (its areas), with the fields the type makes for that many areas with
+     * {@code options}, and merges them as LVM2's {@code lv_extend} does.
+     * @since SPI 2.0
+     */
+    void appendAllocated(LvView lv, SegmentType type, SegmentOptions options, Allocated allocated);
 }

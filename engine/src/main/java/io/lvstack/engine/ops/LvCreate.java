@@ -135,7 +135,7 @@ public final class LvCreate {
         long extentSize = vg.properties().extentSize();
         SegmentType type = type(r.type());
         Optional<LvCreator> creator = types.guard(type).creator();
-        long extents = r.size() == null ? 0 : r.size().ofVg(vg.extentCount(), vg.freeCount(), pvExtents(vg, r.pvs()))
+        long extents = r.size() == null ? 0 : r.size().inVg(vg, r.pvs())
                 .toExtents(extentSize, messages);
         Pooled pooled = r.typeOptions().pooled();
         if (r.size() == null && (creator.isEmpty() || pooled.virtualSize() == null && pooled.origin() == null)) {
@@ -223,14 +223,6 @@ public final class LvCreate {
         });
         messages.add("  Logical volume \"" + made + "\" created.");
         return messages;
-    }
-
-    /** The extents of the PVs the command names, or of every PV: what {@code -l N%PVS} counts. */
-    private static long pvExtents(VolumeGroup vg, List<PvRange> pvs) {
-        if (pvs.isEmpty()) {
-            return vg.extentCount();
-        }
-        return pvs.stream().map(PvRange::pv).distinct().mapToLong(pv -> pv.properties().peCount()).sum();
     }
 
     /** The type asked for, as LVM2 refuses a name it does not know. */

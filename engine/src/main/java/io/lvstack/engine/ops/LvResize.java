@@ -147,7 +147,7 @@ public final class LvResize {
         }
         long old = lv.extentCount();
         VolumeGroup vg = lv.vg();
-        long asked = size.ofVg(vg.extentCount(), vg.freeCount(), vg.extentCount())
+        long asked = size.inVg(vg, List.of())
                 .toResizeExtents(vg.properties().extentSize(), messages);
         long target = size.sign() == '+' ? old + asked : size.sign() == '-' ? old - asked : asked;
         if (extend ? target < old : target > old) {

@@ -1,6 +1,8 @@
 package io.lvstack.engine.ops;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.engine.graph.VolumeGroup;
+import io.lvstack.engine.ops.alloc.PvRange;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,16 +94,18 @@ public record LvSize(char sign, long sectors, long extents, Percent percent) {
     }
 
     /**
-     * This size with a percentage worked out ({@code percent_of_extents}, rounded down) of the
-     * VG's extents, its free extents, or the extents of the PVs the command names (all PVs when
-     * it names none); {@code %ORIGIN} is left to the caller, who knows the origin.
+     * This size with a percentage worked out ({@code percent_of_extents}, rounded down) of
+     * {@code vg}'s extents, its free extents, or the extents of the PVs in {@code pvs} (every PV
+     * when empty); {@code %ORIGIN} is left to the caller, who knows the origin. Counts only what
+     * the percentage needs.
      */
-    public LvSize ofVg(long vgExtents, long freeExtents, long pvExtents) {
+    public LvSize inVg(VolumeGroup vg, List<PvRange> pvs) {
         long of = switch (percent) {
             case NONE, ORIGIN -> -1;
-            case VG -> vgExtents;
-            case FREE -> freeExtents;
-            case PVS -> pvExtents;
+            case VG -> vg.extentCount();
+            case FREE -> vg.freeCount();
+            case PVS -> pvs.isEmpty() ? vg.extentCount()
+                    : pvs.stream().map(PvRange::pv).distinct().mapToLong(pv -> pv.properties().peCount()).sum();
         };
         return of < 0 ? this : new LvSize(sign, -1, extents * of / 100, Percent.NONE);
     }

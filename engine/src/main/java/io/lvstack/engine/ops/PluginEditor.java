@@ -274,13 +274,17 @@ public final class PluginEditor implements VgEditor {
     }
 
     @Override
-    public void appendPlain(LvView lv, List<PvExtents> pieces) {
-        SegmentType plain = types.plain();
-        for (PvExtents piece : pieces) {
-            appendOnPvs(lv, plain, NewSegments.of(types.guard(plain), 1, SegmentOptions.DEFAULTS).fields(),
-                    piece.count(), List.of(piece));
+    public void appendAllocated(LvView lv, SegmentType type, SegmentOptions options, Allocated allocated) {
+        for (Allocated.Chunk c : allocated.chunks()) {
+            appendOnPvs(lv, type, newSegment(type, c.areas().size(), options).fields(), c.length(), c.areas());
         }
         mergeSegments(lv);
+    }
+
+    @Override
+    public void appendPlain(LvView lv, List<PvExtents> pieces) {
+        appendAllocated(lv, types.plain(), SegmentOptions.DEFAULTS, new Allocated(
+                pieces.stream().map(p -> new Allocated.Chunk(p.count(), List.of(p))).toList(), List.of()));
     }
 
     /**

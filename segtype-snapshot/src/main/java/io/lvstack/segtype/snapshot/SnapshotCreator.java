@@ -2,7 +2,6 @@ package io.lvstack.segtype.snapshot;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentCapability;
-import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.BadCommandLine;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
@@ -61,12 +60,7 @@ final class SnapshotCreator implements LvCreator {
         LvView cow = editor.createLv(r.name(), false);
         Allocated a = editor.allocate(new AreaRequest(r.stripes(), extents / r.stripes(), 0, r.candidates(), Set.of(),
                 null, r.name()));
-        SegmentType plain = editor.plainType();
-        for (Allocated.Chunk c : a.chunks()) {
-            editor.appendOnPvs(cow, plain, editor.newSegment(plain, c.areas().size(),
-                    SegmentOptions.stripeSize(r.stripeSize())).fields(), c.length(), c.areas());
-        }
-        editor.mergeSegments(cow);
+        editor.appendAllocated(cow, editor.plainType(), SegmentOptions.stripeSize(r.stripeSize()), a);
         LvView snapshot = editor.createLv(editor.nextName("snapshot"), true);
         SegmentView seg = editor.addSegment(snapshot, editor.type(), new SnapshotFields(chunk, false), 0,
                 origin.extentCount(), 0);

@@ -58,12 +58,7 @@ final class ThinPoolCreator implements LvCreator {
         LvView tmeta = editor.createLv(name + "_tmeta", false);
         editor.appendPlain(tmeta, a.log());
         LvView tdata = editor.createLv(name + "_tdata", false);
-        SegmentType plain = editor.plainType();
-        for (Allocated.Chunk c : a.chunks()) {
-            editor.appendOnPvs(tdata, plain, editor.newSegment(plain, c.areas().size(),
-                    SegmentOptions.stripeSize(r.stripeSize())).fields(), c.length(), c.areas());
-        }
-        editor.mergeSegments(tdata);
+        editor.appendAllocated(tdata, editor.plainType(), SegmentOptions.stripeSize(r.stripeSize()), a);
         SegmentView seg = editor.addSegment(pool, poolType, new ThinPoolFields(0, sizes.chunkSize(), discards, zero,
                 null, List.of()), 0, data, 1);
         editor.setLvArea(seg, 0, tdata, 0);

@@ -67,12 +67,8 @@ final class ThinPoolResizer implements LvResizer {
             add += stripes - add % stripes;
         }
         Allocated a = editor.allocate(AreaRequest.extending(lv, stripes, add / stripes, candidates));
-        for (Allocated.Chunk c : a.chunks()) {
-            editor.appendOnPvs(lv, last.type(), editor.newSegment(last.type(), c.areas().size(),
-                    SegmentOptions.stripeSize(stripes > 1 ? last.type().stripeSize(last) : null)).fields(),
-                    c.length(), c.areas());
-        }
-        editor.mergeSegments(lv);
+        editor.appendAllocated(lv, last.type(),
+                SegmentOptions.stripeSize(stripes > 1 ? last.type().stripeSize(last) : null), a);
     }
 
     /** LVM2's {@code display_size} of some extents with their count: {@code 4.00 MiB (1 extents)}. */
