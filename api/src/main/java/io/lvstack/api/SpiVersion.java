@@ -13,7 +13,7 @@ public record SpiVersion(int major, int minor) implements Comparable<SpiVersion>
     /** Major version of this SPI: bumped on incompatible change. */
     public static final int MAJOR = 2;
     /** Minor version of this SPI: bumped when methods with defaults are added. */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     /** The version of the SPI classes actually loaded (the host's). */
     public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);

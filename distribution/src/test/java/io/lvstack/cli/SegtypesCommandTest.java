@@ -25,7 +25,7 @@ class SegtypesCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         List<SegtypeRow> rows = parseTable(r.outLines());
-        assertEquals(List.of(
+        List<Entry> expected = new java.util.ArrayList<>(List.of(
                 new Entry("striped", "primary", "striped"),
                 new Entry("linear", "primary", "linear"),
                 new Entry("mirror", "primary", "mirror"),
@@ -36,16 +36,21 @@ class SegtypesCommandTest {
                 new Entry("cache", "primary", "cache"),
                 new Entry("writecache", "primary", "cache"),
                 new Entry("error", "primary", "virtual"),
-                new Entry("zero", "primary", "virtual")),
-                sortedLike(entries(rows), "striped", "linear", "mirror", "snapshot", "thin-pool", "thin", "cache-pool",
-                        "cache", "writecache", "error", "zero"));
+                new Entry("zero", "primary", "virtual")));
+        List<String> raid = List.of("raid0", "raid0_meta", "raid1", "raid10", "raid10_near", "raid4", "raid5", "raid5_n", "raid5_la", "raid5_ls", "raid5_ra", "raid5_rs", "raid6", "raid6_n_6", "raid6_nc", "raid6_nr", "raid6_zr", "raid6_ls_6", "raid6_rs_6", "raid6_la_6", "raid6_ra_6", "integrity");
+        raid.forEach(t -> expected.add(new Entry(t, "primary", "raid")));
+        List<String> order = new java.util.ArrayList<>(List.of("striped", "linear", "mirror", "snapshot", "thin-pool",
+                "thin", "cache-pool", "cache", "writecache", "error", "zero"));
+        order.addAll(raid);
+        assertEquals(expected, sortedLike(entries(rows), order.toArray(String[]::new)));
         rows.forEach(SegtypesCommandTest::assertBuiltIn);
     }
 
     @Test
     void tableHeaderIsPaddedToTheWidestCells() {
         CliRun r = CliRun.of("segtypes");
-        assertEquals("TYPE        ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0));
+        assertEquals("TYPE         ROLE     PLUGIN    VERSION  SPI  ORIGIN    LOCATION", r.outLines().get(0),
+                "raid6_ls_6 is the widest type name");
     }
 
     @Test
@@ -149,7 +154,7 @@ class SegtypesCommandTest {
 
     private static void assertBuiltIn(SegtypeRow row) {
         assertEquals(VERSION, row.version(), row.toString());
-        assertEquals("2.0", row.spi(), row.toString());
+        assertEquals("2.1", row.spi(), row.toString());
         assertEquals("built in", row.origin(), row.toString());
         assertPluginLocation(row.plugin(), row.location());
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The tool's reports of every case of {@code ../shared/corpus/lvm2-vm} but raid's (the raid plugin
- * is another issue's) equal LVM2's files byte for byte, JSON as data: {@code lvs -a} in the
+ * The tool's reports of every case of {@code ../shared/corpus/lvm2-vm} equal LVM2's files byte for
+ * byte, JSON as data: {@code lvs -a} in the
  * corpus's field set (JSON and plain), {@code lvs -a}, {@code pvs}, {@code vgs} and
  * {@code pvs --segments} (README of the corpus).
  */
@@ -22,7 +22,7 @@ class VmReportsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"thin", "node", "snap", "cache", "mirror", "move"})
+    @ValueSource(strings = {"thin", "node", "snap", "cache", "mirror", "move", "raid", "raidconv"})
     void everyReportIsLvm2s(String name) throws IOException {
         String file = VmStepParityTest.VM.resolve(name + ".vg").toString();
         assertEquals(corpus(name + ".lvs.default.txt"), out("lvs", "-a", file), "lvs -a");

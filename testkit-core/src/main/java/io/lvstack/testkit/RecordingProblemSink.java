@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A {@link ProblemSink} that keeps what a type's {@code validate} reports, in order, one string
- * each: {@code "error: MESSAGE"}, {@code "lvError: MESSAGE"} (kept apart from {@code error}
- * because the engine words the two differently) or {@code "warning: MESSAGE"}. Not thread-safe.
+ * each: {@code "error: MESSAGE"}, {@code "lvError: MESSAGE"} or {@code "lvInvalid: MESSAGE"} (kept
+ * apart from {@code error} because the engine words them differently) or {@code "warning: MESSAGE"}. Not thread-safe.
  */
 public final class RecordingProblemSink implements ProblemSink {
     private final List<String> problems = new ArrayList<>();
@@ -32,6 +32,11 @@ public final class RecordingProblemSink implements ProblemSink {
     }
 
     @Override
+    public void lvInvalid(String message) {
+        problems.add("lvInvalid: " + message);
+    }
+
+    @Override
     public void warning(String message) {
         problems.add("warning: " + message);
     }
@@ -41,7 +46,7 @@ public final class RecordingProblemSink implements ProblemSink {
         return Collections.unmodifiableList(problems);
     }
 
-    /** Whether an {@code error} or {@code lvError} was reported. */
+    /** Whether an {@code error}, {@code lvError} or {@code lvInvalid} was reported. */
     public boolean hasErrors() {
         return problems.stream().anyMatch(p -> !p.startsWith("warning: "));
     }

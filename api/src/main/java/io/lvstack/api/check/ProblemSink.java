@@ -16,6 +16,15 @@ public interface ProblemSink {
         error(message);
     }
 
+    /**
+     * The segment is invalid, reported as LVM2's {@code _check_raid_seg} words it, without a final
+     * period: {@code LV vg/lv invalid: MESSAGE for TYPE segment}.
+     * @since SPI 2.1
+     */
+    default void lvInvalid(String message) {
+        error(message);
+    }
+
     /** Worth telling, but the segment is usable. */
     void warning(String message);
 }

@@ -43,10 +43,13 @@ public final class VgChecker {
         String vgName = printable(vg.name());
         checkVgName(vg, out);
         checkIds(vg, out);
+        // LVM2 checks the layout of every LV as it reads it, the types' rules once all are read
+        List<Problem> typeRules = new ArrayList<>();
         for (LogicalVolume lv : vg.lvs()) {
             checkName(vg, lv, out);
-            checkSegments(vg, lv, unassignedReported, out);
+            checkSegments(vg, lv, unassignedReported, out, typeRules);
         }
+        out.addAll(typeRules);
         for (String link : LinkConsistency.problems(vg)) {
             out.add(Problem.error(vgName, link));
         }
@@ -170,7 +173,8 @@ public final class VgChecker {
                 || lvm2Geometry && seg.len() != seg.areaLen() && seg.len() != seg.areaLen() * count;
     }
 
-    private static void checkSegments(VolumeGroup vg, LogicalVolume lv, Set<SegmentArea> reported, List<Problem> out) {
+    private static void checkSegments(VolumeGroup vg, LogicalVolume lv, Set<SegmentArea> reported, List<Problem> out,
+            List<Problem> typeRules) {
         long le = 0;
         int n = 0;
         for (Segment seg : lv.segments()) {
@@ -197,7 +201,7 @@ public final class VgChecker {
                             + " (" + p.pv().peCount() + " extents)"));
                 }
             }
-            validate(seg, n, out);
+            validate(seg, n, typeRules);
             le += seg.len();
         }
         if (n == 0 && !lv.name().matches("pvmove\\d+")) {
@@ -221,6 +225,12 @@ public final class VgChecker {
             @Override
             public void lvError(String message) {
                 out.add(Problem.error(where(seg), "LV " + lv.name() + ": " + message + "."));
+            }
+
+            @Override
+            public void lvInvalid(String message) {
+                out.add(Problem.error(where(seg), "LV " + lv.fullName() + " invalid: " + message + " for "
+                        + seg.type().name() + " segment"));
             }
 
             @Override

@@ -218,6 +218,9 @@ final class VgExporter {
         out.number("start_extent", s.le());
         out.number("extent_count", s.len(), sizes.comment(s.len() * extentSize));
         out.blank();
+        if (s.reshapeLen() != 0) {
+            out.number("reshape_count", s.reshapeLen(), sizes.comment(s.reshapeLen() * extentSize));
+        }
         out.quoted("type", suffix.isEmpty() ? s.type().name() : s.type().name() + suffix);
         if (!s.tags().isEmpty()) {
             out.strings("tags", s.tags());

@@ -1,6 +1,7 @@
 package io.lvstack.engine.format;
 
 import io.lvstack.api.MetadataException;
+import io.lvstack.api.AfterNamesError;
 import io.lvstack.api.SegmentImportError;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.model.LvStatus;
@@ -317,7 +318,7 @@ final class VgImporter {
         }
         String typeName = typeName(ed, lv, sec, typeValue.value());
         SegmentType type;
-        GuardedSegmentType handler;
+        GuardedSegmentType handler = null;
         DecodedSegment decoded;
         try {
             type = engine.segmentTypes().forSection(typeName, sec);
@@ -328,24 +329,30 @@ final class VgImporter {
             decoded = handler.decode(sec, len, lv.name());
         } catch (SegmentImportError e) {
             throw e.located(sec.key(), lv.name());
+        } catch (AfterNamesError e) {
+            throw namesFirst(ed, lv, sec, handler, e);
         } catch (PluginFailure e) {
             // A plugin's bug while reading: located at its segment; the half-read VG is dropped.
             MetadataException located = new MetadataException(sec.line(), e.getMessage());
             located.initCause(e);
             throw located;
         }
+        GuardedSegmentType guard = handler;
         Segment segment;
         try {
-            segment = ed.addSegment(lv, handler, type instanceof UnknownSegmentType
+            segment = ed.addSegment(lv, guard, type instanceof UnknownSegmentType
                     ? new RawFields(((RawFields) decoded.fields()).nodes(), sourceLines(sec)) : decoded.fields(),
                     le, len, decoded.areaCount(), tags(sec));
         } catch (GraphException e) {
             throw new MetadataException(sec.line(), e.getMessage());
         }
+        if (sec.has("reshape_count")) {
+            ed.setReshapeLen(segment, uint32(sec, "reshape_count", sec.requireInt("reshape_count")));
+        }
         if (!decoded.namedAreas().isEmpty()) {
             for (int i = 0; i < decoded.namedAreas().size(); i++) {
                 DecodedSegment.NamedArea a = decoded.namedAreas().get(i);
-                setArea(ed, lv, sec, segment, i, a.name(), a.offset(), sec.line(), handler);
+                setArea(ed, lv, sec, segment, i, a.name(), a.offset(), sec.line(), guard);
             }
         } else if (decoded.areaCount() > 0) {
             readAreas(ed, lv, sec, segment, decoded);
@@ -356,7 +363,7 @@ final class VgImporter {
             pendingRoles.add(() -> {
                 LogicalVolume target = ed.vg().lv(lvName(name));
                 if (target == null) {
-                    refuse(sec.line(), roleName(lv, segment, role), handler.unresolvedReference(role, name, sec.key(),
+                    refuse(sec.line(), roleName(lv, segment, role), guard.unresolvedReference(role, name, sec.key(),
                             lv.name()));
                     return;
                 }
@@ -367,6 +374,21 @@ final class VgImporter {
                 }
             });
         }
+    }
+
+    /**
+     * The first name the type read before its error that is no LV or PV, in the type's words for
+     * an unresolved area, as LVM2 finds it while reading; else the error itself.
+     */
+    private MetadataException namesFirst(StackEditor ed, LogicalVolume lv, ConfigSection sec,
+            GuardedSegmentType handler, AfterNamesError e) {
+        for (int i = 0; i < e.names().size(); i++) {
+            String name = e.names().get(i);
+            if (!pvKeys.containsKey(name) && ed.vg().lv(lvName(name)) == null) {
+                return new MetadataException(sec.line(), handler.unresolvedArea(i, name, sec.key(), lv.name()));
+            }
+        }
+        return e;
     }
 
     /** Strips {@code +FLAG} suffixes that name LV status bits, as LVM2's {@code read_segtype_lvflags}. */

@@ -30,6 +30,7 @@ public final class Segment implements SegmentView, FailureSubject {
     private LogicalVolume lv;
     private final GuardedSegmentType handler;
     private TypeFields fields;
+    private long reshapeLen;
     private long le;
     private long len;
     private long areaLen;
@@ -77,6 +78,18 @@ public final class Segment implements SegmentView, FailureSubject {
 
     void fields(TypeFields f) {
         this.fields = f;
+    }
+
+    /**
+     * LVM2's {@code reshape_len} ({@code reshape_count} in metadata): extents a raid reshape keeps
+     * free at the start of an image's segment; 0 but mid-reshape.
+     */
+    public long reshapeLen() {
+        return reshapeLen;
+    }
+
+    void reshapeLen(long extents) {
+        this.reshapeLen = extents;
     }
 
     @Override

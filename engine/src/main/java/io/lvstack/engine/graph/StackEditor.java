@@ -333,6 +333,13 @@ public final class StackEditor {
     }
 
     /** Replaces the type's own fields of {@code seg}. */
+    /** Sets a segment's {@code reshape_count} (extents), as read from metadata. */
+    public void setReshapeLen(Segment seg, long extents) {
+        long old = seg.reshapeLen();
+        seg.reshapeLen(extents);
+        journal.record(() -> seg.reshapeLen(old));
+    }
+
     public void replaceFields(Segment seg, TypeFields fields) {
         atomic(() -> {
             own(seg);

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class UnknownSegmentType implements SegmentType {
     private static final Set<SegmentCapability> CAPABILITIES = EnumSet.of(SegmentCapability.VIRTUAL,
             SegmentCapability.UNKNOWN);
-    private static final Set<String> COMMON = Set.of("type", "start_extent", "extent_count", "tags");
+    private static final Set<String> COMMON = Set.of("type", "start_extent", "extent_count", "tags", "reshape_count");
 
     private final String name;
 

@@ -29,23 +29,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Area geometry and list roles, on raid as LVM2 wrote it with device-mapper
- * ({@code lvm2-vm/raid.vg}) and a raid type that exists only in tests ({@link TestRaidType}):
+ * ({@code lvm2-vm/raid.vg}) and the raid plugin:
  * images hold what the level's parity and copies leave ({@code SegmentType.areaLength}), the
  * metadata LVs are a list role, and both round-trip byte for byte.
  */
 class RaidGeometryTest {
     private static final Path RAID = Path.of("../../shared/corpus/lvm2-vm/raid.vg");
-    private static final List<String> LEVELS = List.of("raid0", "raid1", "raid4", "raid5", "raid6", "raid10");
 
     private static Engine engine() {
-        Engine base = Lvstack.engine();
-        List<RegisteredType> types = new ArrayList<>(base.segmentTypes().active());
-        for (String level : LEVELS) {
-            types.add(new RegisteredType(new TestRaidType(level),
-                    new Origin("testraid-" + level, "1", SpiVersion.CURRENT, "the test class path", false)));
-        }
-        return new Engine(new SegmentTypeRegistry(types), List.of(),
-                new io.lvstack.engine.assembly.Settings(base.configLayers(), base.settings()), List.of());
+        return Lvstack.engine();
     }
 
     private static ImportedVg read(Engine engine) {
@@ -85,14 +77,14 @@ class RaidGeometryTest {
         VolumeGroup vg = read(engine()).vg();
         Segment r5 = vg.lv("r5").segments().get(0);
         assertEquals(List.of("r5_rmeta_0", "r5_rmeta_1", "r5_rmeta_2"),
-                r5.references(TestRaidType.META).stream().map(LvView::name).toList());
-        assertEquals("r5_rmeta_1", r5.reference(TestRaidType.META.at(1)).orElseThrow().name());
+                r5.references(io.lvstack.segtype.raid.RaidSegmentType.META).stream().map(LvView::name).toList());
+        assertEquals("r5_rmeta_1", r5.reference(io.lvstack.segtype.raid.RaidSegmentType.META.at(1)).orElseThrow().name());
         LogicalVolume meta = vg.lv("r5_rmeta_2");
         assertEquals(1, meta.userCount());
         assertEquals(r5, meta.users().get(0));
-        assertEquals(java.util.Set.of(TestRaidType.METADATA), meta.marks());
+        assertEquals(java.util.Set.of(io.lvstack.segtype.raid.RaidMarks.METADATA), meta.marks());
         // raid0 has no metadata LVs
-        assertEquals(List.of(), vg.lv("r0").segments().get(0).references(TestRaidType.META));
+        assertEquals(List.of(), vg.lv("r0").segments().get(0).references(io.lvstack.segtype.raid.RaidSegmentType.META));
     }
 
     @Test
@@ -109,7 +101,7 @@ class RaidGeometryTest {
         VolumeGroup vg = read(engine()).vg();
         Segment r5 = vg.lv("r5").segments().get(0);
         LogicalVolume spare = vg.lv("r4_rmeta_0");
-        GraphException e = assertThrows(GraphException.class, () -> vg.apply(ed -> ed.attach(r5, TestRaidType.META,
+        GraphException e = assertThrows(GraphException.class, () -> vg.apply(ed -> ed.attach(r5, io.lvstack.segtype.raid.RaidSegmentType.META,
                 spare)));
         assertEquals("segment type raid5 declares no reference role 'meta' (a list: give an index)", e.getMessage());
         GraphException single = assertThrows(GraphException.class, () -> vg.apply(ed -> ed.attach(r5,

@@ -1,0 +1,74 @@
+package io.lvstack.engine.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lvstack.engine.Corpus;
+import io.lvstack.engine.Lvstack;
+import io.lvstack.engine.dm.DeviceMap;
+import io.lvstack.engine.dm.DmTables;
+import io.lvstack.engine.dm.TableBuilder;
+import io.lvstack.engine.dm.TableOptions;
+import io.lvstack.engine.format.MetadataFormat;
+import io.lvstack.engine.graph.VolumeGroup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The raid plugin's device-mapper tables against what the kernel had at the end of the lvm2-vm
+ * raid and raidconv cases ({@code dmsetup table}), every device of the whole VG, with the device
+ * numbers the kernel gave: the {@code raid} lines of every level with their metadata and image
+ * pairs (raid0 with {@code -} for none), the images and metadata LVs as linear devices, and
+ * raid1 images with an integrity layer over {@code _iorig} and {@code _imeta}.
+ *
+ * <p>An integrity line is compared with what LVM2 loads (libdm's
+ * {@code _integrity_emit_segment_line}); the kernel lists the same target in its own way, with
+ * its defaults for every unset option and without {@code fix_padding}, so the kernel's line is
+ * checked for the parts both share: the origin, the tag size, the mode and the metadata device.
+ */
+class RaidTablesTest {
+    private static final Path VM = Path.of("../../shared/corpus/lvm2-vm");
+    private static final Pattern KERNEL_INTEGRITY = Pattern.compile(
+            "^(\\S+): 0 (\\d+) integrity (\\S+) 0 (\\d+) (\\S) \\d+ meta_device:(\\S+) .*internal_hash:(\\S+)$");
+
+    private static Map<String, String> dminfo(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : Corpus.readString(VM.resolve(name + ".dminfo.txt")).lines().toList()) {
+            String[] w = l.split(" ");
+            out.put(w[0], w[1] + ":" + w[2]);
+        }
+        return out;
+    }
+
+    /** The kernel's line, with an integrity target put back as LVM2 loaded it (block size 512, as created). */
+    private static String asLoaded(String kernel) {
+        Matcher m = KERNEL_INTEGRITY.matcher(kernel);
+        if (!m.matches()) {
+            return kernel;
+        }
+        return m.group(1) + ": 0 " + m.group(2) + " integrity " + m.group(3) + " 0 " + m.group(4) + " " + m.group(5)
+                + " 4 fix_padding block_size:512 internal_hash:" + m.group(7) + " meta_device:" + m.group(6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"raid", "raidconv"})
+    void everyDeviceOfTheVgIsTheKernels(String name) {
+        VolumeGroup vg = new MetadataFormat(Lvstack.engine()).read(VM.resolve(name + ".vg")).vg();
+        TableOptions options = new TableOptions(DeviceMap.read(VM.resolve(name + ".pvdevs.txt")),
+                new TableOptions.DmNumbers(253, 0, dminfo(name)), true, false);
+        DmTables t = TableBuilder.build(vg, options);
+        assertEquals(List.of(), t.problems());
+        List<String> kernel = new ArrayList<>();
+        for (String l : Corpus.readString(VM.resolve(name + ".dmtable.txt")).lines().toList()) {
+            kernel.add(asLoaded(l.stripTrailing()));
+        }
+        assertEquals(kernel, LayeredTablesTest.dmsetup(t));
+        assertEquals(dminfo(name), LayeredTablesTest.numbers(t));
+    }
+}
