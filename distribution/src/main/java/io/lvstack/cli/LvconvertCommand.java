@@ -67,9 +67,10 @@ final class LvconvertCommand implements Runnable {
 
     @Override
     public void run() {
-        if (type != null && !TYPES.contains(type)) {
+        io.lvstack.engine.segtype.SegmentTypeRegistry types = engineOptions.engine().segmentTypes();
+        if (type != null && !TYPES.contains(type) && !converts(types, type)) {
             throw new LvstackException("lvconvert --type " + type + " is not supported: lvstack converts to mirror,"
-                    + " linear, striped, cache and writecache only");
+                    + " linear, striped, cache, writecache and the loaded raid types only");
         }
         if (splitMirrors != null && (mirrors != null || mirrorLog != null || type != null)) {
             throw new LvstackException("--splitmirrors cannot be used with --mirrors, --mirrorlog or --type.");
@@ -87,13 +88,22 @@ final class LvconvertCommand implements Runnable {
             ConvertRequest request = new ConvertRequest(type, mirrors, mirrorLog,
                     MirrorArgs.regionSectors(regionSize, false), splitMirrors, splitMirrors == null ? null : splitName,
                     candidates, !noCollapse, cache);
-            // -m, --mirrorlog and --splitmirrors are the mirror's options in lvstack (LVM2 2.03 would
-            // make raid1 of -m, which the mirror type refuses in its words); the cache options are
-            // the cache type's (LVM2 takes --cachepool and --cachevol alone as --type cache)
-            String optionsType = cache.any() ? "cache" : MirrorArgs.MIRROR;
+            // -m of an LV that is no mirror makes raid1, as LVM2 2.03's mirror_segtype_default says
+            // (the mirror type refuses it in its words when no raid plugin is loaded); --mirrorlog and
+            // --splitmirrors are the mirror's options; the cache options are the cache type's (LVM2
+            // takes --cachepool and --cachevol alone as --type cache)
+            String optionsType = cache.any() ? "cache"
+                    : mirrors != null && mirrorLog == null && converts(types, MirrorArgs.MIRROR_SEGTYPE_DEFAULT)
+                            ? MirrorArgs.MIRROR_SEGTYPE_DEFAULT : MirrorArgs.MIRROR;
             return new LvConvert(c.engine(), new LvmAllocator(), c.stamp()).run(vg, lv, request, optionsType,
                     c.messages());
         });
+    }
+
+    /** Whether a loaded type of that name converts LVs (LVM2's raid levels, when the raid plugin is loaded). */
+    private static boolean converts(io.lvstack.engine.segtype.SegmentTypeRegistry types, String name) {
+        io.lvstack.api.SegmentType t = types.byName(name);
+        return t != null && t.converter().isPresent();
     }
 
     /**

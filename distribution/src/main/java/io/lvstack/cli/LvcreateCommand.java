@@ -2,6 +2,7 @@ package io.lvstack.cli;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.engine.names.LvmNameRules;
+import io.lvstack.api.ops.CreateRequest;
 import io.lvstack.engine.ops.LvCreate;
 import io.lvstack.engine.ops.LvSize;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
@@ -39,6 +40,12 @@ final class LvcreateCommand implements Runnable {
     @Option(names = "--poolmetadatasize", paramLabel = "SIZE",
             description = "Size of a pool's metadata LV, MiB unless a unit is given, as in LVM2.") String poolMetadataSize;
     @Option(names = {"-R", "--regionsize"}, paramLabel = "SIZE") String regionSize;
+    @Option(names = "--nosync", description = "A new raid LV's images are taken as in sync, as in LVM2.")
+    boolean nosync;
+    @Option(names = "--raidintegrity", paramLabel = "y|n", description = "Integrity for the images of a raid LV,"
+            + " as in LVM2.") String raidIntegrity;
+    @Option(names = "--raidintegritymode", paramLabel = "journal|bitmap") String raidIntegrityMode;
+    @Option(names = "--raidintegrityblocksize", paramLabel = "512|1024|2048|4096") Integer raidIntegrityBlockSize;
     // LVM2's options for thin LVs and snapshots: read with LVM2's meaning, so that without a
     // plugin for the type they ask for lvcreate refuses them as an LVM2 built without it would.
     @Option(names = {"-V", "--virtualsize"}, paramLabel = "SIZE",
@@ -72,15 +79,16 @@ final class LvcreateCommand implements Runnable {
         }
         LvSize lvSize = ownCreator && !sized && (virtualSize != null || target.origin() != null) ? null
                 : sizeOptions.size();
-        if (mirrors != null && mirrors > 0 && !MirrorArgs.MIRROR.equals(type)) {
+        if (mirrors != null && mirrors > 0 && !MirrorArgs.MIRROR.equals(type) && !ownCreator) {
             throw new LvstackException("lvcreate -m" + MirrorArgs.RAID1_REFUSAL);
         }
         boolean mirror = MirrorArgs.MIRROR.equals(type);
         if (mirror) {
             checkMirror();
-        } else if (mirrorLog != null || regionSize != null) {
+        } else if (mirrorLog != null || regionSize != null && !ownCreator) {
             throw new LvstackException("--mirrorlog and --regionsize are only available with mirrors.");
         }
+        CreateRequest.RaidOptions raid = raidOptions();
         LvCreate.TypeOptions typeOptions = LvCreate.TypeOptions.NONE;
         if (mirror) {
             // -R is read with the VG, below; a mirror takes no pool options (and never read them)
@@ -90,7 +98,7 @@ final class LvcreateCommand implements Runnable {
                     chunkSize == null ? null : SizeArgs.sectors(chunkSize, 'k', "--chunksize"),
                     poolMetadataSize == null ? null : SizeArgs.sectors(poolMetadataSize, 'm', "--poolmetadatasize"),
                     new LvCreate.Pooled(virtualSize == null ? null : LvSize.ofSize(virtualSize), target.pool(),
-                            target.origin(), zero(), discards));
+                            target.origin(), zero(), discards), raid);
         } else if (chunkSize != null || poolMetadataSize != null) {
             throw new LvstackException("--chunksize and --poolmetadatasize are only available with pools and snapshots.");
         }
@@ -102,11 +110,30 @@ final class LvcreateCommand implements Runnable {
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), target.vg());
             LvCreate.TypeOptions createdOptions = regionSize == null ? readOptions
-                    : new LvCreate.TypeOptions(mirrors, mirrorLog, MirrorArgs.regionSectors(regionSize, true), null, null);
+                    : new LvCreate.TypeOptions(mirrors, mirrorLog, MirrorArgs.regionSectors(regionSize, true),
+                            readOptions.chunkSize(), readOptions.metadataSize(), readOptions.pooled(),
+                            readOptions.raid());
             return new LvCreate(c.engine(), new LvmAllocator(), c.stamp()).run(c.vg(),
                     new LvCreate.Request(target.lv(), lvSize, stripes, stripeSize, AllocPolicy.of(alloc),
                             MutationRun.pvRanges(c.vg(), pvs), ra, createdType, createdOptions), c.messages());
         });
+    }
+
+    /**
+     * {@code --nosync} and {@code --raidintegrity*}, read as LVM2 reads them: the integrity options
+     * need {@code --raidintegrity y}.
+     */
+    private CreateRequest.RaidOptions raidOptions() {
+        boolean integrity = raidIntegrity != null && LvmArgs.yesNo(raidIntegrity, "--raidintegrity");
+        if (raidIntegrityMode != null && !raidIntegrityMode.equals("journal") && !raidIntegrityMode.equals("bitmap")) {
+            throw new CommandLineRefusal("Invalid argument for --raidintegritymode: " + raidIntegrityMode);
+        }
+        if (raidIntegrityBlockSize != null && !List.of(512, 1024, 2048, 4096).contains(raidIntegrityBlockSize)) {
+            throw new LvstackException("Invalid raid integrity block size, possible values are 512, 1024, 2048,"
+                    + " 4096.");
+        }
+        return new CreateRequest.RaidOptions(nosync, integrity, raidIntegrityMode,
+                raidIntegrityBlockSize == null ? null : raidIntegrityBlockSize.longValue());
     }
 
     /** {@code -Z}: whether a new thin pool zeroes new blocks; null when not given (LVM2's default, yes). */

@@ -24,7 +24,8 @@ final class LvcreateType {
     }
 
     /**
-     * The type's name, or null for {@code -m} without {@code --type} (left to the mirror checks).
+     * The type's name: for {@code -m} without {@code --type} LVM2 2.03's {@code raid1}, or null
+     * when no plugin provides it (left to the mirror checks).
      *
      * @param virtualSize {@code -V}/{@code --virtualsize} as typed, or null
      * @param origin      whether the position argument names an LV ({@code VG/LV}) rather than a VG
@@ -50,6 +51,9 @@ final class LvcreateType {
             return type;
         }
         String chosen = implied(snapshot, thin, thinPool, virtualSize, mirrors, sized);
+        if (chosen == null && types.byName(MirrorArgs.MIRROR_SEGTYPE_DEFAULT) != null) {
+            return MirrorArgs.MIRROR_SEGTYPE_DEFAULT;
+        }
         if (chosen != null && types.byName(chosen) == null) {
             throw new CommandLineRefusal("Unable to create LV with unknown segment type " + chosen + ".");
         }

@@ -13,6 +13,12 @@ final class MirrorArgs {
     static final String RAID1_REFUSAL = " makes a raid1 LV in LVM2 2.03 (mirror_segtype_default = \"raid1\"), which"
             + " lvstack does not support: add --type mirror";
 
+    /**
+     * The type {@code -m} makes without {@code --type} in LVM2 2.03 ({@code global/mirror_segtype_default});
+     * when no loaded plugin provides it, {@code -m} is refused with {@link #RAID1_REFUSAL}.
+     */
+    static final String MIRROR_SEGTYPE_DEFAULT = "raid1";
+
     /** The segment type LVM2's {@code --type mirror} names, whose options {@code -m}, {@code --mirrorlog} and {@code -R} are. */
     static final String MIRROR = "mirror";
 

@@ -16,7 +16,7 @@ class MainTest {
     void versionNamesProjectAndSpiVersions() {
         CliRun r = CliRun.of("--version");
         assertEquals(0, r.exitCode());
-        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 2.0)"), r.outLines());
+        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 2.1)"), r.outLines());
         assertEquals("", r.err());
     }
 
@@ -74,7 +74,7 @@ class MainTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("Usage: lvstack segtypes [-h] [--json]"), r.out());
         r = CliRun.of("-V");
-        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 2.0)"), r.outLines());
+        assertEquals(List.of("lvstack 0.1.0 (segment-type SPI 2.1)"), r.outLines());
     }
 
     private static List<String> subcommands(picocli.CommandLine commandLine) {

@@ -146,8 +146,10 @@ class MirrorCommandsTest {
     @Test
     void linearToMirrorNeedsTypeMirror() throws IOException {
         Path in = copy(OPS.resolve("mirror/disklog_to_linear.vg"));
+        // without the raid plugin's raid1 (LVM2 2.03's mirror_segtype_default), -m is refused
         assertRefused(in, "lvstack: lvconvert -m makes a raid1 LV in LVM2 2.03 (mirror_segtype_default = \"raid1\"),"
-                + " which lvstack does not support: add --type mirror", "lvconvert", "-m1", "vgm1/m");
+                + " which lvstack does not support: add --type mirror", "lvconvert", "-D", "lvstack.segtypes.exclude=raid1",
+                "-m1", "vgm1/m");
         assertEquals(List.of("  Logical volume vgm1/m converted."), ok(in, "lvconvert", "--type", "mirror", "-m1",
                 "--regionsize", "512k", "vgm1/m"));
         // the engine's file was made with a first-fit test allocator, which puts the log on pv2
@@ -221,8 +223,8 @@ class MirrorCommandsTest {
                 "--splitmirrors", "1", "vgm3/db");
         assertRefused(in, "lvstack: Failed to find logical volume \"vgm3/nope\"", "lvconvert", "-m0", "vgm3/nope");
         assertRefused(in, "lvstack: Logical volume db only has 2 mirrors.", "lvconvert", "-m-3", "vgm3/db");
-        assertRefused(in, "lvstack: lvconvert --type raid1 is not supported: lvstack converts to mirror, linear,"
-                + " striped, cache and writecache only", "lvconvert", "--type", "raid1", "-m1", "vgm3/db");
+        assertRefused(in, "lvstack: lvconvert --type vdo is not supported: lvstack converts to mirror, linear,"
+                + " striped, cache, writecache and the loaded raid types only", "lvconvert", "--type", "vdo", "vgm3/db");
         assertRefused(in, "lvstack: Unknown mirrorlog type: nolog", "lvconvert", "--mirrorlog", "nolog", "vgm3/db");
         assertRefused(in, "lvstack: Volume group \"vgx\" not found", "lvconvert", "-m0", "vgx/db");
     }
@@ -287,7 +289,8 @@ class MirrorCommandsTest {
     void lvcreateMirrorRefusals() throws IOException {
         Path in = copy(CORPUS.resolve("mirror_disklog.vg"));
         assertRefused(in, "lvstack: lvcreate -m makes a raid1 LV in LVM2 2.03 (mirror_segtype_default = \"raid1\"),"
-                + " which lvstack does not support: add --type mirror", "lvcreate", "-m1", "-L", "4M", "vgm1");
+                + " which lvstack does not support: add --type mirror", "lvcreate", "-D", "lvstack.segtypes.exclude=raid1",
+                "-m1", "-L", "4M", "vgm1");
         assertRefused(in, "lvstack: --type mirror requires -m|--mirrors at least 1.", "lvcreate", "--type", "mirror",
                 "-L", "4M", "vgm1");
         assertRefused(in, "lvstack: Region size (24) must be a power of 2", "lvcreate", "--type", "mirror", "-m1",

@@ -18,21 +18,31 @@ import java.util.List;
  * @param metadataSize {@code --poolmetadatasize} in sectors
  * @param candidates the PV arguments
  * @param poolOptions the options of thin LVs, pools and snapshots
+ * @param raidOptions the options of raid LVs (since SPI 2.1)
  * @since SPI 2.0
  */
 public record CreateRequest(String name, long extents, int stripes, Long stripeSize, Integer mirrors,
         String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize, List<PvExtents> candidates,
-        PoolOptions poolOptions) {
+        PoolOptions poolOptions, RaidOptions raidOptions) {
     public CreateRequest {
         candidates = List.copyOf(candidates);
         poolOptions = poolOptions == null ? PoolOptions.NONE : poolOptions;
+        raidOptions = raidOptions == null ? RaidOptions.NONE : raidOptions;
+    }
+
+    /** A request without raid options. */
+    public CreateRequest(String name, long extents, int stripes, Long stripeSize, Integer mirrors,
+            String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize, List<PvExtents> candidates,
+            PoolOptions poolOptions) {
+        this(name, extents, stripes, stripeSize, mirrors, mirrorLog, regionSize, chunkSize, metadataSize, candidates,
+                poolOptions, RaidOptions.NONE);
     }
 
     /** A request without pool, virtual-size or snapshot options. */
     public CreateRequest(String name, long extents, int stripes, Long stripeSize, Integer mirrors, String mirrorLog,
             Long regionSize, Long chunkSize, Long metadataSize, List<PvExtents> candidates) {
         this(name, extents, stripes, stripeSize, mirrors, mirrorLog, regionSize, chunkSize, metadataSize, candidates,
-                PoolOptions.NONE);
+                PoolOptions.NONE, RaidOptions.NONE);
     }
 
     /** {@link PoolOptions#virtualExtents()}. */
@@ -64,5 +74,18 @@ public record CreateRequest(String name, long extents, int stripes, Long stripeS
     public record PoolOptions(long virtualExtents, String pool, String origin, boolean percentOfSpace, Boolean zero,
             String discards) {
         public static final PoolOptions NONE = new PoolOptions(0, null, null, false, null, null);
+    }
+
+    /**
+     * lvcreate's options of raid LVs.
+     *
+     * @param nosync             {@code --nosync}: the new images are taken as in sync
+     * @param integrity          {@code --raidintegrity y}
+     * @param integrityMode      {@code --raidintegritymode} ({@code journal} or {@code bitmap}), null when not given
+     * @param integrityBlockSize {@code --raidintegrityblocksize} in bytes, null when not given
+     * @since SPI 2.1
+     */
+    public record RaidOptions(boolean nosync, boolean integrity, String integrityMode, Long integrityBlockSize) {
+        public static final RaidOptions NONE = new RaidOptions(false, false, null, null);
     }
 }

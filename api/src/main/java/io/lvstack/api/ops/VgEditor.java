@@ -168,4 +168,11 @@ public interface VgEditor {
      * @since SPI 2.0
      */
     void appendAllocated(LvView lv, SegmentType type, SegmentOptions options, Allocated allocated);
+
+    /**
+     * Sets {@code lv}'s read-ahead in sectors ({@code read_ahead}; -1 is LVM2's {@code none}, as
+     * an integrity metadata LV is made with).
+     * @since SPI 2.1
+     */
+    void setReadAhead(LvView lv, long sectors);
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * {@code lvconvert}: a segment type's {@link LvConverter} changes the LV, in one atomic change
  * through a {@link PluginEditor}, and the seqno rises once at the end when it changed anything.
- * The converter is that of the type of the LV's segments when it has one, else that of the type
- * {@code --type} names, else that of the type the command line says its options belong to (it
+ * The converter is that of the type {@code --type} names when it has one and the LV's segments are
+ * of another type, else that of the type of the LV's segments when it has one, else that of the
+ * type the command line says its options belong to (it
  * then reads {@code --type} too, as LVM2 does: {@code -m0} and {@code --type linear} of a linear
  * LV are nothing to do); the engine itself knows no conversion.
  */
@@ -84,6 +85,12 @@ public final class LvConvert {
 
     /** The type whose converter applies, or LVM2's refusal naming the type when none does. */
     private SegmentType converterType(LogicalVolume lv, String asked, String optionsType) {
+        SegmentType askedType = asked == null ? null : types.byName(asked);
+        if (askedType != null && converter(askedType).isPresent()
+                && lv.segments().stream().noneMatch(s -> s.type() == askedType)) {
+            // the type asked for converts to itself (a mirror to raid1, raid1 to a mirror)
+            return askedType;
+        }
         for (Segment s : lv.segments()) {
             if (converter(s.type()).isPresent()) {
                 return s.type();

@@ -71,13 +71,20 @@ public final class LvCreate {
      * @param regionSize   {@code -R} in sectors
      * @param chunkSize    {@code -c} in sectors
      * @param metadataSize {@code --poolmetadatasize} in sectors
+     * @param raid         {@code --nosync} and the {@code --raidintegrity} options
      */
     public record TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize,
-            Pooled pooled) {
+            Pooled pooled, CreateRequest.RaidOptions raid) {
         public static final TypeOptions NONE = new TypeOptions(null, null, null, null, null);
 
         public TypeOptions {
             pooled = pooled == null ? Pooled.NONE : pooled;
+            raid = raid == null ? CreateRequest.RaidOptions.NONE : raid;
+        }
+
+        public TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize,
+                Pooled pooled) {
+            this(mirrors, mirrorLog, regionSize, chunkSize, metadataSize, pooled, CreateRequest.RaidOptions.NONE);
         }
 
         public TypeOptions(Integer mirrors, String mirrorLog, Long regionSize, Long chunkSize, Long metadataSize) {
@@ -202,7 +209,7 @@ public final class LvCreate {
                 r.pvs().stream().map(x -> new PvExtents(x.pv(), x.start(), x.count())).toList(),
                 new CreateRequest.PoolOptions(virtualExtents, pooled.pool(), pooled.origin(),
                         percent == LvSize.Percent.FREE || percent == LvSize.Percent.PVS, pooled.zero(),
-                        pooled.discards()));
+                        pooled.discards()), o.raid());
         String made = vg.change(ed -> {
             PluginEditor editor = new PluginEditor(engine, ed, type, allocator, stamp, r.policy(), messages);
             LvView lv = creator.create(request, editor);

@@ -17,6 +17,7 @@ import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.VgEditor;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.graph.LogicalVolume;
+import io.lvstack.engine.graph.LvProperties;
 import io.lvstack.engine.graph.PoolMetadataSpare;
 import io.lvstack.engine.graph.PhysicalVolume;
 import io.lvstack.engine.graph.Segment;
@@ -131,6 +132,14 @@ public final class PluginEditor implements VgEditor {
         LogicalVolume renamed = lv(lv);
         ed.renameLv(renamed, name);
         named.add(renamed);
+    }
+
+    @Override
+    public void setReadAhead(LvView lv, long sectors) {
+        LogicalVolume l = lv(lv);
+        LvProperties p = l.properties();
+        ed.setLvProperties(l, new LvProperties(p.creationTime(), p.creationHost(), p.lockArgs(), p.allocationPolicy(),
+                p.profile(), sectors, p.major(), p.minor()));
     }
 
     @Override

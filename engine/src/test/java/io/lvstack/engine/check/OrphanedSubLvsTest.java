@@ -98,10 +98,12 @@ class OrphanedSubLvsTest {
     void brokenReferencesLvm2RefusesLeaveOrphans() {
         assumeTrue(Files.isDirectory(VM), "the shared corpus is beside the clone in CI and on developer machines");
         // each case names an LV that does not exist instead of its component; LVM2 refuses all four
+        // (the raid plugin refuses raid_meta_missing as it reads it, as LVM2 does, so it has no
+        // orphan to report; RaidVerdictsTest checks its words)
         Checker checker = checker("*");
         Path bad = VM.resolve("bad");
         assertEquals(List.of(orphan("vgk/cpool_cpool", "_cpool")), orphans(checker, bad.resolve("cache_pool_not_pool.vg")));
-        assertEquals(List.of(orphan("vgr/r1_rmeta_1", "_rmeta")), orphans(checker, bad.resolve("raid_meta_missing.vg")));
+        assertEquals(List.of(), orphans(checker, bad.resolve("raid_meta_missing.vg")));
         assertEquals(List.of(orphan("vgt/pool_tmeta", "_tmeta")),
                 orphans(checker, bad.resolve("thin_pool_meta_missing.vg")));
         assertEquals(List.of(orphan("vgk/slow3_wcorig", "_wcorig")),

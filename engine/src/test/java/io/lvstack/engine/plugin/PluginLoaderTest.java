@@ -1,5 +1,6 @@
 package io.lvstack.engine.plugin;
 
+import io.lvstack.api.SpiVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,7 +140,8 @@ class PluginLoaderTest {
                 PluginJars.services("p.o.Provider"));
         PluginException e = assertThrows(PluginException.class, () -> loader.load(jar));
         assertEquals("plugin " + jar + ": built for another SPI version: plugin old 7.0 was built for SPI 1.1, this "
-                + "lvstack has SPI 2.0; use a build of the plugin for SPI 2.x, at most 2.0", e.getMessage());
+                + "lvstack has SPI " + SpiVersion.CURRENT + "; use a build of the plugin for SPI 2.x, at most "
+                + SpiVersion.CURRENT, e.getMessage());
     }
 
     private Path goodJarWithSpi(Path jar, String type, int major, int minor) throws Exception {

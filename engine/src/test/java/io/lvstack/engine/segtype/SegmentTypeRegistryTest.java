@@ -35,13 +35,17 @@ class SegmentTypeRegistryTest {
         Engine engine = Lvstack.engine();
         List<RegisteredType> active = engine.segmentTypes().active();
         assertEquals(List.of("linear", "striped", "mirror", "snapshot", "thin-pool", "thin", "cache-pool", "cache",
-                "writecache", "error", "zero"), active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
+                "writecache", "error", "zero", "raid0", "raid0_meta", "raid1", "raid10", "raid10_near", "raid4", "raid5",
+                "raid5_n", "raid5_la", "raid5_ls", "raid5_ra", "raid5_rs", "raid6", "raid6_n_6", "raid6_nc", "raid6_nr",
+                "raid6_zr", "raid6_ls_6", "raid6_rs_6", "raid6_la_6", "raid6_ra_6", "integrity"),
+                active.stream().map(RegisteredType::name).sorted((a, b) -> order(a) - order(b)).toList());
         for (RegisteredType t : active) {
             // the virtual plugin provides error and zero, the thin plugin thin-pool and thin, the cache
             // plugin cache-pool, cache and writecache
             String plugin = t.name().equals("error") || t.name().equals("zero") ? "virtual"
                     : t.name().equals("thin-pool") ? "thin"
-                    : t.name().equals("cache-pool") || t.name().equals("writecache") ? "cache" : t.name();
+                    : t.name().equals("cache-pool") || t.name().equals("writecache") ? "cache"
+                    : t.name().startsWith("raid") || t.name().equals("integrity") ? "raid" : t.name();
             assertEquals(plugin, t.origin().plugin());
             assertEquals("0.1.0", t.origin().version());
             assertEquals(SpiVersion.CURRENT, t.origin().spiVersion());
@@ -53,7 +57,9 @@ class SegmentTypeRegistryTest {
 
     private static int order(String name) {
         return List.of("linear", "striped", "mirror", "snapshot", "thin-pool", "thin", "cache-pool", "cache", "writecache",
-                "error", "zero").indexOf(name);
+                "error", "zero", "raid0", "raid0_meta", "raid1", "raid10", "raid10_near", "raid4", "raid5", "raid5_n",
+                "raid5_la", "raid5_ls", "raid5_ra", "raid5_rs", "raid6", "raid6_n_6", "raid6_nc", "raid6_nr", "raid6_zr",
+                "raid6_ls_6", "raid6_rs_6", "raid6_la_6", "raid6_ra_6", "integrity").indexOf(name);
     }
 
     @Test
@@ -83,15 +89,20 @@ class SegmentTypeRegistryTest {
     @Test
     void excludeDropsATypeAndALoadListMissIsAClearError() {
         SegmentTypeRegistry r = Lvstack.builder().set("lvstack.segtypes.exclude", "mirror").build().segmentTypes();
-        assertEquals(List.of("cache", "cache-pool", "error", "linear", "snapshot", "striped", "thin", "thin-pool",
-                "writecache", "zero"), r.active().stream().map(RegisteredType::name).sorted().toList());
+        assertEquals(List.of("cache", "cache-pool", "error", "integrity", "linear", "raid0", "raid0_meta", "raid1",
+                "raid10", "raid10_near", "raid4", "raid5", "raid5_la", "raid5_ls", "raid5_n", "raid5_ra", "raid5_rs",
+                "raid6", "raid6_la_6", "raid6_ls_6", "raid6_n_6", "raid6_nc", "raid6_nr", "raid6_ra_6", "raid6_rs_6",
+                "raid6_zr", "snapshot", "striped", "thin", "thin-pool", "writecache", "zero"),
+                r.active().stream().map(RegisteredType::name).sorted().toList());
 
         LvstackException e = assertThrows(LvstackException.class,
-                () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,raid1").build());
-        assertTrue(e.getMessage().startsWith("segment type 'raid1' is named in lvstack.segtypes.load but no plugin "
+                () -> Lvstack.builder().set("lvstack.segtypes.load", "linear,vdo").build());
+        assertTrue(e.getMessage().startsWith("segment type 'vdo' is named in lvstack.segtypes.load but no plugin "
                 + "provides it; looked in "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; found [cache, cache-pool, error, linear, mirror, snapshot, striped, thin, "
-                + "thin-pool, writecache, zero]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; found [cache, cache-pool, error, integrity, linear, mirror, raid0, "
+                + "raid0_meta, raid1, raid10, raid10_near, raid4, raid5, raid5_la, raid5_ls, raid5_n, raid5_ra, raid5_rs, "
+                + "raid6, raid6_la_6, raid6_ls_6, raid6_n_6, raid6_nc, raid6_nr, raid6_ra_6, raid6_rs_6, raid6_zr, "
+                + "snapshot, striped, thin, thin-pool, writecache, zero]"), e.getMessage());
     }
 
     @Test

@@ -40,7 +40,7 @@ class ServicesFilesTest {
         }
         Collections.sort(providers);
         assertEquals(List.of("io.lvstack.segtype.cache.CacheProvider", "io.lvstack.segtype.linear.LinearProvider",
-                "io.lvstack.segtype.mirror.MirrorProvider",
+                "io.lvstack.segtype.mirror.MirrorProvider", "io.lvstack.segtype.raid.RaidProvider",
                 "io.lvstack.segtype.snapshot.SnapshotProvider", "io.lvstack.segtype.striped.StripedProvider",
                 "io.lvstack.segtype.thin.ThinProvider", "io.lvstack.segtype.virtual.VirtualProvider"), providers);
     }

@@ -2,6 +2,7 @@ package io.lvstack.segtype.mirror;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.PvView;
 import io.lvstack.api.ops.ConvertRequest;
 import io.lvstack.api.ops.LvConverter;
@@ -38,6 +39,17 @@ final class MirrorConverter implements LvConverter {
     public Optional<String> convert(LvView lv, ConvertRequest r, VgEditor editor) {
         MirrorOps ops = new MirrorOps(editor);
         String full = editor.vg().name() + "/" + lv.name();
+        String type = r.type();
+        if (type != null && !type.equals(mirrorName) && !type.equals("linear") && !type.equals("striped")) {
+            throw new LvstackException("Unable to convert mirror LV " + full + " to " + type
+                    + ": lvstack converts mirrors to linear or striped only.");
+        }
+        for (SegmentView s : lv.segments()) {
+            if (s.type() != editor.type() && s.type() != editor.plainType()) {
+                throw new LvstackException("Unable to convert " + s.type().name() + " LV " + full + " to "
+                        + mirrorName + ": lvstack converts linear, striped and mirror LVs to mirrors only.");
+            }
+        }
         if (r.finishOnly()) {
             // lvconvert VG/LV alone finishes a conversion in progress, as LVM2's poll would
             if (!lv.has(MirrorMarks.CONVERTING)) {

@@ -6,7 +6,6 @@ import io.lvstack.api.PluginSettings;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.SegmentTypeProvider;
 import io.lvstack.api.SpiVersion;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,11 +31,6 @@ public final class RaidProvider implements SegmentTypeProvider {
 
     @Override
     public List<SegmentType> segmentTypes(PluginSettings settings) {
-        List<SegmentType> types = new ArrayList<>();
-        for (RaidLevel level : RaidLevel.values()) {
-            types.add(new RaidSegmentType(level));
-        }
-        types.add(new IntegritySegmentType());
-        return types;
+        return new RaidTypes().all();
     }
 }

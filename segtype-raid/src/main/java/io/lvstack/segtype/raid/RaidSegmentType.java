@@ -9,6 +9,9 @@ import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
+import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvResizer;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
@@ -31,11 +34,12 @@ public final class RaidSegmentType implements SegmentType {
     static final int MAX_AREAS = 64;
 
     private final RaidLevel level;
-    private final LinkHook hook;
+    private final RaidTypes types;
+    private final LinkHook hook = new RaidLinkHook();
 
-    RaidSegmentType(RaidLevel level) {
+    RaidSegmentType(RaidLevel level, RaidTypes types) {
         this.level = level;
-        this.hook = new RaidLinkHook();
+        this.types = types;
     }
 
     public RaidLevel level() {
@@ -120,6 +124,24 @@ public final class RaidSegmentType implements SegmentType {
     @Override
     public Optional<String> targetLine(SegmentView segment, TargetContext context) {
         return Optional.of(RaidTarget.line(level, segment, context));
+    }
+
+    /** {@code lvcreate --type LEVEL} ({@link RaidCreator}). */
+    @Override
+    public Optional<LvCreator> creator() {
+        return Optional.of(new RaidCreator(level, types));
+    }
+
+    /** {@code lvconvert} to raid and of raid LVs ({@link RaidConverter}). */
+    @Override
+    public Optional<LvConverter> converter() {
+        return Optional.of(new RaidConverter(types));
+    }
+
+    /** {@code lvextend} of a raid LV ({@link RaidResizer}). */
+    @Override
+    public Optional<LvResizer> resizer() {
+        return Optional.of(new RaidResizer(level));
     }
 
     @Override

@@ -1,0 +1,166 @@
+package io.lvstack.segtype.raid;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.ConvertRequest;
+import io.lvstack.api.ops.LvConverter;
+import io.lvstack.api.ops.VgEditor;
+import java.util.Optional;
+
+/**
+ * The raid types' {@code lvconvert} ({@code tools/lvconvert.c}, {@code lib/metadata/raid_manip.c}):
+ * a linear LV to raid1 ({@code -m N}, LVM2 2.03's {@code mirror_segtype_default}), a striped LV
+ * taken over to raid0, raid0_meta, raid4 or a raid5/raid6 level (through LVM2's interim
+ * {@code raid5_n}/{@code raid6_n_6}), images added to or removed from raid1, one split off
+ * ({@code --splitmirrors}), and raid1 back to linear ({@code -m0}, {@code --type linear}).
+ */
+final class RaidConverter implements LvConverter {
+    private final RaidTypes types;
+
+    RaidConverter(RaidTypes types) {
+        this.types = types;
+    }
+
+    @Override
+    public Optional<String> convert(LvView lv, ConvertRequest r, VgEditor ed) {
+        RaidImages images = new RaidImages(ed, types);
+        SegmentView seg = lv.segments().isEmpty() ? null : lv.segments().get(0);
+        String done = "Logical volume " + ed.vg().name() + "/" + lv.name() + " successfully converted.";
+        if (seg == null || !(seg.type() instanceof RaidSegmentType raid)) {
+            return fromPlain(lv, r, ed, images) ? Optional.of(done) : Optional.empty();
+        }
+        RaidLevel level = raid.level();
+        if (lv.segments().size() != 1) {
+            throw new LvstackException("LV " + lv.name() + " must have exactly one segment.");
+        }
+        if (r.splitMirrors() != null) {
+            requireRaid1(lv, level, "split");
+            if (r.name() == null) {
+                throw new LvstackException("The split off mirror image requires a name (--name).");
+            }
+            images.split(lv, r.splitMirrors(), r.name());
+            return Optional.of(done);
+        }
+        if ("linear".equals(r.type()) || "striped".equals(r.type()) && level.family() == RaidLevel.Family.RAID1) {
+            requireRaid1(lv, level, "convert");
+            images.toLinear(lv);
+            return Optional.of(done);
+        }
+        if (r.mirrors() != null && (r.type() == null || r.type().equals(level.typeName()))) {
+            requireRaid1(lv, level, "change the number of images of");
+            int now = seg.areaCount();
+            int wanted = target(r.mirrors(), now - 1) + 1;
+            if (wanted == now) {
+                throw new LvstackException("Type " + level.typeName() + " LV " + ed.vg().name() + "/" + lv.name()
+                        + " already has " + now + " images.");
+            }
+            if (wanted == 1) {
+                images.toLinear(lv);
+            } else if (wanted > now) {
+                images.add(lv, wanted - now, r.candidates());
+            } else {
+                images.remove(lv, now - wanted);
+            }
+            return Optional.of(done);
+        }
+        throw new LvstackException("Converting " + level.typeName() + " LV " + ed.vg().name() + "/" + lv.name()
+                + (r.type() == null ? "" : " to " + r.type()) + " is not supported by lvstack yet.");
+    }
+
+    /** A linear or striped LV to raid: {@code -m N} makes raid1, {@code --type} a takeover. */
+    private boolean fromPlain(LvView lv, ConvertRequest r, VgEditor ed, RaidImages images) {
+        String type = r.type();
+        if (r.splitMirrors() != null) {
+            throw new LvstackException("Unable to split non-mirrored LV " + ed.vg().name() + "/" + lv.name() + ".");
+        }
+        int stripes = stripes(lv);
+        RaidLevel asked = type == null ? RaidLevel.RAID1 : RaidLevel.named(type).orElse(null);
+        if (asked == null) {
+            throw new LvstackException("Unable to convert " + lv.name() + " to " + type + ".");
+        }
+        if (asked.family() == RaidLevel.Family.RAID1 || stripes == 1) {
+            if (stripes != 1) {
+                throw new LvstackException("Converting striped LV " + ed.vg().name() + "/" + lv.name()
+                        + " to raid1 is not supported by lvstack yet.");
+            }
+            int mirrors = r.mirrors() == null ? 1 : target(r.mirrors(), 0);
+            if (mirrors == 0) {
+                return false;
+            }
+            if (asked.family() != RaidLevel.Family.RAID1) {
+                replaced(ed, asked.typeName(), RaidLevel.RAID1);
+            }
+            images.linearToRaid1(lv, mirrors + 1, r.regionSize(), r.candidates());
+            return true;
+        }
+        RaidLevel to = switch (asked.family()) {
+            case RAID0, RAID4 -> asked;
+            case RAID6 -> stripes < 3 ? RaidLevel.RAID5_N : RaidLevel.RAID6_N_6;
+            case RAID5 -> RaidLevel.RAID5_N;
+            default -> throw new LvstackException("Converting striped LV " + ed.vg().name() + "/" + lv.name() + " to "
+                    + asked.typeName() + " is not supported by lvstack yet.");
+        };
+        if (to != asked) {
+            replaced(ed, asked.typeName(), to);
+        }
+        images.stripedToRaid(lv, to, r.regionSize(), r.candidates());
+        return true;
+    }
+
+    /** LVM2's warnings when it takes an interim level instead of the one asked for. */
+    private static void replaced(VgEditor ed, String asked, RaidLevel to) {
+        String alias = switch (asked) {
+            case "raid5" -> " (same as raid5_ls)";
+            case "raid5_ls" -> " (same as raid5)";
+            case "raid6" -> " (same as raid6_zr)";
+            case "raid6_zr" -> " (same as raid6)";
+            case "raid10" -> " (same as raid10_near)";
+            case "raid10_near" -> " (same as raid10)";
+            default -> "";
+        };
+        ed.message("  Replaced LV type " + asked + alias + " with possible type " + to.typeName() + ".");
+        ed.message("  Repeat this command to convert to " + asked + " after an interim conversion has finished.");
+    }
+
+    private static void requireRaid1(LvView lv, RaidLevel level, String what) {
+        if (level.family() != RaidLevel.Family.RAID1) {
+            throw new LvstackException("Unable to " + what + " " + level.typeName() + " LV " + lv.name()
+                    + ": only raid1 LVs are converted so by lvstack yet.");
+        }
+    }
+
+    /** {@code -m N}, {@code -m +N} or {@code -m -N} against {@code now} mirrors. */
+    private static int target(String mirrors, int now) {
+        int n;
+        try {
+            n = Integer.parseInt(mirrors.startsWith("+") ? mirrors.substring(1) : mirrors);
+        } catch (NumberFormatException e) {
+            throw new LvstackException("Invalid argument for --mirrors: " + mirrors);
+        }
+        int t = mirrors.startsWith("+") || mirrors.startsWith("-") ? now + n : n;
+        if (t < 0) {
+            throw new LvstackException("Unable to reduce images by specified amount - only " + now + " in "
+                    + "LV.");
+        }
+        return t;
+    }
+
+    /** The stripe count of a linear or striped LV (all its segments alike), else a refusal. */
+    private static int stripes(LvView lv) {
+        int stripes = -1;
+        for (SegmentView s : lv.segments()) {
+            boolean pv = true;
+            for (int i = 0; i < s.areaCount(); i++) {
+                pv &= s.area(i).orElse(null) instanceof Area.OnPv;
+            }
+            if (!pv || s.areaCount() == 0 || stripes != -1 && stripes != s.areaCount()) {
+                throw new LvstackException("Unable to convert LV " + lv.name() + " of segment type "
+                        + s.type().name() + " to raid.");
+            }
+            stripes = s.areaCount();
+        }
+        return stripes;
+    }
+}

@@ -1,0 +1,275 @@
+package io.lvstack.segtype.raid;
+
+import io.lvstack.api.LvstackException;
+import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvStatus;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.PvView;
+import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.ops.Allocated;
+import io.lvstack.api.ops.AreaRequest;
+import io.lvstack.api.ops.PvExtents;
+import io.lvstack.api.ops.VgEditor;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Raid images and metadata LVs added, removed and split off as LVM2's {@code raid_manip.c} does
+ * it: a metadata LV next to the data it describes, new pairs on PVs the LV does not use yet with
+ * the metadata extents first ({@code _alloc_image_components}), an existing LV's data moved into
+ * {@code _rimage_0} by a layer ({@code insert_layer_for_lv}).
+ */
+final class RaidImages {
+    private final VgEditor ed;
+    private final RaidTypes types;
+
+    RaidImages(VgEditor ed, RaidTypes types) {
+        this.ed = ed;
+        this.types = types;
+    }
+
+    /** {@code lvconvert -m N} of a linear LV: {@code N} images beside the data, which becomes {@code _rimage_0}. */
+    void linearToRaid1(LvView lv, int devices, Long regionSize, List<PvExtents> candidates) {
+        long region = regionSize != null ? regionSize : RaidCreator.DEFAULT_REGION_SIZE;
+        long image = lv.extentCount();
+        long meta = RaidShape.metaExtents(image, region, ed.vg().extentSize());
+        Set<PvView> used = pvsOf(lv);
+        LvView meta0 = createMeta(lv, 0, meta, used, false);
+        List<LvView> metas = new ArrayList<>(List.of(meta0));
+        List<LvView> images = new ArrayList<>();
+        images.add(null);
+        newPairs(lv, 1, devices - 1, image, meta, used, candidates, metas, images);
+        LvView image0 = ed.insertLayer(lv, "_rimage_0");
+        ed.removeSegment(lv.segments().get(0));
+        images.set(0, image0);
+        form(lv, types.level(RaidLevel.RAID1), RaidFields.of(region, 0, 0), image, images, metas);
+    }
+
+    /** {@code lvconvert -m +N} of raid1: {@code N} more pairs, on PVs the LV does not use. */
+    void add(LvView lv, int count, List<PvExtents> candidates) {
+        SegmentView seg = lv.segments().get(0);
+        RaidFields f = (RaidFields) seg.fields();
+        long image = RaidText.image(seg, 0).extentCount();
+        long meta = RaidShape.metaExtents(image, f.regionSize(), ed.vg().extentSize());
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        newPairs(lv, images.size(), count, image, meta, pvsOf(lv), candidates, metas, images);
+        ed.removeSegment(seg);
+        form(lv, seg.type(), f, seg.len(), images, metas);
+    }
+
+    /** {@code lvconvert -m -N} of raid1: the last {@code count} images and their metadata LVs go. */
+    void remove(LvView lv, int count) {
+        SegmentView seg = lv.segments().get(0);
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        List<LvView> gone = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            gone.add(images.remove(images.size() - 1));
+            gone.add(metas.remove(metas.size() - 1));
+        }
+        ed.removeSegment(seg);
+        form(lv, seg.type(), seg.fields(), seg.len(), images, metas);
+        for (LvView g : gone) {
+            if (g != null) {
+                ed.removeLv(g);
+            }
+        }
+    }
+
+    /**
+     * {@code --splitmirrors N -n NAME}: the last image becomes the visible LV {@code NAME} (its
+     * metadata LV goes); split down to one image, the LV becomes linear.
+     */
+    void split(LvView lv, int count, String name) {
+        SegmentView seg = lv.segments().get(0);
+        int now = seg.areaCount();
+        if (count != 1) {
+            throw new LvstackException("lvstack splits one image at a time off raid1 LV " + lv.name() + ".");
+        }
+        if (count >= now) {
+            throw new LvstackException("Unable to split " + count + " images from " + lv.name() + " with " + now
+                    + " images.");
+        }
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        LvView split = images.remove(images.size() - 1);
+        LvView meta = metas.remove(metas.size() - 1);
+        ed.removeSegment(seg);
+        if (images.size() == 1) {
+            ed.moveSegments(lv, images.get(0));
+            ed.removeLv(images.get(0));
+            if (metas.get(0) != null) {
+                ed.removeLv(metas.get(0));
+            }
+        } else {
+            form(lv, seg.type(), seg.fields(), seg.len(), images, metas);
+        }
+        if (meta != null) {
+            ed.removeLv(meta);
+        }
+        ed.renameLv(split, name);
+        ed.setStatus(split, LvStatus.VISIBLE, true);
+    }
+
+    /** {@code -m0} or {@code --type linear} of raid1: the LV keeps {@code _rimage_0}'s extents, the rest goes. */
+    void toLinear(LvView lv) {
+        SegmentView seg = lv.segments().get(0);
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        ed.removeSegment(seg);
+        LvView keep = images.get(0);
+        ed.moveSegments(lv, keep);
+        ed.removeLv(keep);
+        for (int i = 1; i < images.size(); i++) {
+            ed.removeLv(images.get(i));
+        }
+        for (LvView m : metas) {
+            if (m != null) {
+                ed.removeLv(m);
+            }
+        }
+    }
+
+    /**
+     * A striped LV taken over to {@code to}: each stripe becomes an image ({@code _rimage_N}, as
+     * LVM2's interim raid0), each image gets a metadata LV on its own PV (raid0_meta), and a raid4,
+     * raid5 or raid6 level gets its parity pairs on new PVs, their metadata LVs left to rebuild.
+     */
+    void stripedToRaid(LvView lv, RaidLevel to, Long regionSize, List<PvExtents> candidates) {
+        List<? extends SegmentView> segs = List.copyOf(lv.segments());
+        int stripes = segs.get(0).areaCount();
+        long stripeSize = segs.get(0).type().stripeSize(segs.get(0));
+        long len = lv.extentCount();
+        List<List<PvExtents>> pieces = new ArrayList<>();
+        for (int i = 0; i < stripes; i++) {
+            List<PvExtents> p = new ArrayList<>();
+            for (SegmentView s : segs) {
+                Area.OnPv a = (Area.OnPv) s.area(i).orElseThrow();
+                p.add(new PvExtents(a.pv(), a.pe(), s.areaLen()));
+            }
+            pieces.add(p);
+        }
+        for (SegmentView s : segs) {
+            ed.removeSegment(s);
+        }
+        List<LvView> images = new ArrayList<>();
+        for (int i = 0; i < stripes; i++) {
+            LvView img = ed.createLv(lv.name() + "_rimage_" + i, false);
+            ed.appendPlain(img, pieces.get(i));
+            images.add(img);
+        }
+        long image = images.get(0).extentCount();
+        long region = to.raid0() ? 0 : regionSize != null ? regionSize : RaidCreator.DEFAULT_REGION_SIZE;
+        List<LvView> metas = new ArrayList<>();
+        if (to != RaidLevel.RAID0) {
+            long meta = RaidShape.metaExtents(image, region == 0 ? RaidCreator.DEFAULT_REGION_SIZE : region,
+                    ed.vg().extentSize());
+            for (int i = 0; i < stripes; i++) {
+                metas.add(createMeta(lv, i, meta, pvsOf(images.get(i)), false));
+            }
+            int parity = to.parityDevices();
+            if (parity > 0) {
+                newPairs(lv, stripes, parity, image, meta, pvsOf(lv, images, metas), candidates, metas, images);
+                for (int k = stripes; k < stripes + parity; k++) {
+                    ed.setStatus(metas.get(k), LvStatus.REBUILD, true);
+                }
+            }
+        } else {
+            images.forEach(i -> metas.add(null));
+        }
+        form(lv, types.level(to), RaidFields.of(region, stripeSize, 0), len, images, metas);
+    }
+
+    /**
+     * {@code count} new pairs from index {@code first}: one allocation of {@code count} parallel
+     * areas of metadata and image extents, avoiding {@code used}; each metadata LV made before its
+     * image, as LVM2's {@code _alloc_image_components}.
+     */
+    private void newPairs(LvView lv, int first, int count, long image, long meta, Set<PvView> used,
+            List<PvExtents> candidates, List<LvView> metas, List<LvView> images) {
+        Allocated a = ed.allocate(new AreaRequest(count, image + meta, 0, candidates, used, null, lv.name()));
+        for (int k = 0; k < count; k++) {
+            LvView m = ed.createLv(lv.name() + "_rmeta_" + (first + k), false);
+            LvView img = ed.createLv(lv.name() + "_rimage_" + (first + k), false);
+            List<PvExtents> rest = RaidOps.splitFront(RaidOps.pieces(a, k), meta, p -> ed.appendPlain(m, p));
+            ed.appendPlain(img, rest);
+            metas.add(m);
+            images.add(img);
+        }
+    }
+
+    /** A metadata LV for image {@code index}, on the PVs {@code on} (those of the data it describes). */
+    private LvView createMeta(LvView lv, int index, long extents, Set<PvView> on, boolean rebuild) {
+        List<PvExtents> where = new ArrayList<>();
+        for (PvView pv : on) {
+            where.add(new PvExtents(pv, 0, pv.peCount()));
+        }
+        String name = lv.name() + "_rmeta_" + index;
+        Allocated a = ed.allocate(new AreaRequest(1, extents, 0, where, Set.of(), null, name));
+        LvView m = ed.createLv(name, false);
+        ed.appendPlain(m, RaidOps.pieces(a, 0));
+        if (rebuild) {
+            ed.setStatus(m, LvStatus.REBUILD, true);
+        }
+        return m;
+    }
+
+    /** The raid segment of {@code type} over {@code images} and {@code metas} (null where none). */
+    private void form(LvView lv, io.lvstack.api.SegmentType type, io.lvstack.api.model.TypeFields fields, long len,
+            List<LvView> images, List<LvView> metas) {
+        SegmentView seg = ed.addSegment(lv, type, fields, 0, len, images.size());
+        for (int i = 0; i < images.size(); i++) {
+            ed.setLvArea(seg, i, images.get(i), 0);
+            if (metas.get(i) != null) {
+                ed.attach(seg, RaidSegmentType.META.at(i), metas.get(i));
+            }
+        }
+    }
+
+    private static List<LvView> images(SegmentView seg) {
+        List<LvView> out = new ArrayList<>();
+        for (int i = 0; i < seg.areaCount(); i++) {
+            out.add(RaidText.image(seg, i));
+        }
+        return out;
+    }
+
+    private static List<LvView> metas(SegmentView seg) {
+        List<LvView> out = new ArrayList<>();
+        for (int i = 0; i < seg.areaCount(); i++) {
+            out.add(seg.reference(RaidSegmentType.META.at(i)).orElse(null));
+        }
+        return out;
+    }
+
+    /** The PVs an LV maps, through its sub-LVs. */
+    static Set<PvView> pvsOf(LvView lv) {
+        Set<PvView> out = new LinkedHashSet<>();
+        collect(lv, out);
+        return out;
+    }
+
+    private static Set<PvView> pvsOf(LvView lv, List<LvView> images, List<LvView> metas) {
+        Set<PvView> out = pvsOf(lv);
+        images.forEach(i -> collect(i, out));
+        metas.stream().filter(m -> m != null).forEach(m -> collect(m, out));
+        return out;
+    }
+
+    private static void collect(LvView lv, Set<PvView> out) {
+        for (SegmentView s : lv.segments()) {
+            for (int i = 0; i < s.areaCount(); i++) {
+                Area a = s.area(i).orElse(null);
+                if (a instanceof Area.OnPv p) {
+                    out.add(p.pv());
+                } else if (a instanceof Area.OnLv l) {
+                    collect(l.lv(), out);
+                }
+            }
+            s.references(RaidSegmentType.META).forEach(m -> collect(m, out));
+        }
+    }
+}

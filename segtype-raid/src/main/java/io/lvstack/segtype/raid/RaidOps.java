@@ -1,0 +1,59 @@
+package io.lvstack.segtype.raid;
+
+import io.lvstack.api.ops.Allocated;
+import io.lvstack.api.ops.PvExtents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** What the raid operations share: the allocator's pieces of one image, and LVM2's sizes in messages. */
+final class RaidOps {
+    private RaidOps() {
+    }
+
+    /** The pieces the allocator chose for parallel area {@code i}, in order. */
+    static List<PvExtents> pieces(Allocated a, int i) {
+        List<PvExtents> out = new ArrayList<>();
+        for (Allocated.Chunk c : a.chunks()) {
+            out.add(c.areas().get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Hands the first {@code n} extents of {@code pieces} to {@code front} (a metadata LV, as
+     * LVM2's {@code alloc_and_split_meta} splits them off) and returns the rest.
+     */
+    static List<PvExtents> splitFront(List<PvExtents> pieces, long n, Consumer<List<PvExtents>> front) {
+        List<PvExtents> head = new ArrayList<>();
+        List<PvExtents> rest = new ArrayList<>();
+        long left = n;
+        for (PvExtents p : pieces) {
+            if (left == 0) {
+                rest.add(p);
+            } else if (p.count() <= left) {
+                head.add(p);
+                left -= p.count();
+            } else {
+                head.add(new PvExtents(p.pv(), p.start(), left));
+                rest.add(new PvExtents(p.pv(), p.start() + left, p.count() - left));
+                left = 0;
+            }
+        }
+        front.accept(head);
+        return rest;
+    }
+
+    /** LVM2's {@code display_size} in its default units: {@code 8.00 MiB}. */
+    static String size(long sectors) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = sectors / 2.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
+    }
+}
