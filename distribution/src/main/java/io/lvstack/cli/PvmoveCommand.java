@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pvmove}: sets up the move of a PV's extents ({@code pvmoveN} layer, LVs LOCKED), or,
- * since there is no daemon copying data here, ends the moves in progress: {@code --complete} as
- * LVM2's poll does once the copy is done, {@code --abort} as {@code pvmove --abort}.
+ * {@code pvmove}: moves a PV's extents as LVM2 does with device-mapper, where the command copies
+ * the data and completes the move before it returns: the {@code pvmoveN} layer is set up and
+ * completed in one change. With {@code -b} LVM2 returns once the move is set up (its background
+ * poll completes it), and so does lvstack: the move stays in progress ({@code pvmoveN}, LVs
+ * LOCKED) until {@code --complete}, as LVM2's poll does once the copy is done, or {@code --abort}.
  */
 @Command(name = "pvmove",
         description = "Sets up, completes or aborts the move of a PV's extents in a metadata file, as LVM2's pvmove"
@@ -52,7 +54,11 @@ final class PvmoveCommand implements Runnable {
     String lvName;
     @Option(names = "--alloc", paramLabel = "POLICY", description = "Allocation policy for the destination"
             + " (default: contiguous, as LVM2's pvmove).") String alloc;
-    @Option(names = {"-b", "--background"}, description = "Accepted and ignored.") boolean background;
+    @Option(names = {"-b", "--background"}, description = "Sets the move up and leaves it in progress, as LVM2"
+            + " leaves it to its background poll; finish it with --complete or --abort.") boolean background;
+    @Option(names = "--atomic", description = "Moves all the LVs' extents in one step, as LVM2's --atomic; the"
+            + " move is complete when the command returns, so not with -b.")
+    boolean atomic;
     @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", description = "Accepted and ignored: progress"
             + " reports of a running move.") String interval;
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE[:RANGES]") String source;
@@ -65,6 +71,10 @@ final class PvmoveCommand implements Runnable {
         if (end != null && (lvName != null || alloc != null || !destinations.isEmpty())) {
             throw new LvstackException("Only a source PV may be given with --" + (end.abort ? "abort" : "complete")
                     + ".");
+        }
+        if (atomic && background) {
+            // LVM2 keeps an atomic move as one mirror over pvmoveN_mimage_0 and _1 while it runs
+            throw new LvstackException("lvstack does not leave an --atomic move in progress: run it without -b.");
         }
         if (end == null && source == null) {
             throw new LvstackException("Please specify a physical volume path, --complete or --abort.");
@@ -91,8 +101,13 @@ final class PvmoveCommand implements Runnable {
         AllocPolicy policy = alloc == null || alloc.equals("inherit") ? AllocPolicy.CONTIGUOUS : AllocPolicy.of(alloc);
         PvmoveSpec request = PvmoveSpec.toRanges(from, to, policy, pvmove.defaultRegionSize(), c.stamp().newId(),
                 c.stamp().properties(), lv);
-        pvmove.setUp(vg, request);
-        return List.of();
+        LogicalVolume layer = pvmove.setUp(vg, request);
+        if (background) {
+            return List.of();
+        }
+        String device = sourceDevice(layer);
+        pvmove.complete(vg, layer);
+        return List.of("  " + device + ": Moved: 100.00%");
     }
 
     /** Each layer in list order; LVM2's poll reports the source PV of each as fully moved. */

@@ -335,7 +335,8 @@ class MirrorCommandsTest {
     void pvmoveSetsUpTheMoveAsLvm2Did() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
         byte[] before = Files.readAllBytes(in);
-        assertEquals(List.of(), ok(in, "pvmove", "-D", "segtype.mirror.region_size=1024", "/dev/loop4", "/dev/loop7"));
+        assertEquals(List.of(), ok(in, "pvmove", "-b", "-D", "segtype.mirror.region_size=1024", "/dev/loop4",
+                "/dev/loop7"));
         // pvmove gives its LV the contiguous policy (_set_up_pvmove_lv); the corpus file lacks it (see PvmoveTest)
         String marker = PVMOVE_STATUS;
         assertEquals(expected(CORPUS.resolve("pvmove.vg")).replace(marker, marker
@@ -346,16 +347,31 @@ class MirrorCommandsTest {
     @Test
     void pvmoveOfARangeThenComplete() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
-        assertEquals(List.of(), ok(in, "pvmove", "-D", "segtype.mirror.region_size=1024", "/dev/loop4:1-3", "/dev/loop7"));
+        assertEquals(List.of(), ok(in, "pvmove", "-b", "-D", "segtype.mirror.region_size=1024", "/dev/loop4:1-3",
+                "/dev/loop7"));
         assertEquals(expected(OPS.resolve("pvmove.range.during.vg")), result(in, "pvmove_range_during"));
         assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "--complete"));
         assertEquals(expected(OPS.resolve("pvmove.range.completed.vg")), result(in, "pvmove_range_completed"));
     }
 
+    /** Without -b LVM2 copies the data and completes the move before it returns: so does lvstack. */
+    @Test
+    void pvmoveWithoutBackgroundCompletesInTheCommand() throws IOException {
+        Path in = copy(OPS.resolve("pvmove.before.vg"));
+        assertEquals(List.of("  /dev/loop4: Moved: 100.00%"), ok(in, "pvmove", "-i1", "-D",
+                "segtype.mirror.region_size=1024", "/dev/loop4:1-3", "/dev/loop7"));
+        assertEquals(expected(OPS.resolve("pvmove.range.completed.vg")), result(in, "pvmove_range_at_once"));
+        Path atomic = copy2(OPS.resolve("pvmove.before.vg"));
+        ok(atomic, "pvmove", "--atomic", "-D", "segtype.mirror.region_size=1024", "/dev/loop4:1-3", "/dev/loop7");
+        assertEquals(expected(OPS.resolve("pvmove.range.completed.vg")), result(atomic, "pvmove_range_atomic"));
+        assertRefused(atomic, "lvstack: lvstack does not leave an --atomic move in progress: run it without -b.",
+                "pvmove", "--atomic", "-b", "/dev/loop7", "/dev/loop6");
+    }
+
     @Test
     void pvmoveDestinationRangesLimitThePlacement() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
-        ok(in, "pvmove", "-D", "segtype.mirror.region_size=1024", "/dev/loop4", "/dev/loop7:10-30");
+        ok(in, "pvmove", "-b", "-D", "segtype.mirror.region_size=1024", "/dev/loop4", "/dev/loop7:10-30");
         String text = Files.readString(in);
         int layer = text.indexOf("\t\tpvmove0 {");
         assertTrue(layer > 0, text);
@@ -373,7 +389,7 @@ class MirrorCommandsTest {
     @Test
     void pvmoveNameMovesOnlyThatLv() throws IOException {
         Path in = copy(OPS.resolve("pvmove.before.vg"));
-        ok(in, "pvmove", "-n", "b", "/dev/loop4", "/dev/loop7");
+        ok(in, "pvmove", "-b", "-n", "b", "/dev/loop4", "/dev/loop7");
         String text = result(in, "pvmove_name_b");
         String a = text.substring(text.indexOf("\t\ta {"), text.indexOf("\t\tb {"));
         String b = text.substring(text.indexOf("\t\tb {"), text.indexOf("\t\tc {"));
