@@ -57,6 +57,14 @@ final class LvconvertCommand implements Runnable {
     @Option(names = {"-c", "--chunksize"}, paramLabel = "SIZE",
             description = "Chunk size of a cache, KiB unless a unit is given, as in LVM2.") String chunkSize;
     @Option(names = {"-R", "--regionsize"}, paramLabel = "SIZE") String regionSize;
+    @Option(names = "--trackchanges", description = "With --splitmirrors 1 of raid1: the image stays in the LV,"
+            + " read-only and visible, as in LVM2.") boolean trackChanges;
+    @Option(names = "--mergemirrors", description = "Merges an image split off with --trackchanges back, as in"
+            + " LVM2.") boolean mergeMirrors;
+    @Option(names = "--raidintegrity", paramLabel = "y|n", description = "Adds or removes integrity on a raid LV's"
+            + " images, as in LVM2.") String raidIntegrity;
+    @Option(names = "--raidintegritymode", paramLabel = "journal|bitmap") String raidIntegrityMode;
+    @Option(names = "--raidintegrityblocksize", paramLabel = "512|1024|2048|4096") Integer raidIntegrityBlockSize;
     @Option(names = "--no-collapse", description = "Leaves a mirror whose legs were added through a _mimagetmp"
             + " layer converting (LVM2's state until the new legs are in sync) instead of collapsing it.")
     boolean noCollapse;
@@ -72,6 +80,9 @@ final class LvconvertCommand implements Runnable {
             throw new LvstackException("lvconvert --type " + type + " is not supported: lvstack converts to mirror,"
                     + " linear, striped, cache, writecache and the loaded raid types only");
         }
+        if (trackChanges && splitMirrors == null) {
+            throw new CommandLineRefusal("--trackchanges requires --splitmirrors.");
+        }
         if (splitMirrors != null && (mirrors != null || mirrorLog != null || type != null)) {
             throw new LvstackException("--splitmirrors cannot be used with --mirrors, --mirrorlog or --type.");
         }
@@ -85,15 +96,19 @@ final class LvconvertCommand implements Runnable {
                     lvOption(vg, cacheVol), splitCache, uncache, cacheMode, cachePolicy, cacheSettings,
                     cacheMetadataFormat, chunkSize == null ? null : SizeArgs.sectors(chunkSize, 'k', "--chunksize"),
                     mutation.activation.yes, mutation.activation.force != null);
+            ConvertRequest.RaidOptions raid = new ConvertRequest.RaidOptions(trackChanges, mergeMirrors,
+                    raidIntegrity == null ? null : LvmArgs.yesNo(raidIntegrity, "--raidintegrity"), raidIntegrityMode,
+                    raidIntegrityBlockSize == null ? null : raidIntegrityBlockSize.longValue());
             ConvertRequest request = new ConvertRequest(type, mirrors, mirrorLog,
                     MirrorArgs.regionSectors(regionSize, false), splitMirrors, splitMirrors == null ? null : splitName,
-                    candidates, !noCollapse, cache);
+                    candidates, !noCollapse, cache, raid);
             // -m of an LV that is no mirror makes raid1, as LVM2 2.03's mirror_segtype_default says
             // (the mirror type refuses it in its words when no raid plugin is loaded); --mirrorlog and
             // --splitmirrors are the mirror's options; the cache options are the cache type's (LVM2
             // takes --cachepool and --cachevol alone as --type cache)
             String optionsType = cache.any() ? "cache"
-                    : mirrors != null && mirrorLog == null && converts(types, MirrorArgs.MIRROR_SEGTYPE_DEFAULT)
+                    : (mirrors != null && mirrorLog == null || raid.any())
+                            && converts(types, MirrorArgs.MIRROR_SEGTYPE_DEFAULT)
                             ? MirrorArgs.MIRROR_SEGTYPE_DEFAULT : MirrorArgs.MIRROR;
             return new LvConvert(c.engine(), new LvmAllocator(), c.stamp()).run(vg, lv, request, optionsType,
                     c.messages());

@@ -29,7 +29,8 @@ final class LvcreateCommand implements Runnable {
     SizeOptions sizeOptions;
     @Option(names = {"-n", "--name"}, paramLabel = "NAME") String name;
     @Option(names = {"-i", "--stripes"}, paramLabel = "N", defaultValue = "1") int stripes;
-    @Option(names = {"-I", "--stripesize"}, paramLabel = "KiB") Long stripeSizeKib;
+    @Option(names = {"-I", "--stripesize"}, paramLabel = "SIZE",
+            description = "Stripe size, KiB unless a unit is given, as in LVM2.") String stripeSizeArg;
     @Option(names = "--alloc", paramLabel = "POLICY", defaultValue = "inherit") String alloc;
     @Option(names = {"-r", "--readahead"}, paramLabel = "SECTORS") String readAhead;
     @Option(names = "--type", paramLabel = "TYPE") String type;
@@ -106,7 +107,7 @@ final class LvcreateCommand implements Runnable {
         String createdType = ownCreator ? segtype : null;
         Long ra = readAhead == null || readAhead.equals("auto") ? null
                 : readAhead.equals("none") ? Long.valueOf(-1) : Long.valueOf(SizeArgs.integer(readAhead, "--readahead"));
-        Long stripeSize = stripeSizeKib == null ? null : stripeSizeKib * 2;
+        Long stripeSize = stripeSizeArg == null ? null : SizeArgs.sectors(stripeSizeArg, 'k', "--stripesize");
         MutationRun.run(spec, engineOptions, mutation, c -> {
             MutationRun.checkVg(c.vg(), target.vg());
             LvCreate.TypeOptions createdOptions = regionSize == null ? readOptions
@@ -226,7 +227,7 @@ final class LvcreateCommand implements Runnable {
         if (mirrors == null || mirrors < 1) {
             throw new LvstackException("--type mirror requires -m|--mirrors at least 1.");
         }
-        if (stripes != 1 || stripeSizeKib != null || readAhead != null || !alloc.equals("inherit")) {
+        if (stripes != 1 || stripeSizeArg != null || readAhead != null || !alloc.equals("inherit")) {
             throw new LvstackException("lvstack creates mirrors of linear legs, with the default allocation and"
                     + " read ahead only");
         }

@@ -16,24 +16,35 @@ import java.util.List;
  * @param finish       {@code lvconvert VG/LV} alone, or lvstack's wish to finish at once what LVM2's
  *                     poll finishes later (a mirror's sync layer); false with {@code --no-collapse}
  * @param cacheOptions the options of caches and writecaches
+ * @param raidOptions  the options of raid LVs (since SPI 2.1)
  * @since SPI 2.0
  */
 public record ConvertRequest(String type, String mirrors, String mirrorLog, Long regionSize, Integer splitMirrors,
-        String name, List<PvExtents> candidates, boolean finish, CacheOptions cacheOptions) {
+        String name, List<PvExtents> candidates, boolean finish, CacheOptions cacheOptions, RaidOptions raidOptions) {
     public ConvertRequest {
         candidates = List.copyOf(candidates);
         cacheOptions = cacheOptions == null ? CacheOptions.NONE : cacheOptions;
+        raidOptions = raidOptions == null ? RaidOptions.NONE : raidOptions;
+    }
+
+    /** A request without raid options. */
+    public ConvertRequest(String type, String mirrors, String mirrorLog, Long regionSize, Integer splitMirrors,
+            String name, List<PvExtents> candidates, boolean finish, CacheOptions cacheOptions) {
+        this(type, mirrors, mirrorLog, regionSize, splitMirrors, name, candidates, finish, cacheOptions,
+                RaidOptions.NONE);
     }
 
     /** A request without cache options. */
     public ConvertRequest(String type, String mirrors, String mirrorLog, Long regionSize, Integer splitMirrors,
             String name, List<PvExtents> candidates, boolean finish) {
-        this(type, mirrors, mirrorLog, regionSize, splitMirrors, name, candidates, finish, CacheOptions.NONE);
+        this(type, mirrors, mirrorLog, regionSize, splitMirrors, name, candidates, finish, CacheOptions.NONE,
+                RaidOptions.NONE);
     }
 
     /** Nothing asked but to finish a conversion in progress. */
     public boolean finishOnly() {
-        return type == null && mirrors == null && mirrorLog == null && splitMirrors == null && !cacheOptions.any();
+        return type == null && mirrors == null && mirrorLog == null && splitMirrors == null && !cacheOptions.any()
+                && !raidOptions.any();
     }
 
     /**
@@ -66,6 +77,27 @@ public record ConvertRequest(String type, String mirrors, String mirrorLog, Long
         public boolean any() {
             return cachePool != null || cacheVol != null || splitCache || uncache || cacheMode != null
                     || cachePolicy != null || !cacheSettings.isEmpty() || metadataFormat != null || chunkSize != null;
+        }
+    }
+
+    /**
+     * lvconvert's options of raid LVs ({@code tools/lvconvert.c}).
+     *
+     * @param trackChanges       {@code --trackchanges} (with {@code --splitmirrors 1}): the split image
+     *                           stays in the raid LV, read-only and visible
+     * @param mergeMirrors       {@code --mergemirrors}: such an image merged back
+     * @param integrity          {@code --raidintegrity y|n}, null when not given
+     * @param integrityMode      {@code --raidintegritymode} ({@code journal} or {@code bitmap}), or null
+     * @param integrityBlockSize {@code --raidintegrityblocksize} in bytes, or null
+     * @since SPI 2.1
+     */
+    public record RaidOptions(boolean trackChanges, boolean mergeMirrors, Boolean integrity, String integrityMode,
+            Long integrityBlockSize) {
+        public static final RaidOptions NONE = new RaidOptions(false, false, null, null, null);
+
+        /** Whether any raid option was given. */
+        public boolean any() {
+            return trackChanges || mergeMirrors || integrity != null;
         }
     }
 }

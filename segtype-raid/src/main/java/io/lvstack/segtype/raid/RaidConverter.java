@@ -27,13 +27,40 @@ final class RaidConverter implements LvConverter {
     public Optional<String> convert(LvView lv, ConvertRequest r, VgEditor ed) {
         RaidImages images = new RaidImages(ed, types);
         SegmentView seg = lv.segments().isEmpty() ? null : lv.segments().get(0);
-        String done = "Logical volume " + ed.vg().name() + "/" + lv.name() + " successfully converted.";
+        String full = ed.vg().name() + "/" + lv.name();
+        String done = "Logical volume " + full + " successfully converted.";
+        ConvertRequest.RaidOptions o = r.raidOptions();
+        if (o.mergeMirrors()) {
+            return Optional.of(images.merge(lv));
+        }
         if (seg == null || !(seg.type() instanceof RaidSegmentType raid)) {
+            if (o.integrity() != null || o.trackChanges()) {
+                throw new LvstackException("LV " + full + " is not a raid LV.");
+            }
             return fromPlain(lv, r, ed, images) ? Optional.of(done) : Optional.empty();
         }
         RaidLevel level = raid.level();
         if (lv.segments().size() != 1) {
             throw new LvstackException("LV " + lv.name() + " must have exactly one segment.");
+        }
+        if (o.integrity() != null) {
+            if (o.integrity()) {
+                if (level.raid0()) {
+                    throw new LvstackException("Integrity is not supported for " + level.typeName() + ".");
+                }
+                new RaidIntegrity(ed, types.integrity()).add(lv, o.integrityMode(), o.integrityBlockSize(),
+                        r.candidates());
+                return Optional.of("Logical volume " + full + " has added integrity.");
+            }
+            new RaidIntegrity(ed, types.integrity()).remove(lv);
+            return Optional.of("Logical volume " + full + " has removed integrity.");
+        }
+        if (r.splitMirrors() != null && o.trackChanges()) {
+            requireRaid1(lv, level, "split");
+            if (r.splitMirrors() != 1) {
+                throw new LvstackException("Unable to split more than one image at a time with --trackchanges.");
+            }
+            return Optional.of(images.splitAndTrack(lv));
         }
         if (r.splitMirrors() != null) {
             requireRaid1(lv, level, "split");
@@ -49,6 +76,11 @@ final class RaidConverter implements LvConverter {
             return Optional.of(done);
         }
         if (r.mirrors() != null && (r.type() == null || r.type().equals(level.typeName()))) {
+            if ((level.family() == RaidLevel.Family.RAID4 || level.family() == RaidLevel.Family.RAID5)
+                    && seg.areaCount() > 2) {
+                // LVM2 would first reshape to 2 stripes, which needs --force to remove stripes
+                throw new LvstackException("Reshape request failed on LV " + full + ".");
+            }
             requireRaid1(lv, level, "change the number of images of");
             int now = seg.areaCount();
             int wanted = target(r.mirrors(), now - 1) + 1;

@@ -114,6 +114,51 @@ final class RaidImages {
         ed.setStatus(split, LvStatus.VISIBLE, true);
     }
 
+    /**
+     * {@code --splitmirrors 1 --trackchanges} ({@code lv_raid_split_and_track}): the last image is
+     * made visible and read-only; the raid LV keeps it and tracks what changes meanwhile.
+     */
+    String splitAndTrack(LvView lv) {
+        SegmentView seg = lv.segments().get(0);
+        for (int i = 0; i < seg.areaCount(); i++) {
+            if (RaidText.image(seg, i).visible()) {
+                throw new LvstackException("Cannot track more than one split image at a time.");
+            }
+        }
+        LvView image = RaidText.image(seg, seg.areaCount() - 1);
+        ed.setStatus(image, LvStatus.VISIBLE, true);
+        ed.setStatus(image, LvStatus.WRITE, false);
+        String vg = ed.vg().name();
+        ed.message("  " + vg + "/" + image.name() + " split from " + vg + "/" + lv.name() + " for read-only purposes.");
+        if (seg.areaCount() == 2) {
+            ed.message("  WARNING: Any newly written data will be non-resilient on LV " + vg + "/" + lv.name()
+                    + " during the split!");
+        }
+        return "Use 'lvconvert --merge " + vg + "/" + image.name() + "' to merge back into " + vg + "/" + lv.name()
+                + ".";
+    }
+
+    /** {@code --mergemirrors IMAGE} ({@code lv_raid_merge}): a tracked image hidden and writable again. */
+    String merge(LvView image) {
+        String vg = ed.vg().name();
+        if (image.has(LvStatus.WRITE)) {
+            throw new LvstackException(vg + "/" + image.name() + " cannot be merged because --trackchanges was not"
+                    + " used.");
+        }
+        SegmentView user = null;
+        for (SegmentView u : image.users()) {
+            if (u.type() instanceof RaidSegmentType) {
+                user = u;
+            }
+        }
+        if (!image.name().contains("_rimage_") || user == null) {
+            throw new LvstackException("Unable to merge non-raid image " + vg + "/" + image.name() + ".");
+        }
+        ed.setStatus(image, LvStatus.VISIBLE, false);
+        ed.setStatus(image, LvStatus.WRITE, user.lv().has(LvStatus.WRITE));
+        return vg + "/" + image.name() + " successfully merged back into " + vg + "/" + user.lv().name() + ".";
+    }
+
     /** {@code -m0} or {@code --type linear} of raid1: the LV keeps {@code _rimage_0}'s extents, the rest goes. */
     void toLinear(LvView lv) {
         SegmentView seg = lv.segments().get(0);

@@ -97,4 +97,41 @@ final class RaidIntegrity {
         }
         return out;
     }
+
+    /** LVM2's {@code lv_remove_integrity_from_raid}: each image takes its {@code _iorig}'s extents back. */
+    void remove(LvView top) {
+        SegmentView seg = top.segments().get(0);
+        boolean any = false;
+        for (int i = 0; i < seg.areaCount(); i++) {
+            LvView image = RaidText.image(seg, i);
+            if (image.segments().size() != 1 || !(image.segments().get(0).type() instanceof IntegritySegmentType)) {
+                continue;
+            }
+            SegmentView layer = image.segments().get(0);
+            LvView origin = IntegritySegmentType.origin(layer);
+            LvView meta = layer.reference(IntegritySegmentType.META_DEV).orElse(null);
+            ed.removeSegment(layer);
+            ed.moveSegments(image, origin);
+            ed.removeLv(origin);
+            if (meta != null) {
+                ed.removeLv(meta);
+            }
+            any = true;
+        }
+        if (!any) {
+            throw new LvstackException("LV does not have integrity.");
+        }
+    }
+
+    /** Whether any image of raid LV {@code top} has an integrity layer. */
+    static boolean has(LvView top) {
+        SegmentView seg = top.segments().get(0);
+        for (int i = 0; i < seg.areaCount(); i++) {
+            LvView image = RaidText.image(seg, i);
+            if (!image.segments().isEmpty() && image.segments().get(0).type() instanceof IntegritySegmentType) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package io.lvstack.segtype.raid;
 
 import io.lvstack.api.LvstackException;
+import io.lvstack.api.ops.BadCommandLine;
 
 /**
  * How many images a raid LV of a level has and what each holds, from lvcreate's {@code -i} and
@@ -48,8 +49,8 @@ record RaidShape(int devices, int dataCopies, int stripes) {
                 int min = level.family() == RaidLevel.Family.RAID6 ? 3 : level.raid0() ? 1 : 2;
                 int s = stripes == null ? (level.family() == RaidLevel.Family.RAID6 ? 3 : 2) : stripes;
                 if (s < min) {
-                    throw new LvstackException("Minimum of " + min + " stripes required for " + level.typeName()
-                            + ".");
+                    // LVM2 checks this on the command line, before it reads metadata
+                    throw new BadCommandLine("Minimum of " + min + " stripes required for " + level.typeName() + ".");
                 }
                 int parity = level.parityDevices();
                 return new RaidShape(s + parity, (int) level.defaultDataCopies(s + parity), s);
