@@ -144,7 +144,9 @@ public interface SegmentType {
 
     /**
      * Fields of the two halves when {@code segment} (which has {@link SegmentCapability#CAN_SPLIT})
-     * is split {@code offset} extents from its start. Immutable fields are usually shared.
+     * is split {@code offset} extents from its start. Immutable fields are usually shared. For a
+     * segment that cannot be split but maps sub-LVs, {@code lvreduce} keeps the first half's fields
+     * when it shortens it to {@code offset} extents (an integrity segment's data size; since SPI 2.1).
      */
     default List<TypeFields> splitFields(SegmentView segment, long offset) {
         return List.of(segment.fields(), segment.fields());

@@ -18,11 +18,17 @@ import java.util.Set;
  *                   the request extends it ({@link #extending}), and placement follows its last
  *                   segment as LVM2's does (contiguous first)
  * @param lvName     the LV's name for LVM2's messages
+ * @param logCount   how many log areas of {@code logExtents} (LVM2's {@code log_count}: 2 for a
+ *                   mirrored mirror log, whose legs the allocator places together), when there is a
+ *                   log (since SPI 2.1)
  * @since SPI 2.0
  */
 public record AreaRequest(int parallel, long extentsPerArea, long logExtents, List<PvExtents> candidates,
-        Set<PvView> avoid, LvView owner, String lvName) {
+        Set<PvView> avoid, LvView owner, String lvName, int logCount) {
     public AreaRequest {
+        if (logCount < 1) {
+            throw new IllegalArgumentException("bad area request: " + logCount + " log areas");
+        }
         if (parallel < 1 || extentsPerArea < 0 || logExtents < 0) {
             throw new IllegalArgumentException("bad area request: " + parallel + " areas of " + extentsPerArea
                     + " extents, log " + logExtents);
@@ -30,6 +36,12 @@ public record AreaRequest(int parallel, long extentsPerArea, long logExtents, Li
         candidates = List.copyOf(candidates);
         avoid = Set.copyOf(avoid);
         lvName = lvName == null ? "" : lvName;
+    }
+
+    /** A request with one log area (or none, when {@code logExtents} is 0). */
+    public AreaRequest(int parallel, long extentsPerArea, long logExtents, List<PvExtents> candidates,
+            Set<PvView> avoid, LvView owner, String lvName) {
+        this(parallel, extentsPerArea, logExtents, candidates, avoid, owner, lvName, 1);
     }
 
     /** More extents for {@code lv} itself, allocated as LVM2 extends an LV. */

@@ -175,4 +175,12 @@ public interface VgEditor {
      * @since SPI 2.1
      */
     void setReadAhead(LvView lv, long sectors);
+
+    /**
+     * Sets {@code lv}'s {@code allocation_policy} ({@code normal}, {@code contiguous},
+     * {@code cling}, {@code anywhere}, {@code inherit}), as LVM2 writes it for an LV it made
+     * with an explicit policy (the log of a raid1 LV turned into a mirror).
+     * @since SPI 2.1
+     */
+    void setAllocationPolicy(LvView lv, String policy);
 }

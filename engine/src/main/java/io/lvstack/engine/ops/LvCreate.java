@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops;
 
+import io.lvstack.api.ops.DisplaySize;
 import io.lvstack.engine.segtype.NewSegments;
 import io.lvstack.engine.names.LvNames;
 import io.lvstack.api.LvstackException;

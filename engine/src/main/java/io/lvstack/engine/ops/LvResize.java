@@ -1,10 +1,13 @@
 package io.lvstack.engine.ops;
 
+import io.lvstack.api.ops.DisplaySize;
+import io.lvstack.api.model.Area;
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.engine.graph.LogicalVolume;
 import io.lvstack.engine.graph.Segment;
+import io.lvstack.engine.graph.StackEditor;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.Allocation;
@@ -177,39 +180,93 @@ public final class LvResize {
                     + " with no extents; use lvremove.");
         }
         for (Segment s : lv.segments()) {
-            if (!s.type().has(SegmentCapability.AREAS_STRIPED) || !s.type().has(SegmentCapability.CAN_SPLIT)) {
+            boolean plain = s.type().has(SegmentCapability.AREAS_STRIPED) && s.type().has(SegmentCapability.CAN_SPLIT);
+            if (!plain && !layered(s)) {
                 throw new LvstackException("Unable to reduce LV " + lv.fullName() + " of segment type "
-                        + s.type().name() + ": only linear and striped LVs are reduced here");
+                        + s.type().name() + ": only linear and striped LVs and LVs over sub-LVs are reduced here");
             }
         }
         // A cut inside a striped segment keeps whole stripes: LVM2 rounds the new size up.
         Segment cut = lv.segmentAt(target);
-        if (cut != null && cut.le() < target && cut.areaCount() > 1 && (target - cut.le()) % cut.areaCount() != 0) {
-            long rounded = target + cut.areaCount() - (target - cut.le()) % cut.areaCount();
+        long boundary = cut == null || cut.areaLen() == 0 ? 1 : Math.max(1, cut.len() / cut.areaLen());
+        if (cut != null && cut.le() < target && boundary > 1 && (target - cut.le()) % boundary != 0) {
+            long rounded = target + boundary - (target - cut.le()) % boundary;
             messages.add("  Rounding size (" + target + " extents) up to stripe boundary size for segment ("
                     + rounded + " extents).");
             target = rounded;
             if (target == old) {
+                // LVM2 words the two checks apart: a layered LV's (raid) is its size check, with a period
                 throw new LvstackException("New size (" + target + " extents) matches existing size (" + old
-                        + " extents)");
+                        + " extents)" + (cut.type().has(SegmentCapability.CAN_SPLIT) ? "" : "."));
             }
         }
         long keep = target;
         vg.apply(ed -> {
-            // From the end: drop whole segments past the new end, split the one it falls in.
-            for (int i = lv.segments().size() - 1; i >= 0; i--) {
-                Segment s = lv.segments().get(i);
-                if (s.le() >= keep) {
-                    ed.removeSegment(s);
-                } else if (s.le() + s.len() > keep) {
-                    ed.removeSegment(ed.splitSegment(s, keep - s.le()));
-                }
-            }
+            cut(ed, lv, keep);
             ed.raiseSeqno();
         });
         messages.add(changed(lv, old, target, extentSize));
         messages.add("  Logical volume " + lv.fullName() + " successfully resized.");
         return messages;
+    }
+
+    /**
+     * Whether {@code s} maps whole sub-LVs from their start (raid images, mirror legs, an
+     * integrity origin): LVM2's {@code _lv_reduce} then shortens the segment and each sub-LV.
+     */
+    private static boolean layered(Segment s) {
+        if (s.areaCount() == 0) {
+            return false;
+        }
+        for (int i = 0; i < s.areaCount(); i++) {
+            if (!(s.areaOrNull(i) instanceof Area.OnLv on) || on.le() + s.areaLen() != on.lv().extentCount()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * LVM2's {@code _lv_reduce} from the end: segments past {@code keep} go, the one it falls in is
+     * split, or, when it cannot be split and maps sub-LVs, shortened with the fields its type keeps
+     * for the first part; each sub-LV whose tail is no longer mapped is cut the same way.
+     */
+    private static void cut(StackEditor ed, LogicalVolume lv, long keep) {
+        for (int i = lv.segments().size() - 1; i >= 0; i--) {
+            Segment s = lv.segments().get(i);
+            if (s.le() >= keep) {
+                List<Area.OnLv> subs = layered(s) ? subLvs(s) : List.of();
+                ed.removeSegment(s);
+                for (Area.OnLv sub : subs) {
+                    cut(ed, (LogicalVolume) sub.lv(), sub.le());
+                }
+            } else if (s.le() + s.len() > keep) {
+                if (s.type().has(SegmentCapability.CAN_SPLIT)) {
+                    ed.removeSegment(ed.splitSegment(s, keep - s.le()));
+                } else {
+                    long len = keep - s.le();
+                    List<Area.OnLv> subs = subLvs(s);
+                    io.lvstack.api.model.TypeFields kept = s.handler().splitFields(s, len).get(0);
+                    if (!kept.equals(s.fields())) {
+                        ed.replaceFields(s, kept);
+                    }
+                    ed.resizeSegment(s, len);
+                    for (Area.OnLv sub : subs) {
+                        cut(ed, (LogicalVolume) sub.lv(), sub.le() + s.areaLen());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Area.OnLv> subLvs(Segment s) {
+        List<Area.OnLv> out = new ArrayList<>();
+        for (int i = 0; i < s.areaCount(); i++) {
+            if (s.areaOrNull(i) instanceof Area.OnLv on) {
+                out.add(on);
+            }
+        }
+        return out;
     }
 
     /** Hidden LVs (images, logs, LVs under other LVs) are resized only through their user, as in LVM2. */

@@ -1,5 +1,6 @@
 package io.lvstack.engine.ops;
 
+import io.lvstack.api.ops.DisplaySize;
 import io.lvstack.api.LvstackException;
 import io.lvstack.engine.graph.VolumeGroup;
 import io.lvstack.engine.ops.alloc.PvRange;

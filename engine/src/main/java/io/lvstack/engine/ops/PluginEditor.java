@@ -143,6 +143,15 @@ public final class PluginEditor implements VgEditor {
     }
 
     @Override
+    public void setAllocationPolicy(LvView lv, String policy) {
+        io.lvstack.engine.ops.alloc.AllocPolicy.of(policy);
+        LogicalVolume l = lv(lv);
+        LvProperties p = l.properties();
+        ed.setLvProperties(l, new LvProperties(p.creationTime(), p.creationHost(), p.lockArgs(), policy, p.profile(),
+                p.readAhead(), p.major(), p.minor()));
+    }
+
+    @Override
     public void setStatus(LvView lv, LvStatus bit, boolean on) {
         ed.setStatus(lv(lv), bit, on);
     }
@@ -195,7 +204,7 @@ public final class PluginEditor implements VgEditor {
         LogicalVolume owner = request.owner() == null ? null : lv(request.owner());
         LogicalVolume continuing = owner != null && owner.name().equals(request.lvName()) ? owner : null;
         Allocation a = allocator.allocate(vg, new AllocationRequest(request.parallel(), request.extentsPerArea(),
-                request.logExtents(), policy(owner), candidates, continuing, request.lvName()));
+                request.logExtents(), policy(owner), candidates, continuing, request.lvName(), request.logCount()));
         List<Allocated.Chunk> chunks = new ArrayList<>();
         for (Allocation.Chunk c : a.chunks()) {
             chunks.add(new Allocated.Chunk(c.length(), c.areas().stream().map(PluginEditor::extents).toList()));

@@ -166,12 +166,12 @@ final class CacheAttach {
         long metaSize = meta.extentCount() * editor.vg().extentSize();
         long min = CachePoolCreator.minMetadataSectors(size, chunk);
         if (min > metaSize) {
-            throw new LvstackException("Cannot use chunk size " + Sizes.display(chunk) + " with cache pool "
-                    + full(editor, pool) + " metadata size " + Sizes.display(metaSize) + ".");
+            throw new LvstackException("Cannot use chunk size " + io.lvstack.api.ops.DisplaySize.of(chunk) + " with cache pool "
+                    + full(editor, pool) + " metadata size " + io.lvstack.api.ops.DisplaySize.of(metaSize) + ".");
         }
         if (size / chunk > CachePoolCreator.MAX_CHUNKS) {
-            throw new LvstackException("Cannot use too small chunk size " + Sizes.display(chunk) + " with cache pool "
-                    + full(editor, pool) + " data volume size " + Sizes.display(size) + ".");
+            throw new LvstackException("Cannot use too small chunk size " + io.lvstack.api.ops.DisplaySize.of(chunk) + " with cache pool "
+                    + full(editor, pool) + " data volume size " + io.lvstack.api.ops.DisplaySize.of(size) + ".");
         }
     }
 
@@ -188,7 +188,7 @@ final class CacheAttach {
         long extent = editor.vg().extentSize();
         long size = fast.extentCount() * extent;
         if (size < 2 * extent) {
-            throw new LvstackException("The minimum cache size is two extents (" + Sizes.display(2 * extent)
+            throw new LvstackException("The minimum cache size is two extents (" + io.lvstack.api.ops.DisplaySize.of(2 * extent)
                     + " bytes).");
         }
         long data = size - metadataLength(fast, chunk, editor);

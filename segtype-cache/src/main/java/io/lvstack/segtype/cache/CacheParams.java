@@ -57,12 +57,12 @@ record CacheParams(long chunkSize, int format, CacheMode mode, String policy, Co
     static void requireValidChunk(long chunk) {
         List<String> wrong = new ArrayList<>();
         if (chunk < CacheSettings.MIN_CHUNK || chunk > CacheSettings.MAX_CHUNK) {
-            wrong.add("Cache chunk size " + Sizes.display(chunk) + " is not in the range "
-                    + Sizes.display(CacheSettings.MIN_CHUNK) + " to " + Sizes.display(CacheSettings.MAX_CHUNK) + ".");
+            wrong.add("Cache chunk size " + io.lvstack.api.ops.DisplaySize.of(chunk) + " is not in the range "
+                    + io.lvstack.api.ops.DisplaySize.of(CacheSettings.MIN_CHUNK) + " to " + io.lvstack.api.ops.DisplaySize.of(CacheSettings.MAX_CHUNK) + ".");
         }
         if (chunk % CacheSettings.MIN_CHUNK != 0) {
-            wrong.add("Cache chunk size " + Sizes.display(chunk) + " must be a multiple of "
-                    + Sizes.display(CacheSettings.MIN_CHUNK) + ".");
+            wrong.add("Cache chunk size " + io.lvstack.api.ops.DisplaySize.of(chunk) + " must be a multiple of "
+                    + io.lvstack.api.ops.DisplaySize.of(CacheSettings.MIN_CHUNK) + ".");
         }
         if (!wrong.isEmpty()) {
             throw new LvstackException(String.join(" ", wrong));

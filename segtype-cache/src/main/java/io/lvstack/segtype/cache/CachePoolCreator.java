@@ -51,7 +51,7 @@ final class CachePoolCreator implements LvCreator {
         long metaExtents = metadataExtents(request.metadataSize(), dataExtents, extentSize, chunk, editor);
         if (chunk > dataExtents * extentSize) {
             throw new LvstackException("Size of " + type.name() + " data volume cannot be smaller than chunk size "
-                    + Sizes.display(chunk) + ".");
+                    + io.lvstack.api.ops.DisplaySize.of(chunk) + ".");
         }
         if (request.poolOptions().percentOfSpace()) {
             // LVM2 keeps room for the metadata and its spare within a percentage of free space
@@ -93,15 +93,15 @@ final class CachePoolCreator implements LvCreator {
             min = Long.highestOneBit(min - 1) << 1; // a power of 2 when LVM2 chooses
             chunk = DEFAULT_CHUNK;
             if (chunk < min) {
-                editor.message("  Using " + Sizes.display(min) + " chunk size instead of default "
-                        + Sizes.display(chunk) + ", so cache pool has less than " + MAX_CHUNKS + " chunks.");
+                editor.message("  Using " + io.lvstack.api.ops.DisplaySize.of(min) + " chunk size instead of default "
+                        + io.lvstack.api.ops.DisplaySize.of(chunk) + ", so cache pool has less than " + MAX_CHUNKS + " chunks.");
                 chunk = min;
             }
         } else {
             chunk = asked;
             if (chunk < min) {
-                throw new LvstackException("Chunk size " + Sizes.display(asked) + " is less than required minimal"
-                        + " chunk size " + Sizes.display(min) + " for a cache pool of " + Sizes.display(dataSectors)
+                throw new LvstackException("Chunk size " + io.lvstack.api.ops.DisplaySize.of(asked) + " is less than required minimal"
+                        + " chunk size " + io.lvstack.api.ops.DisplaySize.of(min) + " for a cache pool of " + io.lvstack.api.ops.DisplaySize.of(dataSectors)
                         + " size and limit " + MAX_CHUNKS + " chunks.");
             }
         }
@@ -123,11 +123,11 @@ final class CachePoolCreator implements LvCreator {
         min = (min + extentSize - 1) / extentSize * extentSize;
         long size = asked == null || asked == 0 ? min : asked;
         if (size > MAX_METADATA) {
-            editor.message("  WARNING: Maximum supported pool metadata size is " + Sizes.display(MAX_METADATA) + ".");
+            editor.message("  WARNING: Maximum supported pool metadata size is " + io.lvstack.api.ops.DisplaySize.of(MAX_METADATA) + ".");
             size = MAX_METADATA;
         } else if (size < min) {
-            editor.message("  WARNING: Minimum required pool metadata size is " + Sizes.display(min) + " (needs extra "
-                    + Sizes.display(min - size) + ").");
+            editor.message("  WARNING: Minimum required pool metadata size is " + io.lvstack.api.ops.DisplaySize.of(min) + " (needs extra "
+                    + io.lvstack.api.ops.DisplaySize.of(min - size) + ").");
             size = min;
         }
         return (size + extentSize - 1) / extentSize;

@@ -46,8 +46,13 @@ final class MirrorConverter implements LvConverter {
         }
         for (SegmentView s : lv.segments()) {
             if (s.type() != editor.type() && s.type() != editor.plainType()) {
+                if (mirrorName.equals(type) && MirrorOps.fullCopies(lv)) {
+                    // raid1: its images hold full copies and become the legs (LVM2's _convert_raid1_to_mirror)
+                    ops.fromFullCopies(lv, r.candidates());
+                    return Optional.of("Logical volume " + full + " successfully converted.");
+                }
                 throw new LvstackException("Unable to convert " + s.type().name() + " LV " + full + " to "
-                        + mirrorName + ": lvstack converts linear, striped and mirror LVs to mirrors only.");
+                        + mirrorName + ": lvstack converts linear, striped, raid1 and mirror LVs to mirrors only.");
             }
         }
         if (r.finishOnly()) {

@@ -85,8 +85,15 @@ public final class MirrorOps {
         Shape shape = Shape.of(lv, plain);
         Set<PvView> avoid = MirrorPlacement.pvsOf(lv);
         long logExtents = log == MirrorLog.CORE ? 0 : MirrorRegion.logExtents(region, extentSize, lv.extentCount());
-        Allocated a = placement.allocate(lv, (legs - 1) * shape.stripes(), lv.extentCount() / shape.stripes(),
-                logExtents, pvs, avoid);
+        // a mirrored log's two legs are allocated with the mirror's legs (LVM2's log_count 2)
+        Allocated a;
+        try {
+            a = placement.allocate(lv, (legs - 1) * shape.stripes(), lv.extentCount() / shape.stripes(),
+                    logExtents, log == MirrorLog.MIRRORED ? 2 : 1, pvs, avoid);
+        } catch (LvstackException e) {
+            // LVM2's last line, after its allocator's reason: a refusal is one line
+            throw new LvstackException("Unable to allocate extents for mirror(s).", e);
+        }
         // LVM2 sets up the log before it forms the mirror, so _mlog precedes the images in the list
         LvView logLv = log == MirrorLog.CORE ? null
                 : createLog(lv.name(), a, log, Math.min(region, extentSize), pvs, avoid);
@@ -255,6 +262,64 @@ public final class MirrorOps {
     }
 
     /** {@code lvconvert --mirrorlog core|disk|mirrored lv [pvs]}. */
+    /** Whether {@code lv} is one segment of whole sub-LVs that each hold all of it (raid1's images). */
+    static boolean fullCopies(LvView lv) {
+        if (lv.segments().size() != 1) {
+            return false;
+        }
+        SegmentView s = lv.segments().get(0);
+        if (s.areaCount() < 2 || s.areaLen() != s.len()) {
+            return false;
+        }
+        for (int i = 0; i < s.areaCount(); i++) {
+            if (!(s.area(i).orElse(null) instanceof Area.OnLv on) || on.le() != 0
+                    || on.lv().extentCount() != s.len()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An LV whose one segment's areas are full copies of it (raid1) becomes a mirror with a disk
+     * log, as LVM2's {@code _convert_raid1_to_mirror}: the other LVs the segment references (the
+     * metadata LVs) go, the images become {@code _mimage_N} legs, the region size stays, and the new
+     * log is made with the normal allocation policy.
+     */
+    public void fromFullCopies(LvView lv, List<PvExtents> pvs) {
+        SegmentView seg = lv.segments().get(0);
+        long region = ed.regionSize(seg);
+        List<LvView> legs = new ArrayList<>();
+        for (int i = 0; i < seg.areaCount(); i++) {
+            legs.add(((Area.OnLv) seg.area(i).orElseThrow()).lv());
+        }
+        List<LvView> dropped = new ArrayList<>();
+        for (ReferenceRole role : seg.type().referenceRoles()) {
+            if (role.isList()) {
+                dropped.addAll(seg.references(role));
+            } else {
+                seg.reference(role).ifPresent(dropped::add);
+            }
+        }
+        long len = seg.len();
+        ed.removeSegment(seg);
+        for (LvView d : dropped) {
+            if (d.userCount() == 0) {
+                ed.removeLv(d);
+            }
+        }
+        for (int i = 0; i < legs.size(); i++) {
+            ed.renameLv(legs.get(i), lv.name() + "_mimage_" + i);
+        }
+        SegmentView next = ed.addSegment(lv, mirror, mirrorFields(legs.size(), region), 0, len, legs.size());
+        for (int i = 0; i < legs.size(); i++) {
+            ed.setLvArea(next, i, legs.get(i), 0);
+        }
+        changeLog(lv, MirrorLog.DISK, pvs);
+        next = lv.segments().get(0);
+        next.reference(LOG).ifPresent(l -> ed.setAllocationPolicy(l, "normal"));
+    }
+
     public void changeLog(LvView lv, MirrorLog log, List<PvExtents> pvs) {
         if (lv.segments().size() != 1) {
             throw new LvstackException("Multiple-segment mirror is not supported");
@@ -373,27 +438,20 @@ public final class MirrorOps {
             throw new LvstackException("Unable to allocate extents for mirror log.");
         }
         LvView logLv = ed.createLv(top + "_mlog", false);
-        for (PvExtents r : a.log()) {
+        List<PvExtents> pieces = log == MirrorLog.MIRRORED ? a.log().subList(0, 1) : a.log();
+        for (PvExtents r : pieces) {
             ed.appendOnPvs(logLv, plain, linearFields(), r.count(), List.of(r));
         }
         if (log == MirrorLog.MIRRORED) {
-            Set<PvView> taken = new LinkedHashSet<>(avoid);
-            for (Allocated.Chunk c : a.chunks()) {
-                c.areas().forEach(r -> taken.add(r.pv()));
+            if (a.log().size() != 2) {
+                throw new LvstackException("Unable to allocate extents for mirror log.");
             }
-            mirrorTheLog(logLv, mirrorFields(2, logRegion), pvs, taken);
+            PvExtents second = a.log().get(1);
+            formMirror(logLv, new Allocated(List.of(new Allocated.Chunk(second.count(), List.of(second))), List.of()),
+                    1, Shape.LINEAR, mirrorFields(2, logRegion));
         }
         return logLv;
     }
-
-    /** Turns a disk log into a 2-leg core-log mirror ({@code top_mlog_mimage_0/1}). */
-    private void mirrorTheLog(LvView logLv, TypeFields fields, List<PvExtents> pvs, Set<PvView> avoid) {
-        Set<PvView> taken = new LinkedHashSet<>(avoid);
-        taken.addAll(MirrorPlacement.pvsOf(logLv));
-        Allocated a = placement.allocate(logLv, 1, logLv.extentCount(), 0, pvs, taken);
-        formMirror(logLv, a, 1, Shape.LINEAR, fields);
-    }
-
 
     /** Keeps {@code kept} legs of {@code seg}; one leg left makes {@code lv} plain again, without log. */
     private void shrink(LvView lv, SegmentView seg, List<LvView> kept) {

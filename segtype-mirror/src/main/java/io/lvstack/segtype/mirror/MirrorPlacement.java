@@ -31,6 +31,12 @@ final class MirrorPlacement {
      */
     Allocated allocate(LvView owner, int parallel, long extentsPerArea, long logExtents, List<PvExtents> pvs,
             Set<PvView> avoid) {
+        return allocate(owner, parallel, extentsPerArea, logExtents, 1, pvs, avoid);
+    }
+
+    /** As {@link #allocate(LvView, int, long, long, List, Set)}, with {@code logCount} log areas (2 for a mirrored log). */
+    Allocated allocate(LvView owner, int parallel, long extentsPerArea, long logExtents, int logCount,
+            List<PvExtents> pvs, Set<PvView> avoid) {
         boolean any = pvs.isEmpty() ? editor.vg().pvs().stream().anyMatch(pv -> !avoid.contains(pv))
                 : pvs.stream().anyMatch(r -> !avoid.contains(r.pv()));
         if (!any) {
@@ -38,7 +44,8 @@ final class MirrorPlacement {
                     + " holds a leg of the mirror.");
         }
         // no name: LVM2's allocator messages for mirror legs and logs name none either
-        Allocated a = editor.allocate(new AreaRequest(parallel, extentsPerArea, logExtents, pvs, avoid, owner, null));
+        Allocated a = editor.allocate(new AreaRequest(parallel, extentsPerArea, logExtents, pvs, avoid, owner, null,
+                logCount));
         for (Allocated.Chunk c : a.chunks()) {
             Set<PvView> seen = new LinkedHashSet<>();
             for (PvExtents r : c.areas()) {

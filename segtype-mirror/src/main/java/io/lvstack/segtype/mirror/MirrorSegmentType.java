@@ -6,6 +6,7 @@ import io.lvstack.api.SegmentCapability;
 import io.lvstack.api.SegmentType;
 import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.LvCreator;
+import io.lvstack.api.ops.LvResizer;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.ops.NewSegment;
 import io.lvstack.api.check.ProblemSink;
@@ -47,6 +48,7 @@ public final class MirrorSegmentType implements SegmentType {
     private final LinkHook hook = new MirrorLinkHook(this);
     private final LvCreator creator = new MirrorCreator();
     private final LvConverter converter = new MirrorConverter(name());
+    private static final LvResizer RESIZER = new MirrorResizer();
 
     /** @param defaultRegionSize sectors, for operations that create mirrors */
     public MirrorSegmentType(long defaultRegionSize) {
@@ -231,6 +233,12 @@ public final class MirrorSegmentType implements SegmentType {
     @Override
     public Optional<LvConverter> converter() {
         return Optional.of(converter);
+    }
+
+    /** {@code lvextend} of a mirror ({@link MirrorResizer}). */
+    @Override
+    public Optional<LvResizer> resizer() {
+        return Optional.of(RESIZER);
     }
 
     @Override

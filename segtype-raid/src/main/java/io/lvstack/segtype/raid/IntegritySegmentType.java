@@ -14,6 +14,7 @@ import io.lvstack.api.model.LvMark;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.ReferenceRole;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigEntry;
@@ -203,6 +204,15 @@ public final class IntegritySegmentType implements SegmentType {
         count += option(opts, "sectors_per_bit", f.sectorsPerBit());
         return Optional.of("integrity " + context.lvDevice(origin(seg)) + " 0 " + f.tagSize() + " " + f.mode() + " "
                 + count + " fix_padding block_size:" + f.blockSize() + " internal_hash:" + f.internalHash() + opts);
+    }
+
+    /** The part kept when lvreduce shortens an image: its data sectors follow its length. */
+    @Override
+    public List<TypeFields> splitFields(SegmentView segment, long offset) {
+        IntegrityFields f = (IntegrityFields) segment.fields();
+        long extentSize = segment.lv().extentSize();
+        return List.of(f.withDataSectors(offset * extentSize),
+                f.withDataSectors((segment.len() - offset) * extentSize));
     }
 
     @Override

@@ -97,7 +97,24 @@ final class RaidConverter implements LvConverter {
             }
             return Optional.of(done);
         }
-        throw new LvstackException("Converting " + level.typeName() + " LV " + ed.vg().name() + "/" + lv.name()
+        RaidLevel asked = r.type() == null ? null : RaidLevel.named(r.type()).orElse(null);
+        if (level.family() == RaidLevel.Family.RAID1 && asked != null
+                && (asked.family() == RaidLevel.Family.RAID4 || asked.family() == RaidLevel.Family.RAID5)) {
+            if (seg.areaCount() != 2) {
+                throw new LvstackException("Convert " + level.typeName() + " LV " + full + " to 2 images first.");
+            }
+            images.retype(lv, types.level(asked), RaidCreator.DEFAULT_STRIPE_SIZE);
+            return Optional.of(done);
+        }
+        if (level.raid0() && "striped".equals(r.type())) {
+            images.raid0ToStriped(lv);
+            return Optional.of(done);
+        }
+        if (level.raid0() && asked != null && asked.family() == RaidLevel.Family.RAID10) {
+            images.raid0ToRaid10(lv, types.level(asked), r.regionSize(), r.candidates());
+            return Optional.of(done);
+        }
+        throw new LvstackException("Converting " + level.typeName() + " LV " + full
                 + (r.type() == null ? "" : " to " + r.type()) + " is not supported by lvstack yet.");
     }
 
@@ -107,8 +124,13 @@ final class RaidConverter implements LvConverter {
         if (r.splitMirrors() != null) {
             throw new LvstackException("Unable to split non-mirrored LV " + ed.vg().name() + "/" + lv.name() + ".");
         }
-        int stripes = stripes(lv);
         RaidLevel asked = type == null ? RaidLevel.RAID1 : RaidLevel.named(type).orElse(null);
+        if (RaidImages.fullCopies(lv) && asked != null && asked.family() == RaidLevel.Family.RAID1) {
+            // a mirror: its legs become the images (LVM2's _convert_mirror_to_raid1)
+            images.mirrorToRaid1(lv, types.level(asked));
+            return true;
+        }
+        int stripes = stripes(lv);
         if (asked == null) {
             throw new LvstackException("Unable to convert " + lv.name() + " to " + type + ".");
         }

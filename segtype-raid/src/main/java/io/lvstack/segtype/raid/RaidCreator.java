@@ -59,8 +59,8 @@ final class RaidCreator implements LvCreator {
         int boundary = shape.stripeBoundary(level);
         if (extents % boundary != 0) {
             long rounded = (extents / boundary + 1) * boundary;
-            editor.message("  Rounding size " + RaidOps.size(extents * extentSize) + " (" + extents
-                    + " extents) up to stripe boundary size " + RaidOps.size(rounded * extentSize) + " (" + rounded
+            editor.message("  Rounding size " + io.lvstack.api.ops.DisplaySize.of(extents * extentSize) + " (" + extents
+                    + " extents) up to stripe boundary size " + io.lvstack.api.ops.DisplaySize.of(rounded * extentSize) + " (" + rounded
                     + " extents).");
             extents = rounded;
         }

@@ -228,6 +228,164 @@ final class RaidImages {
         form(lv, types.level(to), RaidFields.of(region, stripeSize, 0), len, images, metas);
     }
 
+    /** A raid1 LV of 2 images taken over to raid4 or raid5 ({@code _raid1_to_raid5}): the same images, striped. */
+    void retype(LvView lv, RaidSegmentType to, long stripeSize) {
+        SegmentView seg = lv.segments().get(0);
+        RaidFields f = ((RaidFields) seg.fields()).withStripeSize(stripeSize);
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        ed.removeSegment(seg);
+        form(lv, to, f, seg.len(), images, metas);
+    }
+
+    /** raid0 or raid0_meta back to striped: the images' extents become the stripes, the sub-LVs go. */
+    void raid0ToStriped(LvView lv) {
+        SegmentView seg = lv.segments().get(0);
+        long stripeSize = ((RaidFields) seg.fields()).stripeSize();
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        int runs = images.get(0).segments().size();
+        for (LvView img : images) {
+            if (img.segments().size() != runs) {
+                throw new LvstackException("Unable to convert " + lv.name() + " to striped: its images are laid out"
+                        + " differently.");
+            }
+        }
+        List<List<PvExtents>> stripes = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
+        for (int j = 0; j < runs; j++) {
+            List<PvExtents> row = new ArrayList<>();
+            long len = images.get(0).segments().get(j).len();
+            for (LvView img : images) {
+                SegmentView s = img.segments().get(j);
+                if (s.len() != len || s.areaCount() != 1 || !(s.area(0).orElse(null) instanceof Area.OnPv pv)) {
+                    throw new LvstackException("Unable to convert " + lv.name() + " to striped: its images are laid"
+                            + " out differently.");
+                }
+                row.add(new PvExtents(pv.pv(), pv.pe(), len));
+            }
+            stripes.add(row);
+            lengths.add(len);
+        }
+        ed.removeSegment(seg);
+        for (LvView img : images) {
+            ed.removeLv(img);
+        }
+        for (LvView m : metas) {
+            if (m != null) {
+                ed.removeLv(m);
+            }
+        }
+        io.lvstack.api.model.TypeFields fields = ed.newSegment(ed.plainType(), images.size(),
+                io.lvstack.api.ops.SegmentOptions.stripeSize(stripeSize)).fields();
+        for (int j = 0; j < runs; j++) {
+            ed.appendOnPvs(lv, ed.plainType(), fields, lengths.get(j), stripes.get(j));
+        }
+    }
+
+    /**
+     * raid0 or raid0_meta to raid10 ({@code _raid0_to_raid10}): each image gets a metadata LV on its
+     * own PV and a mirror pair on a new PV; image N's copy follows it in the array.
+     */
+    void raid0ToRaid10(LvView lv, RaidSegmentType to, Long regionSize, List<PvExtents> candidates) {
+        SegmentView seg = lv.segments().get(0);
+        long stripeSize = ((RaidFields) seg.fields()).stripeSize();
+        List<LvView> images = images(seg);
+        List<LvView> metas = metas(seg);
+        int n = images.size();
+        long image = images.get(0).extentCount();
+        long region = regionSize != null ? regionSize : RaidCreator.DEFAULT_REGION_SIZE;
+        long meta = RaidShape.metaExtents(image, region, ed.vg().extentSize());
+        for (int i = 0; i < n; i++) {
+            if (metas.get(i) == null) {
+                metas.set(i, createMeta(lv, i, meta, pvsOf(images.get(i)), false));
+            }
+        }
+        List<LvView> copies = new ArrayList<>();
+        List<LvView> copyMetas = new ArrayList<>();
+        newPairs(lv, n, n, image, meta, pvsOf(lv, images, metas), candidates, copyMetas, copies);
+        List<LvView> allImages = new ArrayList<>();
+        List<LvView> allMetas = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            allImages.add(images.get(i));
+            allMetas.add(metas.get(i));
+            allImages.add(copies.get(i));
+            allMetas.add(copyMetas.get(i));
+        }
+        ed.removeSegment(seg);
+        form(lv, to, RaidFields.of(region, stripeSize, 2), seg.len(), allImages, allMetas);
+    }
+
+    /** Whether {@code lv} is one segment of whole sub-LVs that each hold all of it (a mirror's legs). */
+    static boolean fullCopies(LvView lv) {
+        if (lv.segments().size() != 1) {
+            return false;
+        }
+        SegmentView s = lv.segments().get(0);
+        if (s.areaCount() < 2 || s.areaLen() != s.len()) {
+            return false;
+        }
+        for (int i = 0; i < s.areaCount(); i++) {
+            if (!(s.area(i).orElse(null) instanceof Area.OnLv on) || on.le() != 0
+                    || on.lv().extentCount() != s.len()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A mirror to raid1 ({@code _convert_mirror_to_raid1}): its legs become the images
+     * ({@code _mimage_N} renamed {@code _rimage_N}), its log goes, and each image gets a metadata LV
+     * on its own PV; the mirror's region size stays.
+     */
+    void mirrorToRaid1(LvView lv, RaidSegmentType to) {
+        SegmentView seg = lv.segments().get(0);
+        long region = ed.regionSize(seg);
+        List<LvView> legs = new ArrayList<>();
+        for (int i = 0; i < seg.areaCount(); i++) {
+            legs.add(((Area.OnLv) seg.area(i).orElseThrow()).lv());
+        }
+        List<LvView> dropped = new ArrayList<>();
+        for (io.lvstack.api.model.ReferenceRole role : seg.type().referenceRoles()) {
+            if (role.isList()) {
+                dropped.addAll(seg.references(role));
+            } else {
+                seg.reference(role).ifPresent(dropped::add);
+            }
+        }
+        ed.removeSegment(seg);
+        for (LvView d : dropped) {
+            removeWithSubLvs(d);
+        }
+        long meta = RaidShape.metaExtents(lv.extentCount(), region, ed.vg().extentSize());
+        List<LvView> metas = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            LvView leg = legs.get(i);
+            ed.renameLv(leg, lv.name() + "_rimage_" + i);
+            metas.add(createMeta(lv, i, meta, pvsOf(leg), false));
+        }
+        form(lv, to, RaidFields.of(region, 0, 0), legs.get(0).extentCount(), legs, metas);
+    }
+
+    /** Removes {@code lv} and then the sub-LVs only it used (a mirrored log's legs). */
+    private void removeWithSubLvs(LvView lv) {
+        List<LvView> subs = new ArrayList<>();
+        for (SegmentView s : lv.segments()) {
+            for (int i = 0; i < s.areaCount(); i++) {
+                if (s.area(i).orElse(null) instanceof Area.OnLv on) {
+                    subs.add(on.lv());
+                }
+            }
+        }
+        ed.removeLv(lv);
+        for (LvView sub : subs) {
+            if (sub.userCount() == 0) {
+                removeWithSubLvs(sub);
+            }
+        }
+    }
+
     /**
      * {@code count} new pairs from index {@code first}: one allocation of {@code count} parallel
      * areas of metadata and image extents, avoiding {@code used}; each metadata LV made before its

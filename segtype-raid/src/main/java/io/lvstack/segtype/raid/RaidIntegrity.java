@@ -56,7 +56,7 @@ final class RaidIntegrity {
             }
             long extents = metaExtents(image.extentCount(), extentSize);
             String name = image.name() + "_imeta";
-            ed.message("  Creating integrity metadata LV " + name + " with size " + RaidOps.size(extents * extentSize)
+            ed.message("  Creating integrity metadata LV " + name + " with size " + io.lvstack.api.ops.DisplaySize.of(extents * extentSize)
                     + ".");
             Allocated a = ed.allocate(new AreaRequest(1, extents, 0, pvsOf(image), Set.of(), null, name));
             LvView meta = ed.createLv(name, false);

@@ -4,7 +4,6 @@ import io.lvstack.api.ops.Allocated;
 import io.lvstack.api.ops.PvExtents;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /** What the raid operations share: the allocator's pieces of one image, and LVM2's sizes in messages. */
@@ -43,17 +42,5 @@ final class RaidOps {
         }
         front.accept(head);
         return rest;
-    }
-
-    /** LVM2's {@code display_size} in its default units: {@code 8.00 MiB}. */
-    static String size(long sectors) {
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = sectors / 2.0;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
     }
 }

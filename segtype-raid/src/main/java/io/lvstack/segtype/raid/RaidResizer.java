@@ -43,7 +43,7 @@ final class RaidResizer implements LvResizer {
         int stripes = level.family() == RaidLevel.Family.RAID1 ? 1
                 : level.family() == RaidLevel.Family.RAID10 ? devices / 2 : devices - level.parityDevices();
         if (stripes > 1 && f.stripeSize() != 0) {
-            editor.message("  Using stripesize of last segment " + RaidOps.size(f.stripeSize()));
+            editor.message("  Using stripesize of last segment " + io.lvstack.api.ops.DisplaySize.of(f.stripeSize()));
         }
         long old = lv.extentCount();
         long target = r.extents();
@@ -86,7 +86,7 @@ final class RaidResizer implements LvResizer {
         }
         editor.resizeSegment(seg, target);
         editor.message("  Size of logical volume " + editor.vg().name() + "/" + lv.name() + " changed from "
-                + RaidOps.size(old * extentSize) + " (" + old + " extents) to " + RaidOps.size(target * extentSize)
+                + io.lvstack.api.ops.DisplaySize.of(old * extentSize) + " (" + old + " extents) to " + io.lvstack.api.ops.DisplaySize.of(target * extentSize)
                 + " (" + target + " extents).");
         editor.message("  Logical volume " + editor.vg().name() + "/" + lv.name() + " successfully resized.");
     }

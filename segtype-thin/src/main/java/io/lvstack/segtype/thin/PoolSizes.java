@@ -2,7 +2,6 @@ package io.lvstack.segtype.thin;
 
 import io.lvstack.api.LvstackException;
 import io.lvstack.api.ops.BadCommandLine;
-import java.util.Locale;
 
 /**
  * LVM2's {@code update_pool_params} for a new thin pool: the chunk size (64 KiB by default,
@@ -28,10 +27,10 @@ record PoolSizes(long chunkSize, long metadataExtents) {
         // LVM2 checks -c as it reads the command line (exit 3) and prints every failed rule, the
         // multiple last; one line here: that one when it fails, else the range
         if (chunk % ThinPoolSegmentType.MIN_CHUNK != 0) {
-            throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " must be a multiple of 64.00 KiB.");
+            throw new BadCommandLine("Thin pool chunk size " + io.lvstack.api.ops.DisplaySize.of(chunk) + " must be a multiple of 64.00 KiB.");
         }
         if (chunk < ThinPoolSegmentType.MIN_CHUNK || chunk > ThinPoolSegmentType.MAX_CHUNK) {
-            throw new BadCommandLine("Thin pool chunk size " + display(chunk) + " is not in the range 64.00 KiB to"
+            throw new BadCommandLine("Thin pool chunk size " + io.lvstack.api.ops.DisplaySize.of(chunk) + " is not in the range 64.00 KiB to"
                     + " 1.00 GiB.");
         }
         long data = dataExtents * extentSize;
@@ -55,17 +54,5 @@ record PoolSizes(long chunkSize, long metadataExtents) {
         }
         meta = Math.max(MIN_METADATA, Math.min(MAX_METADATA, meta));
         return new PoolSizes(chunk, (meta + extentSize - 1) / extentSize);
-    }
-
-    /** LVM2's {@code display_size} of {@code sectors}: two decimals and the largest unit that keeps it above 1. */
-    static String display(long sectors) {
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double v = sectors / 2.0;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
     }
 }

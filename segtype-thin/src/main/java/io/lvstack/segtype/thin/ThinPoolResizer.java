@@ -73,6 +73,6 @@ final class ThinPoolResizer implements LvResizer {
 
     /** LVM2's {@code display_size} of some extents with their count: {@code 4.00 MiB (1 extents)}. */
     private static String extentsText(long extents, long extentSize) {
-        return PoolSizes.display(extents * extentSize) + " (" + extents + " extents)";
+        return io.lvstack.api.ops.DisplaySize.of(extents * extentSize) + " (" + extents + " extents)";
     }
 }

@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param lvName     the LV's name for LVM2's messages (the new LV's name when creating)
  */
 public record AllocationRequest(int parallel, long extentsPerArea, long logExtents, AllocPolicy policy,
-        List<PvRange> candidates, LogicalVolume continuing, String lvName) {
+        List<PvRange> candidates, LogicalVolume continuing, String lvName, int logCount) {
+
+    /** A request with one log area, or none when {@code logExtents} is 0. */
+    public AllocationRequest(int parallel, long extentsPerArea, long logExtents, AllocPolicy policy,
+            List<PvRange> candidates, LogicalVolume continuing, String lvName) {
+        this(parallel, extentsPerArea, logExtents, policy, candidates, continuing, lvName, 1);
+    }
 
     /** A request without a name for messages (the continued LV's name, if any, is used). */
     public AllocationRequest(int parallel, long extentsPerArea, long logExtents, AllocPolicy policy,
@@ -26,9 +32,9 @@ public record AllocationRequest(int parallel, long extentsPerArea, long logExten
     }
 
     public AllocationRequest {
-        if (parallel < 1 || extentsPerArea < 0 || logExtents < 0) {
+        if (parallel < 1 || extentsPerArea < 0 || logExtents < 0 || logCount < 1) {
             throw new IllegalArgumentException("bad allocation request: " + parallel + " areas of " + extentsPerArea
-                    + " extents, log " + logExtents);
+                    + " extents, log " + logCount + " x " + logExtents);
         }
         Objects.requireNonNull(policy, "policy");
         if (policy == AllocPolicy.INHERIT) {

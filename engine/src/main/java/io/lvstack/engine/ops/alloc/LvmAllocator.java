@@ -105,7 +105,7 @@ public final class LvmAllocator implements ExtentAllocator {
             for (int i = 0; i < devices; i++) {
                 alloced.add(new ArrayList<>());
             }
-            this.logStillNeeded = req.logExtents() > 0 ? 1 : 0;
+            this.logStillNeeded = req.logExtents() > 0 ? req.logCount() : 0;
         }
 
         Allocation allocate() {
@@ -485,6 +485,9 @@ public final class LvmAllocator implements ExtentAllocator {
                 if (s == devices) {
                     skip = logOffset - devices;
                     len = req.logExtents();
+                }
+                if (len == 0) {
+                    continue; // a log-only request (LVM2's area_count 0): the parallel areas take nothing
                 }
                 FreeArea a = slots[s + skip].area();
                 PvRange r = new PvRange(a.map.pv, a.start, len);

@@ -17,6 +17,7 @@ import io.lvstack.engine.names.LvNames;
 import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.engine.segtype.NewSegments;
 import io.lvstack.engine.ops.WriteGuard;
+import io.lvstack.engine.ops.alloc.AllocPolicy;
 import io.lvstack.engine.ops.alloc.Allocation;
 import io.lvstack.engine.ops.alloc.AllocationRequest;
 import io.lvstack.engine.ops.alloc.ExtentAllocator;
@@ -76,6 +77,7 @@ public final class Pvmove {
                     contiguous(spec.layerProperties()));
             refuseConverting(vg, spec);
             List<Piece> pieces = new ArrayList<>();
+            java.util.Set<PhysicalVolume> trimmed = new java.util.HashSet<>();
             boolean found = spec.lvName() == null;
             boolean skipped = false;
             for (LogicalVolume lv : List.copyOf(vg.lvs())) {
@@ -87,6 +89,10 @@ public final class Pvmove {
                         continue;
                     }
                     found = true;
+                }
+                // LVM2 keeps a mirror's or raid LV's legs apart: none moves onto a PV the LV uses
+                if (parallelSubLvs(lv) && spec.policy() != AllocPolicy.ANYWHERE && isOnPv(lv, spec.sourcePv())) {
+                    trimmed.addAll(pvsOf(lv));
                 }
                 // Only bottom-level LVs are moved: a mirror's images and log move, not the mirror.
                 if (!lv.segments().isEmpty() && lv.segments().get(0).type().has(SegmentCapability.AREAS_MIRRORED)) {
@@ -114,8 +120,19 @@ public final class Pvmove {
                         ? "All data on source PV skipped. It contains locked, hidden or non-top level LVs only."
                         : "No data to move for " + vg.name() + ".");
             }
-            Allocation alloc = allocator.allocate(vg, new AllocationRequest(1, total, 0, spec.policy(),
-                    candidates(vg, spec), null));
+            List<PvRange> candidates = candidates(vg, spec);
+            candidates.removeIf(r -> trimmed.contains(r.pv()));
+            Allocation alloc;
+            try {
+                if (candidates.isEmpty()) {
+                    throw new LvstackException("Insufficient free space: " + total + " extents needed, but only 0"
+                            + " available");
+                }
+                alloc = allocator.allocate(vg, new AllocationRequest(1, total, 0, spec.policy(), candidates, null));
+            } catch (LvstackException e) {
+                // LVM2's last line (after the allocator's reason): a refusal is one line
+                throw new LvstackException("Failed to convert pvmove LV to mirrored.", e);
+            }
             mapPieces(ed, layer, pieces, destinations(alloc, total), spec.regionSize());
             return layer;
         });
@@ -206,6 +223,42 @@ public final class Pvmove {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code lv} maps sub-LVs side by side (a mirror's legs, a raid LV's images: LVM2's
+     * {@code seg_is_raid || seg_is_mirrored} in {@code _set_up_pvmove_lv}).
+     */
+    private static boolean parallelSubLvs(LogicalVolume lv) {
+        for (Segment seg : lv.segments()) {
+            int lvs = 0;
+            for (int s = 0; s < seg.areaCount(); s++) {
+                if (seg.areaOrNull(s) instanceof Area.OnLv) {
+                    lvs++;
+                }
+            }
+            if (lvs > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every PV {@code lv} or an LV below it maps. */
+    private static java.util.Set<PhysicalVolume> pvsOf(LogicalVolume lv) {
+        java.util.Set<PhysicalVolume> out = new java.util.HashSet<>();
+        List<LogicalVolume> all = new ArrayList<>(Stack.subLvs(lv));
+        all.add(lv);
+        for (LogicalVolume each : all) {
+            for (Segment seg : each.segments()) {
+                for (int s = 0; s < seg.areaCount(); s++) {
+                    if (seg.areaOrNull(s) instanceof Area.OnPv on) {
+                        out.add((PhysicalVolume) on.pv());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** LVM2 {@code _sub_lv_of}: {@code name} is an LV above {@code lv}. */

@@ -1,8 +1,13 @@
-package io.lvstack.engine.ops;
+package io.lvstack.api.ops;
 
 import java.util.Locale;
 
-/** LVM2's {@code display_size} with the default human units: two decimals and the largest binary unit that fits. */
+/**
+ * LVM2's {@code display_size} with the default human units, for the sizes an operation prints in
+ * LVM2's words ({@code Size of logical volume vg/lv changed from 8.00 MiB (2 extents) to ...}):
+ * two decimals and the largest binary unit that fits.
+ * @since SPI 2.1
+ */
 public final class DisplaySize {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
@@ -24,7 +29,7 @@ public final class DisplaySize {
         return String.format(Locale.ROOT, "%.2f %s", v, UNITS[u]);
     }
 
-    /** {@code extents} of the VG's extent size, with LVM2's count in brackets: {@code 32.00 MiB (8 extents)}. */
+    /** {@code extents} of {@code extentSize} sectors, with LVM2's count: {@code 32.00 MiB (8 extents)}. */
     public static String extents(long extents, long extentSize) {
         return of(extents * extentSize) + " (" + extents + " extents)";
     }
