@@ -6,11 +6,13 @@
 #   --runs R    runs per command and size; the median is reported (default 3)
 #   --keep DIR  work in DIR and keep the generated and changed metadata files and logs there
 #
-# For each size N it generates a VG with `lvstack generate --lvs N --seed 1` and times, with
+# For each size N it generates a VG with `lvstack generate --lvs N --seed 1 --raid` (linear,
+# striped, mirror and raid1 LVs) and times, with
 # /usr/bin/time -f '%e %M' (wall seconds, peak resident KB), R runs of each command below; the
 # reports and the check read the generated file, each changing command gets a fresh copy of it
 # (--file COPY, rewritten in place as a user would run it). pvmove --complete and --abort get a
-# copy of the file after `pvmove SOURCE`, prepared once per size and not timed. Every command
+# copy of the file after `pvmove -b SOURCE` (a move left in progress), prepared once per size
+# and not timed; `pvmove SOURCE` itself sets up and completes the move, as LVM2 does. Every command
 # must exit 0, or the script stops with its messages (exit 2). Standard output of the commands
 # is discarded; the Markdown table goes to standard output, progress to standard error.
 #
@@ -103,7 +105,8 @@ for n in "${sizes[@]}"; do
     out=$work/vg$n.fmt.vg
 
     say "$n LVs: generate"
-    measure "generate --lvs N --seed 1 -o FILE" "$n" "" "$lvstack" generate --lvs "$n" --seed 1 -o "$file"
+    measure "generate --lvs N --seed 1 --raid -o FILE" "$n" "" "$lvstack" generate --lvs "$n" --seed 1 --raid \
+        -o "$file"
     grep -q "^$vg {\$" "$file" || die "$file: no VG named $vg"
     # The first linear LV (the generator names them lvolK); the same one at every size.
     first=$(awk '/^\t\tlvol[0-9]+ \{$/ { print $1; exit }' "$file")
@@ -111,6 +114,11 @@ for n in "${sizes[@]}"; do
     [[ -z $lv ]] && lv=$first
     [[ $first == "$lv" ]] || die "$file: the first linear LV is $first, at ${sizes[0]} LVs it was $lv"
     grep -q "device = \"$source_pv\"" "$file" || die "$file: no PV on $source_pv"
+    # The first raid1 LV (the generator names them raidK); the same one at every size.
+    first_raid=$(awk '/^\t\traid[0-9]+ \{$/ { print $1; exit }' "$file")
+    [[ -n $first_raid ]] || die "$file: no raidK LV"
+    [[ -z ${raid_lv:-} ]] && raid_lv=$first_raid
+    [[ $first_raid == "$raid_lv" ]] || die "$file: the first raid LV is $first_raid, at ${sizes[0]} LVs it was $raid_lv"
 
     measure "lvs -a FILE" "$n" "" "$lvstack" lvs -a "$file"
     measure "lvs -a -o lv_name,lv_attr,lv_size,seg_pe_ranges,devices FILE" "$n" "" \
@@ -130,16 +138,21 @@ for n in "${sizes[@]}"; do
     measure "lvremove -f $vg/$lv" "$n" "$file" "$lvstack" lvremove --file "$copy" -f "$vg/$lv"
     measure "lvconvert --type mirror -m1 $vg/$lv" "$n" "$file" \
         "$lvstack" lvconvert --file "$copy" --type mirror -m1 "$vg/$lv"
+    measure "lvcreate --type raid1 -m1 -L 8m -n scaleraid $vg" "$n" "$file" \
+        "$lvstack" lvcreate --file "$copy" --type raid1 -m1 -L 8m -n scaleraid "$vg"
+    measure "lvextend -L +8m $vg/$raid_lv" "$n" "$file" "$lvstack" lvextend --file "$copy" -L +8m "$vg/$raid_lv"
+    measure "lvremove -f $vg/$raid_lv" "$n" "$file" "$lvstack" lvremove --file "$copy" -f "$vg/$raid_lv"
     measure "pvmove $source_pv" "$n" "$file" "$lvstack" pvmove --file "$copy" "$source_pv"
 
     say "$n LVs: preparing a pvmove in progress (not timed)"
     rm -rf "$moving" "$moving.archive"
-    if ! "$lvstack" pvmove --file "$file" --output "$moving" "$source_pv" >/dev/null 2>"$work/logs-$n/prepare.log"; then
+    if ! "$lvstack" pvmove -b --file "$file" --output "$moving" "$source_pv" >/dev/null \
+        2>"$work/logs-$n/prepare.log"; then
         cat "$work/logs-$n/prepare.log" >&2
-        die "$n LVs: failed: pvmove --file $file --output $moving $source_pv"
+        die "$n LVs: failed: pvmove -b --file $file --output $moving $source_pv"
     fi
-    measure "pvmove --complete (after pvmove $source_pv)" "$n" "$moving" "$lvstack" pvmove --file "$copy" --complete
-    measure "pvmove --abort (after pvmove $source_pv)" "$n" "$moving" "$lvstack" pvmove --file "$copy" --abort
+    measure "pvmove --complete (after pvmove -b $source_pv)" "$n" "$moving" "$lvstack" pvmove --file "$copy" --complete
+    measure "pvmove --abort (after pvmove -b $source_pv)" "$n" "$moving" "$lvstack" pvmove --file "$copy" --abort
 
     [[ -n $keep ]] || rm -rf "$file" "$out" "$moving" "$copy" "$copy.archive"
 done
@@ -148,7 +161,7 @@ echo "# lvstack: linear growth of every command"
 echo
 machine_lines
 echo "- command: $command_line"
-echo "- $runs run(s) per figure, median; LV counts include sub-LVs; linear LV: $vg/$lv"
+echo "- $runs run(s) per figure, median; LV counts include sub-LVs; linear LV: $vg/$lv; raid1 LV: $vg/$raid_lv"
 echo
 
 # growth V1 V2 ...: with the sizes, the worst consecutive ratio normalized to a doubling,

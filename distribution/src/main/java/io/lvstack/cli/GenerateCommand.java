@@ -27,6 +27,9 @@ final class GenerateCommand implements Runnable {
     @Option(names = "--vg", defaultValue = "vgbig", paramLabel = "NAME", description = "VG name (default ${DEFAULT-VALUE}).")
     String vgName;
 
+    @Option(names = "--raid", description = "Also makes raid1 LVs (each with 2 images and 2 metadata LVs), as"
+            + " LVM2 2.03's lvcreate -m1 does.") boolean raid;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Writes OUT atomically instead of standard output.")
     Path output;
 
@@ -36,7 +39,8 @@ final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         MetadataFormat format = new MetadataFormat(engineOptions.engine());
-        ImportedVg vg = new VgGenerator(engineOptions.engine()).generate(vgName, lvs, seed);
+        ImportedVg vg = new VgGenerator(engineOptions.engine(), raid ? MirrorArgs.MIRROR_SEGTYPE_DEFAULT : null)
+                .generate(vgName, lvs, seed);
         if (output != null) {
             format.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE, output);
         } else {

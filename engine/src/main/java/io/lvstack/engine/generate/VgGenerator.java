@@ -32,8 +32,10 @@ import java.util.SplittableRandom;
 
 /**
  * Makes large, valid volume groups for tests and benchmarks, deterministically from a seed: a
- * mix of linear LVs (one to three segments), striped LVs (two or three stripes) and disk-log
- * mirrors (two legs and a log each), on four PVs, built through the engine so every link is
+ * mix of linear LVs (one to three segments), striped LVs (two or three stripes), disk-log
+ * mirrors (two legs and a log each) and, when a caller names a type for them, 2-image LVs of a
+ * type whose images each hold the whole LV and take a metadata LV in a list role (LVM2's raid1:
+ * {@code _rimage_N} and {@code _rmeta_N}), on four PVs, built through the engine so every link is
  * real. {@code lvCount} counts every LV, sub-LVs included, as {@code lvs -a} does. The PVs'
  * data start leaves LVM2 room for the metadata (see {@link #peStartFor}), so real LVM2 can
  * restore and read the VG at any size.
@@ -58,9 +60,32 @@ public final class VgGenerator {
     /** Mirrored LVs: a type whose 2-way segments mirror their areas and take a log. */
     private final SegmentType mirror;
     private final ReferenceRole log;
+    /** The type of the 2-image LVs with metadata LVs, or null for none. */
+    private final SegmentType imaged;
+    private final ReferenceRole metaRole;
 
     public VgGenerator(Engine engine) {
+        this(engine, null);
+    }
+
+    /**
+     * @param imagedType the name of a loaded type whose 2-area segments over whole image LVs take
+     *                   a metadata LV per area in their one list role (the caller's raid1), or
+     *                   null to make none
+     */
+    public VgGenerator(Engine engine, String imagedType) {
         this.engine = engine;
+        this.imaged = imagedType == null ? null : engine.segmentTypes().byName(imagedType);
+        if (imagedType != null && imaged == null) {
+            throw new LvstackException("no loaded plugin provides segment type " + imagedType);
+        }
+        List<ReferenceRole> lists = imaged == null ? List.of()
+                : engine.segmentTypes().guard(imaged).referenceRoles().stream().filter(ReferenceRole::isList).toList();
+        if (imaged != null && lists.size() != 1) {
+            throw new LvstackException("segment type " + imagedType + " declares no single list role for its"
+                    + " images' metadata LVs");
+        }
+        this.metaRole = lists.isEmpty() ? null : lists.get(0);
         this.plain = engine.segmentTypes().plain();
         this.mirror = engine.segmentTypes().making(2, SegmentOptions.regionSize(REGION), SegmentCapability.AREAS_MIRRORED);
         List<ReferenceRole> roles = mirror == null ? List.of()
@@ -98,6 +123,9 @@ public final class VgGenerator {
                 if (kind < 15 && lvCount - made >= 4) {
                     mirrorLv(ed, alloc, rnd, "mirrored" + n++);
                     made += 4;
+                } else if (imaged != null && kind < 30 && lvCount - made >= 5) {
+                    imagedLv(ed, alloc, rnd, "raid" + n++);
+                    made += 5;
                 } else if (kind < 40) {
                     stripedLv(ed, alloc, rnd, "stripe" + n++);
                     made++;
@@ -208,6 +236,31 @@ public final class VgGenerator {
         ed.setLvArea(seg, 0, leg0, 0);
         ed.setLvArea(seg, 1, leg1, 0);
         ed.attach(seg, this.log, log);
+    }
+
+    /** {@code name} over {@code name_rimage_0/1}, each with its {@code name_rmeta_N}, images on two PVs. */
+    private void imagedLv(StackEditor ed, Allocator alloc, SplittableRandom rnd, String name) {
+        int index = ed.vg().lvCount();
+        long len = 1 + rnd.nextInt(3);
+        LogicalVolume top = lv(ed, rnd, name, true, index);
+        int first = alloc.nextPv();
+        List<LogicalVolume> images = new ArrayList<>();
+        List<LogicalVolume> metas = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            LogicalVolume image = lv(ed, rnd, name + "_rimage_" + i, false, index);
+            LogicalVolume meta = lv(ed, rnd, name + "_rmeta_" + i, false, index);
+            int pv = (first + i) % PV_COUNT;
+            onPv(ed, alloc, meta, pv, 1);
+            onPv(ed, alloc, image, pv, len);
+            images.add(image);
+            metas.add(meta);
+        }
+        Segment seg = ed.addSegment(top, imaged, NewSegments.of(imaged, 2, SegmentOptions.regionSize(REGION)).fields(),
+                0, len, 2, List.of());
+        for (int i = 0; i < 2; i++) {
+            ed.setLvArea(seg, i, images.get(i), 0);
+            ed.attach(seg, metaRole.at(i), metas.get(i));
+        }
     }
 
     private static String id(SplittableRandom rnd) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * policy would give).
  * <ul>
  * <li>One area without log (pvmove, layers): the runs are taken in turn, each run one chunk.
- * <li>Parallel areas or a log (mirrors): each area, then the log, takes the first run long
+ * <li>Parallel areas or logs (mirrors): each area, then each log, takes the first run long
  * enough on the first candidate PV this request has not used yet; one chunk, no splitting, as
  * parallel areas must keep the same length.
  * </ul>
@@ -56,8 +56,10 @@ public final class FirstFreeAllocator implements ExtentAllocator {
         for (int i = 0; i < request.parallel() && request.extentsPerArea() > 0; i++) {
             areas.add(fit(request.candidates(), request.extentsPerArea(), used));
         }
-        List<PvRange> log = request.logExtents() == 0 ? List.of()
-                : List.of(fit(request.candidates(), request.logExtents(), used));
+        List<PvRange> log = new ArrayList<>();
+        for (int i = 0; request.logExtents() > 0 && i < request.logCount(); i++) {
+            log.add(fit(request.candidates(), request.logExtents(), used));
+        }
         List<Allocation.Chunk> chunks = areas.isEmpty() ? List.of()
                 : List.of(new Allocation.Chunk(request.extentsPerArea(), areas));
         return new Allocation(chunks, log);

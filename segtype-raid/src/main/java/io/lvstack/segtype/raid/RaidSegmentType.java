@@ -12,6 +12,8 @@ import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.LvCreator;
 import io.lvstack.api.ops.LvResizer;
+import io.lvstack.api.ops.NewSegment;
+import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.api.report.LvTraits;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.DecodedSegment;
@@ -124,6 +126,20 @@ public final class RaidSegmentType implements SegmentType {
     @Override
     public Optional<String> targetLine(SegmentView segment, TargetContext context) {
         return Optional.of(RaidTarget.line(level, segment, context));
+    }
+
+    /**
+     * A raid1 segment of {@code areaCount} images with the asked or default region size, as a
+     * generator or an operation that lays images itself makes it; other levels are made by their
+     * creator only.
+     */
+    @Override
+    public Optional<NewSegment> newSegment(int areaCount, SegmentOptions options) {
+        if (level.family() != RaidLevel.Family.RAID1 || areaCount < 2 || areaCount > MAX_AREAS || options.moving()) {
+            return Optional.empty();
+        }
+        long region = options.regionSize() != null ? options.regionSize() : RaidCreator.DEFAULT_REGION_SIZE;
+        return Optional.of(new NewSegment(RaidFields.of(region, 0, 0), 0, region));
     }
 
     /** {@code lvcreate --type LEVEL} ({@link RaidCreator}). */
