@@ -101,7 +101,7 @@ class DistributionIT {
         assertEquals("", known.err());
         assertEquals(corpus("mirror_disklog.lvs.default.txt"), known.out());
         assertEquals(lvstack(full, "lvs", "-a", mirror).out(), known.out());
-        assertTrue(lvstack(tool, "segtypes").out().contains("mirror   primary  mirror   " + VERSION + "    2.0  plugin    "
+        assertTrue(lvstack(tool, "segtypes").out().contains("mirror   primary  mirror   " + VERSION + "    2.1  plugin    "
                 + tool.resolve("plugins/lvstack-segtype-mirror-" + VERSION + ".jar")));
     }
 

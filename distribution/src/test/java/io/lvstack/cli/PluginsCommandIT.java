@@ -27,7 +27,7 @@ class PluginsCommandIT {
         assertEquals(2, r.outLines().size());
         assertTrue(r.outLines().get(0).startsWith("error: plugin " + broken + ": unreadable or corrupt jar: broken.jar: "),
                 r.out());
-        assertEquals("ok: " + mirror + ": plugin mirror 0.1.0 (SPI 2.0): mirror", r.outLines().get(1));
+        assertEquals("ok: " + mirror + ": plugin mirror 0.1.0 (SPI 2.1): mirror", r.outLines().get(1));
     }
 
     @Test
@@ -44,8 +44,8 @@ class PluginsCommandIT {
         assertEquals(0, both.exitCode(), both.err());
         assertTrue(both.err().contains("lvstack: warning: plugin " + copy + ": duplicate: plugin mirror " + "0.1.0"
                 + " is already loaded from "), both.err());
-        // columns are as wide as the widest type (cache-pool, writecache) and plugin (snapshot) names loaded
-        assertTrue(both.out().lines().anyMatch(l -> l.startsWith("mirror      primary  mirror    0.1.0    2.0  built in  ")),
+        // columns are as wide as the widest type (raid10_near) and plugin (snapshot) names loaded
+        assertTrue(both.out().lines().anyMatch(l -> l.startsWith("mirror       primary  mirror    0.1.0    2.1  built in  ")),
                 both.out());
     }
 
@@ -63,6 +63,6 @@ class PluginsCommandIT {
         assertEquals(0, allowed.exitCode(), allowed.err());
         assertEquals(java.util.List.of("warning: plugin " + mirror + ": unsafe plugin location accepted because "
                 + "lvstack.plugins.allowInsecure = true: " + detail,
-                "ok: " + mirror + ": plugin mirror 0.1.0 (SPI 2.0): mirror"), allowed.outLines());
+                "ok: " + mirror + ": plugin mirror 0.1.0 (SPI 2.1): mirror"), allowed.outLines());
     }
 }

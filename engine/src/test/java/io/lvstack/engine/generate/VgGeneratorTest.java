@@ -1,6 +1,7 @@
 package io.lvstack.engine.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.lvstack.engine.Lvstack;
@@ -33,6 +34,34 @@ class VgGeneratorTest {
         long multiSegment = lvs.stream().filter(lv -> lv.segments().size() > 1).count();
         assertEquals(true, mirrors > 50 && striped > 200 && multiSegment > 200, mirrors + " " + striped + " "
                 + multiSegment);
+    }
+
+    /**
+     * With a raid1 type named, raid LVs join the mix: each top LV over two images with a metadata
+     * LV each, marked and linked by the raid plugin's hook, clean for the checker, read back
+     * byte for byte; without one, the same seed gives the same VG as before.
+     */
+    @Test
+    void raidLvsJoinTheMixWhenTheCallerNamesTheirType() {
+        ImportedVg vg = new VgGenerator(ENGINE, "raid1").generate("vgbig", 2000, 7);
+        List<LogicalVolume> lvs = vg.vg().lvs();
+        assertEquals(2000, lvs.size());
+        assertEquals(List.of(), LinkConsistency.problems(vg.vg()));
+        assertEquals(List.of(), io.lvstack.engine.check.Checker.check(vg.vg()).problems().stream()
+                .map(Object::toString).toList());
+        List<LogicalVolume> raids = lvs.stream().filter(lv -> lv.name().matches("raid\\d+")).toList();
+        assertEquals(true, raids.size() > 50, "raid LVs: " + raids.size());
+        for (LogicalVolume raid : raids) {
+            assertEquals("raid1", raid.segments().get(0).type().name());
+            assertEquals(java.util.Set.of(io.lvstack.segtype.raid.RaidMarks.METADATA),
+                    vg.vg().lv(raid.name() + "_rmeta_1").marks());
+        }
+        String text = FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
+        ImportedVg back = FORMAT.read(text, "generated");
+        assertEquals(text, FORMAT.write(back.vg(), back.header().regenerated(), MetadataFormat.Form.FILE));
+        assertEquals(text(500, 42), FORMAT.write(new VgGenerator(ENGINE, null).generate("vgbig", 500, 42).vg(),
+                new VgGenerator(ENGINE).generate("vgbig", 500, 42).header(), MetadataFormat.Form.FILE));
+        assertThrows(io.lvstack.api.LvstackException.class, () -> new VgGenerator(ENGINE, "vdo"));
     }
 
     @Test

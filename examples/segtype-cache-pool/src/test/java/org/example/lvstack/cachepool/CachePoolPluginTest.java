@@ -61,7 +61,7 @@ class CachePoolPluginTest {
         CachePoolProvider provider = new CachePoolProvider();
         assertEquals("cache-pool", provider.pluginName());
         assertEquals("1.0.0", provider.pluginVersion());
-        assertEquals(SpiVersion.of(2, 0), provider.spiVersion());
+        assertEquals(SpiVersion.of(2, 1), provider.spiVersion());
     }
 
     @Test
