@@ -76,8 +76,8 @@ class Lvm2VmActivationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"thin", "node", "snap", "cache", "mirror", "move", "lab:thinops", "lab:thinmeta",
-            "lab:cacheops"})
+    @ValueSource(strings = {"thin", "node", "snap", "cache", "mirror", "move", "raid", "raidconv", "lab:thinops",
+            "lab:thinmeta", "lab:cacheops", "lab:raidops", "lab:mirrorops", "lab:multiseg"})
     void lvm2ActivatesEveryStepLvstackWrote(String which) throws Exception {
         Path dir = which.startsWith("lab:") ? VmStepParityTest.LAB : VmStepParityTest.VM;
         String name = which.replace("lab:", "");
@@ -103,8 +103,9 @@ class Lvm2VmActivationTest {
         List<Integer> pending = new ArrayList<>();
         for (int k = 1; k <= lines.size(); k++) {
             String line = lines.get(k - 1);
-            if (line.contains("# refused by LVM2")) {
-                continue;
+            if (line.contains("# refused by LVM2")
+                    || which.startsWith("lab:") && VmStepParityTest.LAB_EXPECTED_FAILURES.contains(name + ".step" + k)) {
+                continue; // nothing written: LVM2 refused it, or lvstack does (VmStepParityTest says which)
             }
             Path in = files.resolve(name + ".lvstack" + k + ".vg");
             Files.copy(dir.resolve(name + ".step" + (k - 1) + ".vg"), in);
