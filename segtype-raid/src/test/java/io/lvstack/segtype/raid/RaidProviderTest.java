@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The plugin keeps the SPI's contract and reads raid sections as LVM2's
  * {@code _raid_text_import} does; its corpus tests, which need an engine, are the engine's
- * ({@code RaidCorpusTest}, {@code RaidVerdictsTest}, {@code RaidTablesTest}).
+ * ({@code RaidCorpusTest}, {@code RaidVerdictsTest}, {@code VmTablesTest}).
  */
 class RaidProviderTest {
     private final List<SegmentType> types = new RaidProvider().segmentTypes(PluginSettings.empty());
