@@ -9,11 +9,6 @@ import io.lvstack.engine.check.LinkConsistency;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
 import io.lvstack.engine.graph.GraphDump;
-import io.lvstack.engine.report.Report;
-import io.lvstack.engine.report.ReportBuilder;
-import io.lvstack.engine.report.ReportFormat;
-import io.lvstack.engine.report.ReportKind;
-import io.lvstack.engine.report.Units;
 import io.lvstack.engine.text.ParseOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with device-mapper): every {@code .vg} with a raid or integrity segment round-trips byte for
  * byte; every metadata version left in the PV heads (the interim raid0, raid0_meta and rebuilding
  * states of a takeover, the visible rmeta LVs LVM2 wipes, an integrity layer's first commit with
- * {@code recalculate}) round-trips in the on-disk form; and the reports of both raid cases are
- * LVM2's.
+ * {@code recalculate}) round-trips in the on-disk form. The reports of both raid cases are
+ * compared with LVM2's by the tool's {@code VmReportsTest}, the kernel tables by {@code VmTablesTest}.
  */
 class RaidCorpusTest {
     static final Path VM = Path.of("../../shared/corpus/lvm2-vm");
@@ -120,64 +115,5 @@ class RaidCorpusTest {
         // and the file form of the same version reads back to the same graph
         String file = FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE);
         assertEquals(GraphDump.of(vg.vg()), GraphDump.of(FORMAT.read(file, "file").vg()));
-    }
-
-    static final String CORPUS_FIELDS = "lv_name,lv_parent,segtype,seg_start_pe,seg_size_pe,devices,seg_pe_ranges,"
-            + "stripes,stripe_size,region_size,chunk_size,mirror_log,pool_lv,origin,data_lv,metadata_lv,lv_layout,"
-            + "lv_role,lv_attr";
-
-    static Stream<String> raidCases() {
-        return Stream.of("raid", "raidconv");
-    }
-
-    private static String lvm2(String name, String suffix) throws IOException {
-        return Files.readString(VM.resolve(name + suffix));
-    }
-
-    private static io.lvstack.engine.graph.VolumeGroup vg(String name) {
-        return FORMAT.read(VM.resolve(name + ".vg")).vg();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("raidCases")
-    void lvsJsonInTheCorpusFieldsIsLvm2s(String name) throws IOException {
-        Report r = ReportBuilder.build(vg(name), ReportKind.LVS, CORPUS_FIELDS, null, true);
-        assertEquals(lvm2(name, ".lvs.json"), ReportFormat.json(r, Units.parse("s", true)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("raidCases")
-    void lvsPlainInTheCorpusFieldsIsLvm2s(String name) throws IOException {
-        Report r = ReportBuilder.build(vg(name), ReportKind.LVS, CORPUS_FIELDS, null, true);
-        assertEquals(lvm2(name, ".lvs.txt"), ReportFormat.basic(r, Units.parse("s", true), ReportFormat.Basic.DEFAULT));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("raidCases")
-    void lvsWithDefaultColumnsIsLvm2s(String name) throws IOException {
-        Report r = ReportBuilder.build(vg(name), ReportKind.LVS, null, null, true);
-        assertEquals(lvm2(name, ".lvs.default.txt"), ReportFormat.basic(r, Units.human(), ReportFormat.Basic.DEFAULT));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("raidCases")
-    void vgsIsLvm2s(String name) throws IOException {
-        Report r = ReportBuilder.build(vg(name), ReportKind.VGS, null, null, false);
-        assertEquals(lvm2(name, ".vgs.default.txt"), ReportFormat.basic(r, Units.human(), ReportFormat.Basic.DEFAULT));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("raidCases")
-    void pvsIsLvm2s(String name) throws IOException {
-        Report r = ReportBuilder.build(vg(name), ReportKind.PVS, null, null, false);
-        assertEquals(lvm2(name, ".pvs.default.txt"), ReportFormat.basic(r, Units.human(), ReportFormat.Basic.DEFAULT));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("raidCases")
-    void pvSegmentsAreLvm2s(String name) throws IOException {
-        Report r = ReportBuilder.build(vg(name), ReportKind.PVSEGS, "pv_name,pvseg_start,pvseg_size,lv_name,seg_pe_ranges",
-                null, false);
-        assertEquals(lvm2(name, ".pvsegs.json"), ReportFormat.json(r, Units.parse("s", true)));
     }
 }

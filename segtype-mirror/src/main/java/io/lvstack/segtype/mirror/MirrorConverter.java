@@ -46,7 +46,7 @@ final class MirrorConverter implements LvConverter {
         }
         for (SegmentView s : lv.segments()) {
             if (s.type() != editor.type() && s.type() != editor.plainType()) {
-                if (mirrorName.equals(type) && MirrorOps.fullCopies(lv)) {
+                if (mirrorName.equals(type) && io.lvstack.api.model.Stacks.fullCopies(lv)) {
                     // raid1: its images hold full copies and become the legs (LVM2's _convert_raid1_to_mirror)
                     ops.fromFullCopies(lv, r.candidates());
                     return Optional.of("Logical volume " + full + " successfully converted.");

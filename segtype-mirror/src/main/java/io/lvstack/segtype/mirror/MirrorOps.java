@@ -262,23 +262,6 @@ public final class MirrorOps {
     }
 
     /** {@code lvconvert --mirrorlog core|disk|mirrored lv [pvs]}. */
-    /** Whether {@code lv} is one segment of whole sub-LVs that each hold all of it (raid1's images). */
-    static boolean fullCopies(LvView lv) {
-        if (lv.segments().size() != 1) {
-            return false;
-        }
-        SegmentView s = lv.segments().get(0);
-        if (s.areaCount() < 2 || s.areaLen() != s.len()) {
-            return false;
-        }
-        for (int i = 0; i < s.areaCount(); i++) {
-            if (!(s.area(i).orElse(null) instanceof Area.OnLv on) || on.le() != 0
-                    || on.lv().extentCount() != s.len()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * An LV whose one segment's areas are full copies of it (raid1) becomes a mirror with a disk

@@ -63,18 +63,6 @@ final class MirrorPlacement {
 
     /** Every PV holding extents of {@code lv} or of the LVs below it. */
     static Set<PvView> pvsOf(LvView lv) {
-        Set<PvView> out = new LinkedHashSet<>();
-        for (SegmentView s : lv.segments()) {
-            for (int i = 0; i < s.areaCount(); i++) {
-                Area a = s.area(i).orElse(null);
-                if (a instanceof Area.OnPv p) {
-                    out.add(p.pv());
-                } else if (a instanceof Area.OnLv l) {
-                    out.addAll(pvsOf(l.lv()));
-                }
-            }
-            s.reference(MirrorSegmentType.LOG).ifPresent(log -> out.addAll(pvsOf(log)));
-        }
-        return out;
+        return io.lvstack.api.model.Stacks.pvsOf(lv);
     }
 }

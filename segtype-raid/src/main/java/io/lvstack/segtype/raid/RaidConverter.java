@@ -125,7 +125,7 @@ final class RaidConverter implements LvConverter {
             throw new LvstackException("Unable to split non-mirrored LV " + ed.vg().name() + "/" + lv.name() + ".");
         }
         RaidLevel asked = type == null ? RaidLevel.RAID1 : RaidLevel.named(type).orElse(null);
-        if (RaidImages.fullCopies(lv) && asked != null && asked.family() == RaidLevel.Family.RAID1) {
+        if (io.lvstack.api.model.Stacks.fullCopies(lv) && asked != null && asked.family() == RaidLevel.Family.RAID1) {
             // a mirror: its legs become the images (LVM2's _convert_mirror_to_raid1)
             images.mirrorToRaid1(lv, types.level(asked));
             return true;

@@ -6,6 +6,7 @@ import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.PvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.Stacks;
 import io.lvstack.api.ops.Allocated;
 import io.lvstack.api.ops.AreaRequest;
 import io.lvstack.api.ops.PvExtents;
@@ -316,23 +317,6 @@ final class RaidImages {
         form(lv, to, RaidFields.of(region, stripeSize, 2), seg.len(), allImages, allMetas);
     }
 
-    /** Whether {@code lv} is one segment of whole sub-LVs that each hold all of it (a mirror's legs). */
-    static boolean fullCopies(LvView lv) {
-        if (lv.segments().size() != 1) {
-            return false;
-        }
-        SegmentView s = lv.segments().get(0);
-        if (s.areaCount() < 2 || s.areaLen() != s.len()) {
-            return false;
-        }
-        for (int i = 0; i < s.areaCount(); i++) {
-            if (!(s.area(i).orElse(null) instanceof Area.OnLv on) || on.le() != 0
-                    || on.lv().extentCount() != s.len()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * A mirror to raid1 ({@code _convert_mirror_to_raid1}): its legs become the images
@@ -450,29 +434,14 @@ final class RaidImages {
 
     /** The PVs an LV maps, through its sub-LVs. */
     static Set<PvView> pvsOf(LvView lv) {
-        Set<PvView> out = new LinkedHashSet<>();
-        collect(lv, out);
-        return out;
+        return Stacks.pvsOf(lv);
     }
 
     private static Set<PvView> pvsOf(LvView lv, List<LvView> images, List<LvView> metas) {
         Set<PvView> out = pvsOf(lv);
-        images.forEach(i -> collect(i, out));
-        metas.stream().filter(m -> m != null).forEach(m -> collect(m, out));
+        images.forEach(i -> out.addAll(Stacks.pvsOf(i)));
+        metas.stream().filter(m -> m != null).forEach(m -> out.addAll(Stacks.pvsOf(m)));
         return out;
     }
 
-    private static void collect(LvView lv, Set<PvView> out) {
-        for (SegmentView s : lv.segments()) {
-            for (int i = 0; i < s.areaCount(); i++) {
-                Area a = s.area(i).orElse(null);
-                if (a instanceof Area.OnPv p) {
-                    out.add(p.pv());
-                } else if (a instanceof Area.OnLv l) {
-                    collect(l.lv(), out);
-                }
-            }
-            s.references(RaidSegmentType.META).forEach(m -> collect(m, out));
-        }
-    }
 }
