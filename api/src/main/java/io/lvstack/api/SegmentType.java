@@ -215,6 +215,16 @@ public interface SegmentType {
     }
 
     /**
+     * The extents {@code segment}'s device-mapper target maps (its table line's length): all of
+     * them by default; a raid segment in mid-reshape leaves out its reshape space (LVM2's
+     * {@code _seg_len}).
+     * @since SPI 2.1
+     */
+    default long tableExtents(SegmentView segment) {
+        return segment.len();
+    }
+
+    /**
      * The device-mapper target and parameters for {@code segment}, without start and length
      * ({@code "linear 7:0 2048"}); empty when the type has no target.
      */

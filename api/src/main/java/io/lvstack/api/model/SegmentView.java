@@ -38,4 +38,13 @@ public interface SegmentView {
     List<LvView> references(ReferenceRole list);
 
     List<String> tags();
+
+    /**
+     * LVM2's {@code reshape_len} ({@code reshape_count} in metadata): extents a raid reshape keeps
+     * free, 0 but mid-reshape.
+     * @since SPI 2.1
+     */
+    default long reshapeLen() {
+        return 0;
+    }
 }

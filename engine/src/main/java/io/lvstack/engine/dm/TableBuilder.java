@@ -222,6 +222,7 @@ public final class TableBuilder {
         }
         long extentSize = vg.properties().extentSize();
         List<TableLine> lines = new ArrayList<>(lv.segments().size());
+        long start = 0;
         for (Segment s : lv.segments()) {
             checkAreas(s);
             SegmentType type = s.type();
@@ -231,7 +232,13 @@ public final class TableBuilder {
                         + (type instanceof UnknownSegmentType ? ", which no loaded plugin provides"
                                 : ", which has no device-mapper target"));
             }
-            lines.add(new TableLine(s.le() * extentSize, s.len() * extentSize, target.get()));
+            long extents = s.handler().tableExtents(s);
+            if (extents <= 0 || extents > s.len()) {
+                throw new LvstackException("segment " + s.number() + " of type " + type.name() + " would map "
+                        + extents + " of its " + s.len() + " extents");
+            }
+            lines.add(new TableLine(start * extentSize, extents * extentSize, target.get()));
+            start += extents;
         }
         return lines;
     }

@@ -84,6 +84,7 @@ public final class Segment implements SegmentView, FailureSubject {
      * LVM2's {@code reshape_len} ({@code reshape_count} in metadata): extents a raid reshape keeps
      * free at the start of an image's segment; 0 but mid-reshape.
      */
+    @Override
     public long reshapeLen() {
         return reshapeLen;
     }

@@ -219,6 +219,11 @@ public final class GuardedSegmentType implements SegmentType {
     }
 
     @Override
+    public long tableExtents(SegmentView segment) {
+        return PluginCall.call(plugin, "tableExtents", () -> subject(segment), () -> plugin.tableExtents(segment));
+    }
+
+    @Override
     public long areaLength(long len, int areaCount, TypeFields fields) {
         return PluginCall.call(plugin, "areaLength", () -> len + " extents over " + areaCount + " areas",
                 () -> plugin.areaLength(len, areaCount, fields));

@@ -78,6 +78,29 @@ class VmTablesTest {
         assertEquals(dminfo(name), LayeredTablesTest.numbers(t));
     }
 
+    /** The lab cases' kernel tables at their end (their last step's metadata), made the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"raidops", "mirrorops", "multiseg"})
+    void everyDeviceOfTheLabVgIsTheKernels(String name) throws java.io.IOException {
+        Path lab = Path.of("src/test/resources/corpus/lab-vm");
+        long steps = java.nio.file.Files.readAllLines(lab.resolve(name + ".steps")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+        VolumeGroup vg = new MetadataFormat(Lvstack.engine()).read(lab.resolve(name + ".step" + steps + ".vg")).vg();
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (String l : Corpus.readString(lab.resolve(name + ".dminfo.txt")).lines().toList()) {
+            String[] w = l.split(" ");
+            numbers.put(w[0], w[1] + ":" + w[2]);
+        }
+        DmTables t = TableBuilder.build(vg, new TableOptions(DeviceMap.read(lab.resolve(name + ".pvdevs.txt")),
+                new TableOptions.DmNumbers(253, 0, numbers), true, false));
+        assertEquals(List.of(), t.problems());
+        List<String> kernel = new ArrayList<>();
+        for (String l : Corpus.readString(lab.resolve(name + ".dmtable.txt")).lines().toList()) {
+            kernel.add(asLoaded(l.stripTrailing()));
+        }
+        assertEquals(kernel, LayeredTablesTest.dmsetup(t));
+    }
+
     private static TableOptions options(String name, boolean nosync) {
         return new TableOptions(DeviceMap.read(VM.resolve(name + ".pvdevs.txt")),
                 new TableOptions.DmNumbers(253, 0, dminfo(name)), true, nosync);

@@ -123,6 +123,12 @@ public final class RaidSegmentType implements SegmentType {
         RaidDescription.describe(this, lv, traits);
     }
 
+    /** LVM2's {@code _seg_len}: a reshape's free extents of every data image are no part of the table. */
+    @Override
+    public long tableExtents(SegmentView segment) {
+        return segment.len() - (long) (segment.areaCount() - level.parityDevices()) * segment.reshapeLen();
+    }
+
     @Override
     public Optional<String> targetLine(SegmentView segment, TargetContext context) {
         return Optional.of(RaidTarget.line(level, segment, context));
