@@ -142,14 +142,16 @@ for n in "${sizes[@]}"; do
         "$lvstack" lvcreate --file "$copy" --type raid1 -m1 -L 8m -n scaleraid "$vg"
     measure "lvextend -L +8m $vg/$raid_lv" "$n" "$file" "$lvstack" lvextend --file "$copy" -L +8m "$vg/$raid_lv"
     measure "lvremove -f $vg/$raid_lv" "$n" "$file" "$lvstack" lvremove --file "$copy" -f "$vg/$raid_lv"
-    measure "pvmove $source_pv" "$n" "$file" "$lvstack" pvmove --file "$copy" "$source_pv"
+    # anywhere: the VG's mirrors and raid LVs span the other PVs, which LVM2 keeps their legs off
+    measure "pvmove --alloc anywhere $source_pv" "$n" "$file" "$lvstack" pvmove --file "$copy" --alloc anywhere \
+        "$source_pv"
 
     say "$n LVs: preparing a pvmove in progress (not timed)"
     rm -rf "$moving" "$moving.archive"
-    if ! "$lvstack" pvmove -b --file "$file" --output "$moving" "$source_pv" >/dev/null \
+    if ! "$lvstack" pvmove -b --alloc anywhere --file "$file" --output "$moving" "$source_pv" >/dev/null \
         2>"$work/logs-$n/prepare.log"; then
         cat "$work/logs-$n/prepare.log" >&2
-        die "$n LVs: failed: pvmove -b --file $file --output $moving $source_pv"
+        die "$n LVs: failed: pvmove -b --alloc anywhere --file $file --output $moving $source_pv"
     fi
     measure "pvmove --complete (after pvmove -b $source_pv)" "$n" "$moving" "$lvstack" pvmove --file "$copy" --complete
     measure "pvmove --abort (after pvmove -b $source_pv)" "$n" "$moving" "$lvstack" pvmove --file "$copy" --abort
