@@ -12,34 +12,32 @@ public final class Stacks {
     }
 
     /**
-     * Every PV {@code lv} maps, through its areas and the LVs its segments use (sub-LVs, logs,
-     * metadata LVs), in the order met: the PVs LVM2's {@code get_pv_list_for_lv} lists and its
-     * allocator keeps new legs or images off.
+     * Every PV {@code lv} maps, through its areas' LVs and the LVs its segments hold in
+     * {@code roles} (a mirror's log, raid's metadata LVs), in the order met: the PVs LVM2's
+     * {@code get_pv_list_for_lv} lists and its allocator keeps new legs or images off. The caller
+     * names the roles (its own type's), so no other type is asked for its declarations.
      */
-    public static Set<PvView> pvsOf(LvView lv) {
+    public static Set<PvView> pvsOf(LvView lv, ReferenceRole... roles) {
         Set<PvView> out = new LinkedHashSet<>();
-        collect(lv, out);
+        collect(lv, roles, out);
         return out;
     }
 
-    private static void collect(LvView lv, Set<PvView> out) {
+    private static void collect(LvView lv, ReferenceRole[] roles, Set<PvView> out) {
         for (SegmentView s : lv.segments()) {
             for (int i = 0; i < s.areaCount(); i++) {
                 Area a = s.area(i).orElse(null);
                 if (a instanceof Area.OnPv p) {
                     out.add(p.pv());
                 } else if (a instanceof Area.OnLv l) {
-                    collect(l.lv(), out);
+                    collect(l.lv(), roles, out);
                 }
             }
-            for (ReferenceRole role : s.type().referenceRoles()) {
-                if (!role.linked()) {
-                    continue;
-                }
+            for (ReferenceRole role : roles) {
                 if (role.isList()) {
-                    s.references(role).forEach(r -> collect(r, out));
+                    s.references(role.declaration()).forEach(r -> collect(r, roles, out));
                 } else {
-                    s.reference(role).ifPresent(r -> collect(r, out));
+                    s.reference(role).ifPresent(r -> collect(r, roles, out));
                 }
             }
         }

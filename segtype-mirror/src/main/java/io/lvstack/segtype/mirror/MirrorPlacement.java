@@ -63,6 +63,6 @@ final class MirrorPlacement {
 
     /** Every PV holding extents of {@code lv} or of the LVs below it. */
     static Set<PvView> pvsOf(LvView lv) {
-        return io.lvstack.api.model.Stacks.pvsOf(lv);
+        return io.lvstack.api.model.Stacks.pvsOf(lv, MirrorSegmentType.LOG);
     }
 }

@@ -434,13 +434,13 @@ final class RaidImages {
 
     /** The PVs an LV maps, through its sub-LVs. */
     static Set<PvView> pvsOf(LvView lv) {
-        return Stacks.pvsOf(lv);
+        return Stacks.pvsOf(lv, RaidSegmentType.META, IntegritySegmentType.META_DEV);
     }
 
     private static Set<PvView> pvsOf(LvView lv, List<LvView> images, List<LvView> metas) {
         Set<PvView> out = pvsOf(lv);
-        images.forEach(i -> out.addAll(Stacks.pvsOf(i)));
-        metas.stream().filter(m -> m != null).forEach(m -> out.addAll(Stacks.pvsOf(m)));
+        images.forEach(i -> out.addAll(pvsOf(i)));
+        metas.stream().filter(m -> m != null).forEach(m -> out.addAll(pvsOf(m)));
         return out;
     }
 
