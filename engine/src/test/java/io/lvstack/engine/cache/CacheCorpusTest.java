@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.engine.Corpus;
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.VmCorpus;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.check.CheckReport;
 import io.lvstack.engine.check.Checker;
@@ -99,29 +100,9 @@ class CacheCorpusTest {
         assertEquals(List.of(), r.problems());
     }
 
-    /** One metadata version found in a PV head: its case, seqno and text (VG part first, then LVM2's header). */
-    record HeadText(String caseName, long seqno, String text) {
-        @Override
-        public String toString() {
-            return caseName + " seqno " + seqno;
-        }
-    }
-
     /** Every metadata version with a cache-type segment in the first PV head of every case. */
-    static Stream<HeadText> headTexts() throws IOException {
-        List<HeadText> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(VM)) {
-            for (Path tar : s.filter(p -> p.toString().endsWith(".heads.tar.gz")).sorted().toList()) {
-                String caseName = tar.getFileName().toString().replace(".heads.tar.gz", "");
-                for (io.lvstack.engine.VmHeads.Version v : io.lvstack.engine.VmHeads.versions(tar)) {
-                    String text = v.text();
-                    if (CACHE_TYPE.matcher(text).find()) {
-                        out.add(new HeadText(caseName, v.seqno(), text));
-                    }
-                }
-            }
-        }
-        return out.stream();
+    static Stream<VmCorpus.HeadText> headTexts() throws IOException {
+        return VmCorpus.headTexts(t -> CACHE_TYPE.matcher(t).find());
     }
 
     /**
@@ -138,14 +119,14 @@ class CacheCorpusTest {
         for (long seqno = 12; seqno <= 22; seqno++) {
             expected.add("snap seqno " + seqno);
         }
-        assertEquals(expected, headTexts().map(HeadText::toString).toList());
+        assertEquals(expected, headTexts().map(VmCorpus.HeadText::toString).toList());
         assertTrue(headTexts().allMatch(h -> h.text().startsWith("vgk {")));
     }
 
     /** The VG part of each version is written back as LVM2 wrote it, and checks clean. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("headTexts")
-    void everyVersionInTheHeadsRoundTripsOnDisk(HeadText head) {
+    void everyVersionInTheHeadsRoundTripsOnDisk(VmCorpus.HeadText head) {
         MetadataFormat disk = new MetadataFormat(ENGINE).withZone(ZoneOffset.UTC)
                 .withParseOptions(ParseOptions.onDiskForm());
         ImportedVg vg = disk.read(head.text(), head.toString());

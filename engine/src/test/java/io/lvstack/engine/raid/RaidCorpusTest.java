@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.VmCorpus;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.check.LinkConsistency;
 import io.lvstack.engine.format.ImportedVg;
@@ -37,17 +38,7 @@ class RaidCorpusTest {
 
     /** Every LVM2-written file of the corpus with a raid or integrity segment. */
     static Stream<Path> raidFiles() throws IOException {
-        try (Stream<Path> s = Files.list(VM)) {
-            return s.filter(p -> p.toString().endsWith(".vg")).filter(RaidCorpusTest::hasRaid).sorted().toList().stream();
-        }
-    }
-
-    private static boolean hasRaid(Path p) {
-        try {
-            return isRaid(Files.readString(p));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return VmCorpus.files(RaidCorpusTest::isRaid);
     }
 
     static boolean isRaid(String text) {
@@ -68,34 +59,14 @@ class RaidCorpusTest {
         assertEquals(original, FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE));
     }
 
-    /** One metadata version found in a PV head: its case, seqno and text (VG part first, then LVM2's header). */
-    record HeadText(String caseName, long seqno, String text) {
-        @Override
-        public String toString() {
-            return caseName + " seqno " + seqno;
-        }
-    }
-
     /** Every metadata version with a raid segment in the first PV head of every case (older ones included). */
-    static Stream<HeadText> headTexts() throws IOException {
-        List<HeadText> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(VM)) {
-            for (Path tar : s.filter(p -> p.toString().endsWith(".heads.tar.gz")).sorted().toList()) {
-                String caseName = tar.getFileName().toString().replace(".heads.tar.gz", "");
-                for (io.lvstack.engine.VmHeads.Version v : io.lvstack.engine.VmHeads.versions(tar)) {
-                    String text = v.text();
-                    if (isRaid(text)) {
-                        out.add(new HeadText(caseName, v.seqno(), text));
-                    }
-                }
-            }
-        }
-        return out.stream();
+    static Stream<VmCorpus.HeadText> headTexts() throws IOException {
+        return VmCorpus.headTexts(RaidCorpusTest::isRaid);
     }
 
     @Test
     void theHeadsHoldTheInterimStatesOfATakeover() throws IOException {
-        List<HeadText> texts = headTexts().toList();
+        List<VmCorpus.HeadText> texts = headTexts().toList();
         assertTrue(texts.size() >= 25, "found " + texts.size());
         assertTrue(texts.stream().anyMatch(t -> t.text().contains("type = \"raid0_meta\"")));
         assertTrue(texts.stream().anyMatch(t -> t.text().contains("recalculate = 1")));
@@ -104,7 +75,7 @@ class RaidCorpusTest {
     /** The VG part of each version, pending messages included, is written back as LVM2 wrote it. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("headTexts")
-    void everyVersionInTheHeadsRoundTripsOnDisk(HeadText head) {
+    void everyVersionInTheHeadsRoundTripsOnDisk(VmCorpus.HeadText head) {
         MetadataFormat disk = new MetadataFormat(ENGINE).withZone(ZoneOffset.UTC)
                 .withParseOptions(ParseOptions.onDiskForm());
         ImportedVg vg = disk.read(head.text(), head.toString());

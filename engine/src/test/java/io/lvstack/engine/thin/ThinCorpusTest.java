@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvstack.engine.Engine;
+import io.lvstack.engine.VmCorpus;
 import io.lvstack.engine.Lvstack;
 import io.lvstack.engine.check.LinkConsistency;
 import io.lvstack.engine.format.ImportedVg;
@@ -41,17 +42,7 @@ class ThinCorpusTest {
 
     /** Every LVM2-written file of the corpus with a thin or thin-pool segment. */
     static Stream<Path> thinFiles() throws IOException {
-        try (Stream<Path> s = Files.list(VM)) {
-            return s.filter(p -> p.toString().endsWith(".vg")).filter(ThinCorpusTest::hasThin).sorted().toList().stream();
-        }
-    }
-
-    private static boolean hasThin(Path p) {
-        try {
-            return Files.readString(p).contains("type = \"thin");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return VmCorpus.files(t -> t.contains("type = \"thin"));
     }
 
     @Test
@@ -68,34 +59,14 @@ class ThinCorpusTest {
         assertEquals(original, FORMAT.write(vg.vg(), vg.header(), MetadataFormat.Form.FILE));
     }
 
-    /** One metadata version found in a PV head: its case, seqno and text (VG part first, then LVM2's header). */
-    record HeadText(String caseName, long seqno, String text) {
-        @Override
-        public String toString() {
-            return caseName + " seqno " + seqno;
-        }
-    }
-
     /** Every metadata version with a thin segment in the first PV head of every case (older ones included). */
-    static Stream<HeadText> headTexts() throws IOException {
-        List<HeadText> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(VM)) {
-            for (Path tar : s.filter(p -> p.toString().endsWith(".heads.tar.gz")).sorted().toList()) {
-                String caseName = tar.getFileName().toString().replace(".heads.tar.gz", "");
-                for (io.lvstack.engine.VmHeads.Version v : io.lvstack.engine.VmHeads.versions(tar)) {
-                    String text = v.text();
-                    if (text.contains("type = \"thin")) {
-                        out.add(new HeadText(caseName, v.seqno(), text));
-                    }
-                }
-            }
-        }
-        return out.stream();
+    static Stream<VmCorpus.HeadText> headTexts() throws IOException {
+        return VmCorpus.headTexts(t -> t.contains("type = \"thin"));
     }
 
     @Test
     void theHeadsHoldPendingMessagesOfBothKinds() throws IOException {
-        List<HeadText> texts = headTexts().toList();
+        List<VmCorpus.HeadText> texts = headTexts().toList();
         assertTrue(texts.size() >= 25, "found " + texts.size());
         assertTrue(texts.stream().anyMatch(t -> t.text().contains("message1 {\ncreate = \"")));
         assertTrue(texts.stream().anyMatch(t -> t.text().contains("message1 {\ndelete = 2\n}")));
@@ -104,7 +75,7 @@ class ThinCorpusTest {
     /** The VG part of each version, pending messages included, is written back as LVM2 wrote it. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("headTexts")
-    void everyVersionInTheHeadsRoundTripsOnDisk(HeadText head) {
+    void everyVersionInTheHeadsRoundTripsOnDisk(VmCorpus.HeadText head) {
         MetadataFormat disk = new MetadataFormat(ENGINE).withZone(ZoneOffset.UTC)
                 .withParseOptions(ParseOptions.onDiskForm());
         ImportedVg vg = disk.read(head.text(), head.toString());
