@@ -36,17 +36,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnabledIfSystemProperty(named = "lvm2.vm", matches = ".+")
 class Lvm2VmActivationTest {
     /**
-     * Steps whose activation fails, by case, as it fails for LVM2's own metadata of the step
-     * restored the same way (checked in the VM for raidconv step 3: "New device injected into
-     * existing raid set without 'delta_disks' or 'rebuild' parameter specified"). The disks hold
-     * the raid superblocks of step K-1's activation, which count fewer images than step K, and
-     * LVM2's final metadata no longer marks the new images REBUILD (its intermediate commit,
-     * which the kernel was given, did): raidconv step 3 and raidops step 11 add an image to a
-     * raid1 LV. raidops steps 25 to 33 hold LVM2's step 24, the raid5 reshape lvstack does not
-     * do, so the disks never saw r5i's fourth image.
+     * Steps whose activation fails, by case: raidops steps 25 to 33 hold LVM2's step 24, the
+     * raid5 reshape lvstack does not do, so the disks never saw r5i's fourth image and the kernel
+     * refuses it ("New device injected into existing raid set without 'delta_disks' or 'rebuild'
+     * parameter specified"), as it refuses LVM2's own final metadata of an image addition restored
+     * over the older raid set (checked in the VM for raidconv step 3). lvstack writes an image
+     * addition as LVM2's commit before its reload, the new images marked REBUILD, which activates.
      */
-    static final Map<String, java.util.Set<Integer>> FAILED_ACTIVATIONS = Map.of("raidconv", java.util.Set.of(3),
-            "raidops", java.util.Set.of(11, 25, 26, 27, 28, 29, 30, 31, 32, 33));
+    static final Map<String, java.util.Set<Integer>> FAILED_ACTIVATIONS = Map.of(
+            "raidops", java.util.Set.of(25, 26, 27, 28, 29, 30, 31, 32, 33));
 
     private static final MetadataFormat FORMAT = new MetadataFormat(Lvstack.engine());
 
@@ -177,6 +175,7 @@ class Lvm2VmActivationTest {
         }
         int same = 0;
         int running = 0;
+        int rebuilt = 0;
         List<String> problems = new ArrayList<>();
         for (int k : written) {
             List<String> steps = new ArrayList<>(List.of("restore", "activate", "deactivate"));
@@ -202,6 +201,13 @@ class Lvm2VmActivationTest {
                 continue; // the flush grew the pool: LVM2's step K is not what it holds now
             }
             String lvm2 = VmStepParityTest.normalized(Files.readString(dir.resolve(name + ".step" + k + ".vg")));
+            if (!VmStepParityTest.rebuilding(lvm2).containsAll(VmStepParityTest.rebuilding(
+                    Files.readString(files.resolve(name + ".lvstack" + k + ".vg"))))) {
+                // lvstack marked new images REBUILD as LVM2's commit before its reload does; the
+                // kernel rebuilt them, and the marks stay in the metadata until a raid command clears them
+                rebuilt++;
+                continue;
+            }
             if (lvm2.contains("\"PVMOVE\"")) {
                 // LVM2's step was taken while its move ran (mirrorops step 13, throttled to catch it):
                 // the job finished the move, so it holds what comes after
@@ -217,8 +223,9 @@ class Lvm2VmActivationTest {
         }
         System.out.println("LVM2 with device-mapper, case " + name + ": " + written.size() + " steps lvstack wrote,"
                 + " restored and activated by LVM2 (" + pending.size() + " with pool messages LVM2 then sent); "
-                + same + " of the " + (written.size() - pending.size() - running) + " others then equal to LVM2's own step"
-                + (running > 0 ? " (" + running + " taken by LVM2 while its pvmove ran)" : ""));
+                + same + " of the " + (written.size() - pending.size() - running - rebuilt) + " others then equal to LVM2's own step"
+                + (running > 0 ? " (" + running + " taken by LVM2 while its pvmove ran)" : "")
+                + (rebuilt > 0 ? "; " + rebuilt + " with new images LVM2 then rebuilt" : ""));
         problems.forEach(p -> System.out.println("  " + p));
         assertEquals(List.of(), problems);
     }

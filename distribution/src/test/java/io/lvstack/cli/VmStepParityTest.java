@@ -143,6 +143,10 @@ class VmStepParityTest {
         io.lvstack.engine.Lvm2Acceptance.check("vmsteps/" + name + ".step" + k, written);
         String expected = expected(dir, name, k, versions, background(line));
         String actual = normalized(written);
+        if (!expected.equals(actual) && dir.equals(LAB) && expected.equals(withoutRebuild(actual, expected))
+                && !rebuilding(actual).isEmpty()) {
+            return null; // LVM2's REBUILD commit before its reload, which the lab archive does not keep
+        }
         return expected.equals(actual) ? null : "metadata differs:\n" + StepParityTest.diff(expected, actual);
     }
 
@@ -162,7 +166,66 @@ class VmStepParityTest {
                 pending = v;
             }
         }
-        return normalized(pending != null ? pending : Files.readString(dir.resolve(name + ".step" + k + ".vg")));
+        String last = Files.readString(dir.resolve(name + ".step" + k + ".vg"));
+        if (pending == null) {
+            pending = rebuildCommit(versions, from, to, last);
+        }
+        return normalized(pending != null ? pending : last);
+    }
+
+    /**
+     * LVM2's last commit of the command that marks LVs REBUILD which its step file no longer
+     * marks, with no sub-LV shown for wiping: the one it activates new raid images with, and
+     * what lvstack writes offline (the kernel rebuilds them at activation); null when there is none.
+     */
+    static String rebuildCommit(Map<Long, String> versions, long from, long to, String last) {
+        java.util.Set<String> kept = rebuilding(last);
+        String found = null;
+        for (long s = from + 1; s < to; s++) {
+            String v = versions.get(s);
+            if (v != null && !kept.containsAll(rebuilding(v)) && !SHOWN_SUB_LV.matcher(v).find()) {
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern LV_STATUS = Pattern.compile(
+            "\\n\\s*(\\w+) \\{\\n(?:\\s*id = \"[^\"]*\"\\n)?\\s*status = \\[([^\\]]*)\\]");
+    private static final Pattern SHOWN_SUB_LV = Pattern.compile(
+            "\\n\\s*\\w+_r(?:meta|image)_\\d+ \\{\\n\\s*id = \"[^\"]*\"\\n\\s*status = \\[[^\\]]*\"VISIBLE\"");
+
+    /** The LVs whose status says REBUILD. */
+    static java.util.Set<String> rebuilding(String text) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        Matcher m = LV_STATUS.matcher(text);
+        while (m.find()) {
+            if (m.group(2).contains("\"REBUILD\"")) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code actual} without the REBUILD marks {@code expected} lacks: a lab case's archive keeps
+     * no commit but the last of a command, so where lvstack writes LVM2's REBUILD commit the step is
+     * compared with LVM2's last commit less those marks.
+     */
+    static String withoutRebuild(String actual, String expected) {
+        java.util.Set<String> kept = rebuilding(expected);
+        StringBuilder out = new StringBuilder();
+        String lv = null;
+        for (String l : actual.split("\n", -1)) {
+            if (l.endsWith(" {")) {
+                lv = l.substring(0, l.length() - 2);
+            }
+            if (l.startsWith("status = [") && lv != null && !kept.contains(lv)) {
+                l = l.replace(", \"REBUILD\"", "");
+            }
+            out.append(l).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     /** Whether a step's command runs in the background ({@code pvmove -b}). */

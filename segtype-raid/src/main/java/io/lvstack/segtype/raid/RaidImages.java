@@ -37,7 +37,7 @@ final class RaidImages {
         long image = lv.extentCount();
         long meta = RaidShape.metaExtents(image, region, ed.vg().extentSize());
         Set<PvView> used = pvsOf(lv);
-        LvView meta0 = createMeta(lv, 0, meta, used, false);
+        LvView meta0 = createMeta(lv, 0, meta, used, true);
         List<LvView> metas = new ArrayList<>(List.of(meta0));
         List<LvView> images = new ArrayList<>();
         images.add(null);
@@ -219,9 +219,6 @@ final class RaidImages {
             int parity = to.parityDevices();
             if (parity > 0) {
                 newPairs(lv, stripes, parity, image, meta, pvsOf(lv, images, metas), candidates, metas, images);
-                for (int k = stripes; k < stripes + parity; k++) {
-                    ed.setStatus(metas.get(k), LvStatus.REBUILD, true);
-                }
             }
         } else {
             images.forEach(i -> metas.add(null));
@@ -383,6 +380,10 @@ final class RaidImages {
             LvView img = ed.createLv(lv.name() + "_rimage_" + (first + k), false);
             List<PvExtents> rest = RaidOps.splitFront(RaidOps.pieces(a, k), meta, p -> ed.appendPlain(m, p));
             ed.appendPlain(img, rest);
+            // LVM2 activates the new pair marked REBUILD (the commit before its reload): the
+            // superblocks on the disks count fewer images, and only a rebuild lets the kernel take it
+            ed.setStatus(m, LvStatus.REBUILD, true);
+            ed.setStatus(img, LvStatus.REBUILD, true);
             metas.add(m);
             images.add(img);
         }
