@@ -99,6 +99,21 @@ public final class ConfigSection implements ConfigNode {
         return find(key) instanceof ConfigEntry e ? Optional.of(e.value()) : Optional.empty();
     }
 
+    /**
+     * The value of {@code key} as libdm's {@code dm_config_get_*} reads it: an array's first
+     * element (none when it is empty); empty when the key is absent or a section.
+     * @since SPI 2.1
+     */
+    public Optional<ConfigValue> firstValue(String key) {
+        if (!(find(key) instanceof ConfigEntry e)) {
+            return Optional.empty();
+        }
+        if (e.value() instanceof ConfigValue.Array a) {
+            return a.elements().isEmpty() ? Optional.empty() : Optional.of(a.elements().get(0));
+        }
+        return Optional.of(e.value());
+    }
+
     /** The first child section named {@code key}. */
     public Optional<ConfigSection> section(String key) {
         return find(key) instanceof ConfigSection s ? Optional.of(s) : Optional.empty();

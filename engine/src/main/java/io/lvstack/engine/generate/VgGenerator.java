@@ -7,10 +7,6 @@ import io.lvstack.api.ops.SegmentOptions;
 import io.lvstack.engine.segtype.NewSegments;
 import io.lvstack.api.model.LvStatus;
 import io.lvstack.api.model.ReferenceRole;
-import io.lvstack.api.model.TypeFields;
-import io.lvstack.api.text.ConfigEntry;
-import io.lvstack.api.text.ConfigSection;
-import io.lvstack.api.text.ConfigValue;
 import io.lvstack.engine.Engine;
 import io.lvstack.engine.format.ImportedVg;
 import io.lvstack.engine.format.MetadataFormat;
@@ -63,6 +59,8 @@ public final class VgGenerator {
     /** The type of the 2-image LVs with metadata LVs, or null for none. */
     private final SegmentType imaged;
     private final ReferenceRole metaRole;
+    /** The imaged LVs' names: the type's name without a trailing level number, then an index. */
+    private final String imagedPrefix;
 
     public VgGenerator(Engine engine) {
         this(engine, null);
@@ -86,6 +84,7 @@ public final class VgGenerator {
                     + " images' metadata LVs");
         }
         this.metaRole = lists.isEmpty() ? null : lists.get(0);
+        this.imagedPrefix = imaged == null ? null : imaged.name().replaceFirst("\\d+$", "");
         this.plain = engine.segmentTypes().plain();
         this.mirror = engine.segmentTypes().making(2, SegmentOptions.regionSize(REGION), SegmentCapability.AREAS_MIRRORED);
         List<ReferenceRole> roles = mirror == null ? List.of()
@@ -124,7 +123,7 @@ public final class VgGenerator {
                     mirrorLv(ed, alloc, rnd, "mirrored" + n++);
                     made += 4;
                 } else if (imaged != null && kind < 30 && lvCount - made >= 5) {
-                    imagedLv(ed, alloc, rnd, "raid" + n++);
+                    imagedLv(ed, alloc, rnd, imagedPrefix + n++);
                     made += 5;
                 } else if (kind < 40) {
                     stripedLv(ed, alloc, rnd, "stripe" + n++);

@@ -1,11 +1,8 @@
 package io.lvstack.segtype.cache;
 
 import io.lvstack.api.SegmentImportError;
-import io.lvstack.api.text.ConfigEntry;
-import io.lvstack.api.text.ConfigNode;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.ConfigValue;
-import java.util.Optional;
 
 /**
  * Reading values as libdm's {@code dm_config_get_*} and {@code dm_config_find_str} read them,
@@ -63,14 +60,7 @@ final class Text {
     }
 
     static ConfigValue first(ConfigSection s, String key) {
-        Optional<ConfigNode> n = s.child(key);
-        if (n.isEmpty() || !(n.get() instanceof ConfigEntry e)) {
-            return null;
-        }
-        if (e.value() instanceof ConfigValue.Array a) {
-            return a.elements().isEmpty() ? null : a.elements().get(0);
-        }
-        return e.value();
+        return s.firstValue(key).orElse(null);
     }
 
     /** LVM2's {@code SEG_LOG_ERROR} at the key's line: the engine adds the segment and its LV. */

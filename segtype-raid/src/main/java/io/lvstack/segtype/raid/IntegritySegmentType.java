@@ -17,7 +17,6 @@ import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.model.TypeFields;
 import io.lvstack.api.report.FieldValue;
 import io.lvstack.api.report.LvTraits;
-import io.lvstack.api.text.ConfigEntry;
 import io.lvstack.api.text.ConfigSection;
 import io.lvstack.api.text.ConfigValue;
 import io.lvstack.api.text.DecodedSegment;
@@ -217,26 +216,29 @@ public final class IntegritySegmentType implements SegmentType {
 
     @Override
     public Optional<LinkHook> linkHook() {
-        return Optional.of(new LinkHook() {
-            @Override
-            public void linked(LinkEvent event, MarkEditor marks) {
-                marks.set(event.used(), mark(event.via()));
-            }
-
-            @Override
-            public void unlinked(LinkEvent event, MarkEditor marks) {
-                LvMark mark = mark(event.via());
-                for (SegmentView user : event.used().users()) {
-                    if (user != event.user() && user.type() instanceof IntegritySegmentType
-                            && (mark.equals(RaidMarks.INTEGRITY_ORIGIN) ? origin(user) == event.used()
-                                    : user.reference(META_DEV).orElse(null) == event.used())) {
-                        return;
-                    }
-                }
-                marks.clear(event.used(), mark);
-            }
-        });
+        return Optional.of(hook);
     }
+
+    /** Marks the origin and the metadata device, and clears a mark no integrity segment still gives. */
+    private final LinkHook hook = new LinkHook() {
+        @Override
+        public void linked(LinkEvent event, MarkEditor marks) {
+            marks.set(event.used(), mark(event.via()));
+        }
+
+        @Override
+        public void unlinked(LinkEvent event, MarkEditor marks) {
+            LvMark mark = mark(event.via());
+            for (SegmentView user : event.used().users()) {
+                if (user != event.user() && user.type() instanceof IntegritySegmentType
+                        && (mark.equals(RaidMarks.INTEGRITY_ORIGIN) ? origin(user) == event.used()
+                                : user.reference(META_DEV).orElse(null) == event.used())) {
+                    return;
+                }
+            }
+            marks.clear(event.used(), mark);
+        }
+    };
 
     private static LvMark mark(Via via) {
         return via instanceof Via.AreaSlot ? RaidMarks.INTEGRITY_ORIGIN : RaidMarks.INTEGRITY_METADATA;
@@ -276,21 +278,11 @@ public final class IntegritySegmentType implements SegmentType {
     }
 
     private static String string(ConfigSection s, String key) {
-        return first(s, key) instanceof ConfigValue.Str v ? v.value() : null;
+        return s.firstValue(key).orElse(null) instanceof ConfigValue.Str v ? v.value() : null;
     }
 
     private static Long integer(ConfigSection s, String key, long max) {
-        return first(s, key) instanceof ConfigValue.Int i && i.value() >= 0 && i.value() <= max ? i.value() : null;
-    }
-
-    private static ConfigValue first(ConfigSection s, String key) {
-        if (!(s.child(key).orElse(null) instanceof ConfigEntry e)) {
-            return null;
-        }
-        if (e.value() instanceof ConfigValue.Array a) {
-            return a.elements().isEmpty() ? null : a.elements().get(0);
-        }
-        return e.value();
+        return s.firstValue(key).orElse(null) instanceof ConfigValue.Int i && i.value() >= 0 && i.value() <= max ? i.value() : null;
     }
 
     private static SegmentImportError error(ConfigSection s, String key, String text) {

@@ -15,7 +15,7 @@ final class RaidDescription {
     private RaidDescription() {
     }
 
-    static void describe(RaidSegmentType type, LvView lv, LvTraits t) {
+    static void describe(LvView lv, LvTraits t) {
         boolean raidType = false;
         if (!lv.segments().isEmpty() && lv.segments().get(0).type() instanceof RaidSegmentType top) {
             RaidLevel level = top.level();

@@ -12,7 +12,6 @@ import io.lvstack.api.ops.AreaRequest;
 import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.VgEditor;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -391,10 +390,7 @@ final class RaidImages {
 
     /** A metadata LV for image {@code index}, on the PVs {@code on} (those of the data it describes). */
     private LvView createMeta(LvView lv, int index, long extents, Set<PvView> on, boolean rebuild) {
-        List<PvExtents> where = new ArrayList<>();
-        for (PvView pv : on) {
-            where.add(new PvExtents(pv, 0, pv.peCount()));
-        }
+        List<PvExtents> where = RaidOps.whole(on);
         String name = lv.name() + "_rmeta_" + index;
         Allocated a = ed.allocate(new AreaRequest(1, extents, 0, where, Set.of(), null, name));
         LvView m = ed.createLv(name, false);

@@ -1,16 +1,13 @@
 package io.lvstack.segtype.raid;
 
 import io.lvstack.api.LvstackException;
-import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvView;
-import io.lvstack.api.model.PvView;
 import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.ops.Allocated;
 import io.lvstack.api.ops.AreaRequest;
 import io.lvstack.api.ops.PvExtents;
 import io.lvstack.api.ops.VgEditor;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,7 +55,7 @@ final class RaidIntegrity {
             String name = image.name() + "_imeta";
             ed.message("  Creating integrity metadata LV " + name + " with size " + io.lvstack.api.ops.DisplaySize.of(extents * extentSize)
                     + ".");
-            Allocated a = ed.allocate(new AreaRequest(1, extents, 0, pvsOf(image), Set.of(), null, name));
+            Allocated a = ed.allocate(new AreaRequest(1, extents, 0, RaidOps.whole(RaidImages.pvsOf(image)), Set.of(), null, name));
             LvView meta = ed.createLv(name, false);
             ed.appendPlain(meta, RaidOps.pieces(a, 0));
             ed.setReadAhead(meta, -1);
@@ -79,23 +76,6 @@ final class RaidIntegrity {
             ed.setLvArea(s, 0, origin, 0);
             ed.attach(s, IntegritySegmentType.META_DEV, metas.get(i));
         }
-    }
-
-    /** Every PV an LV maps, whole, in the order of its segments. */
-    private static List<PvExtents> pvsOf(LvView lv) {
-        Set<PvView> pvs = new LinkedHashSet<>();
-        for (SegmentView s : lv.segments()) {
-            for (int i = 0; i < s.areaCount(); i++) {
-                if (s.area(i).orElse(null) instanceof Area.OnPv p) {
-                    pvs.add(p.pv());
-                }
-            }
-        }
-        List<PvExtents> out = new ArrayList<>();
-        for (PvView pv : pvs) {
-            out.add(new PvExtents(pv, 0, pv.peCount()));
-        }
-        return out;
     }
 
     /** LVM2's {@code lv_remove_integrity_from_raid}: each image takes its {@code _iorig}'s extents back. */

@@ -43,4 +43,13 @@ final class RaidOps {
         front.accept(head);
         return rest;
     }
+
+    /** Each of {@code pvs} whole, as allocation candidates (LVM2's PV list of an LV). */
+    static List<PvExtents> whole(java.util.Collection<? extends io.lvstack.api.model.PvView> pvs) {
+        List<PvExtents> out = new ArrayList<>();
+        for (io.lvstack.api.model.PvView pv : pvs) {
+            out.add(new PvExtents(pv, 0, pv.peCount()));
+        }
+        return out;
+    }
 }

@@ -120,7 +120,7 @@ public final class RaidSegmentType implements SegmentType {
 
     @Override
     public void describe(LvView lv, LvTraits traits) {
-        RaidDescription.describe(this, lv, traits);
+        RaidDescription.describe(lv, traits);
     }
 
     /** LVM2's {@code _seg_len}: a reshape's free extents of every data image are no part of the table. */

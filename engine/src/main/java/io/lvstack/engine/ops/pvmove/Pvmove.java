@@ -90,15 +90,15 @@ public final class Pvmove {
                     }
                     found = true;
                 }
+                if (!isOnPv(lv, spec.sourcePv())) {
+                    continue;
+                }
                 // LVM2 keeps a mirror's or raid LV's legs apart: none moves onto a PV the LV uses
-                if (parallelSubLvs(lv) && spec.policy() != AllocPolicy.ANYWHERE && isOnPv(lv, spec.sourcePv())) {
+                if (parallelSubLvs(lv) && spec.policy() != AllocPolicy.ANYWHERE) {
                     trimmed.addAll(pvsOf(lv));
                 }
                 // Only bottom-level LVs are moved: a mirror's images and log move, not the mirror.
                 if (!lv.segments().isEmpty() && lv.segments().get(0).type().has(SegmentCapability.AREAS_MIRRORED)) {
-                    continue;
-                }
-                if (!isOnPv(lv, spec.sourcePv())) {
                     continue;
                 }
                 if (lv.has(LvStatus.LOCKED)) {
