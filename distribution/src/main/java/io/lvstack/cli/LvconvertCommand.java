@@ -65,6 +65,10 @@ final class LvconvertCommand implements Runnable {
             + " images, as in LVM2.") String raidIntegrity;
     @Option(names = "--raidintegritymode", paramLabel = "journal|bitmap") String raidIntegrityMode;
     @Option(names = "--raidintegrityblocksize", paramLabel = "512|1024|2048|4096") Integer raidIntegrityBlockSize;
+    @Option(names = {"-i", "--stripes"}, paramLabel = "N", description = "The stripes of a raid LV after a reshape,"
+            + " as in LVM2.") Integer stripes;
+    @Option(names = {"-I", "--stripesize"}, paramLabel = "SIZE", description = "The stripe size of a raid LV after a"
+            + " reshape, KiB unless a unit is given, as in LVM2.") String stripeSize;
     @Option(names = "--no-collapse", description = "Leaves a mirror whose legs were added through a _mimagetmp"
             + " layer converting (LVM2's state until the new legs are in sync) instead of collapsing it.")
     boolean noCollapse;
@@ -98,7 +102,8 @@ final class LvconvertCommand implements Runnable {
                     mutation.activation.yes, mutation.activation.force != null);
             ConvertRequest.RaidOptions raid = new ConvertRequest.RaidOptions(trackChanges, mergeMirrors,
                     raidIntegrity == null ? null : LvmArgs.yesNo(raidIntegrity, "--raidintegrity"), raidIntegrityMode,
-                    raidIntegrityBlockSize == null ? null : raidIntegrityBlockSize.longValue());
+                    raidIntegrityBlockSize == null ? null : raidIntegrityBlockSize.longValue(), stripes,
+                    stripeSize == null ? null : SizeArgs.sectors(stripeSize, 'k', "--stripesize"));
             ConvertRequest request = new ConvertRequest(type, mirrors, mirrorLog,
                     MirrorArgs.regionSectors(regionSize, false), splitMirrors, splitMirrors == null ? null : splitName,
                     candidates, !noCollapse, cache, raid);

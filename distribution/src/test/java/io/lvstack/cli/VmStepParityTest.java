@@ -51,7 +51,11 @@ class VmStepParityTest {
      * reshape in LVM2 (a fourth image, a free extent at the front of every image, the LV grown to
      * keep its stripes, RESHAPE flags), which lvstack refuses in one line.
      */
-    static final java.util.Set<String> LAB_EXPECTED_FAILURES = java.util.Set.of("raidops.step24");
+    static final java.util.Set<String> LAB_EXPECTED_FAILURES = java.util.Set.of(
+            // freeing reshape space (alone or before a takeover) and removing stripes depend on where
+            // the kernel has moved the data, which only a running kernel knows: refused offline
+            "raidtakeover.step8", "raidtakeover.step24", "raidtakeover.step28", "raidtakeover.step34",
+            "raidtakeover.step35");
 
     @TempDir
     Path tmp;
@@ -144,8 +148,8 @@ class VmStepParityTest {
         String expected = expected(dir, name, k, versions, background(line));
         String actual = normalized(written);
         if (!expected.equals(actual) && dir.equals(LAB) && expected.equals(withoutRebuild(actual, expected))
-                && !rebuilding(actual).isEmpty()) {
-            return null; // LVM2's REBUILD commit before its reload, which the lab archive does not keep
+                && (!rebuilding(actual).isEmpty() || actual.contains(DELTA_DISKS) || DATA_OFFSET.matcher(actual).find())) {
+            return null; // LVM2's commit before its reload (REBUILD, delta disks, data_offset), which the lab archive does not keep
         }
         return expected.equals(actual) ? null : "metadata differs:\n" + StepParityTest.diff(expected, actual);
     }
@@ -207,10 +211,15 @@ class VmStepParityTest {
         return out;
     }
 
+    private static final String DELTA_DISKS = "+RESHAPE_DELTA_DISKS_PLUS";
+    private static final Pattern DATA_OFFSET = Pattern.compile("\\ndata_offset = \\d+\\n");
+
     /**
-     * {@code actual} without the REBUILD marks {@code expected} lacks: a lab case's archive keeps
-     * no commit but the last of a command, so where lvstack writes LVM2's REBUILD commit the step is
-     * compared with LVM2's last commit less those marks.
+     * {@code actual} without the marks LVM2 clears once the kernel has them (REBUILD where
+     * {@code expected} lacks it, new images' {@code RESHAPE_DELTA_DISKS_PLUS}, a reshape's
+     * {@code data_offset}): a lab case's archive keeps no commit but the last of a command, so where
+     * lvstack writes LVM2's commit before its reload the step is compared with LVM2's last commit
+     * less those marks.
      */
     static String withoutRebuild(String actual, String expected) {
         java.util.Set<String> kept = rebuilding(expected);
@@ -223,7 +232,10 @@ class VmStepParityTest {
             if (l.startsWith("status = [") && lv != null && !kept.contains(lv)) {
                 l = l.replace(", \"REBUILD\"", "");
             }
-            out.append(l).append('\n');
+            if (l.startsWith("data_offset = ") && !expected.contains("\n" + l + "\n")) {
+                continue;
+            }
+            out.append(l.replace(DELTA_DISKS, "")).append('\n');
         }
         return out.substring(0, out.length() - 1);
     }

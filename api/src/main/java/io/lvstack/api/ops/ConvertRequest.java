@@ -89,15 +89,23 @@ public record ConvertRequest(String type, String mirrors, String mirrorLog, Long
      * @param integrity          {@code --raidintegrity y|n}, null when not given
      * @param integrityMode      {@code --raidintegritymode} ({@code journal} or {@code bitmap}), or null
      * @param integrityBlockSize {@code --raidintegrityblocksize} in bytes, or null
+     * @param stripes            {@code -i/--stripes}: the data images a reshape leaves, or null
+     * @param stripeSize         {@code -I/--stripesize} in sectors, or null
      * @since SPI 2.1
      */
     public record RaidOptions(boolean trackChanges, boolean mergeMirrors, Boolean integrity, String integrityMode,
-            Long integrityBlockSize) {
-        public static final RaidOptions NONE = new RaidOptions(false, false, null, null, null);
+            Long integrityBlockSize, Integer stripes, Long stripeSize) {
+        public static final RaidOptions NONE = new RaidOptions(false, false, null, null, null, null, null);
+
+        /** Options without a reshape's stripes or stripe size. */
+        public RaidOptions(boolean trackChanges, boolean mergeMirrors, Boolean integrity, String integrityMode,
+                Long integrityBlockSize) {
+            this(trackChanges, mergeMirrors, integrity, integrityMode, integrityBlockSize, null, null);
+        }
 
         /** Whether any raid option was given. */
         public boolean any() {
-            return trackChanges || mergeMirrors || integrity != null;
+            return trackChanges || mergeMirrors || integrity != null || stripes != null || stripeSize != null;
         }
     }
 }

@@ -183,4 +183,12 @@ public interface VgEditor {
      * @since SPI 2.1
      */
     void setAllocationPolicy(LvView lv, String policy);
+
+    /**
+     * Sets a segment's {@code reshape_len} ({@code reshape_count} in metadata): the extents a raid
+     * reshape keeps free in every data image, counted on the raid segment and on the first
+     * segment of each image.
+     * @since SPI 2.1
+     */
+    void setReshapeLen(SegmentView segment, long extents);
 }

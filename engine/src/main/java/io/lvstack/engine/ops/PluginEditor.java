@@ -152,6 +152,14 @@ public final class PluginEditor implements VgEditor {
     }
 
     @Override
+    public void setReshapeLen(SegmentView segment, long extents) {
+        if (extents < 0) {
+            throw new IllegalArgumentException("reshape_len " + extents + " < 0");
+        }
+        ed.setReshapeLen(seg(segment), extents);
+    }
+
+    @Override
     public void setStatus(LvView lv, LvStatus bit, boolean on) {
         ed.setStatus(lv(lv), bit, on);
     }

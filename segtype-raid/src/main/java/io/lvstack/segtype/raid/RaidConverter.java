@@ -14,7 +14,9 @@ import java.util.Optional;
  * a linear LV to raid1 ({@code -m N}, LVM2 2.03's {@code mirror_segtype_default}), a striped LV
  * taken over to raid0, raid0_meta, raid4 or a raid5/raid6 level (through LVM2's interim
  * {@code raid5_n}/{@code raid6_n_6}), images added to or removed from raid1, one split off
- * ({@code --splitmirrors}), and raid1 back to linear ({@code -m0}, {@code --type linear}).
+ * ({@code --splitmirrors}), raid1 back to linear ({@code -m0}, {@code --type linear}), and between
+ * raid levels and layouts: LVM2's interim level ({@link RaidInterim}), then a takeover
+ * ({@link RaidTakeover}) or a reshape ({@link RaidReshape}).
  */
 final class RaidConverter implements LvConverter {
     private final RaidTypes types;
@@ -97,25 +99,169 @@ final class RaidConverter implements LvConverter {
             }
             return Optional.of(done);
         }
-        RaidLevel asked = r.type() == null ? null : RaidLevel.named(r.type()).orElse(null);
-        if (level.family() == RaidLevel.Family.RAID1 && asked != null
-                && (asked.family() == RaidLevel.Family.RAID4 || asked.family() == RaidLevel.Family.RAID5)) {
-            if (seg.areaCount() != 2) {
-                throw new LvstackException("Convert " + level.typeName() + " LV " + full + " to 2 images first.");
+        return Optional.of(levelChange(lv, seg, level, r, ed, images, full, done));
+    }
+
+    /**
+     * {@code --type}, {@code --stripes} or {@code --stripesize} of a raid LV ({@code lv_raid_convert}):
+     * LVM2's interim level where the one asked is not one step away, then the reshape or the takeover.
+     */
+    private String levelChange(LvView lv, SegmentView seg, RaidLevel level, ConvertRequest r, VgEditor ed,
+            RaidImages images, String full, String done) {
+        ConvertRequest.RaidOptions o = r.raidOptions();
+        if (r.type() == null && o.stripes() == null && o.stripeSize() == null) {
+            throw new LvstackException("Converting " + level.typeName() + " LV " + full + " is not supported by"
+                    + " lvstack yet.");
+        }
+        String target = r.type() != null ? r.type() : level.typeName();
+        RaidLevel asked = RaidLevel.named(target).orElse(null);
+        if (o.stripeSize() == null && asked != null && asked.family() != RaidLevel.Family.RAID1) {
+            ed.message("  Using default stripesize 64.00 KiB.");
+        }
+        int areas = seg.areaCount();
+        RaidInterim.Choice c = RaidInterim.choose(level, areas, target, full);
+        RaidLevel to = c.level();
+        if (c.replaced()) {
+            replaced(ed, target, to);
+        }
+        if (c.images() != null || to != null && RaidInterim.sameLevel(level, to)) {
+            if (c.first() != null) {
+                ed.message("  " + c.first());
             }
-            images.retype(lv, types.level(asked), RaidCreator.DEFAULT_STRIPE_SIZE);
-            return Optional.of(done);
+            if (c.images() != null || level.family() != RaidLevel.Family.RAID0) {
+                reshape(lv, seg, level, c.images() != null ? level : to, c.images(), r, ed, images, full);
+                return done;
+            }
         }
-        if (level.raid0() && "striped".equals(r.type())) {
-            images.raid0ToStriped(lv);
-            return Optional.of(done);
+        RaidTakeover takeover = new RaidTakeover(ed, types, images);
+        String unsupported = "Converting the segment type for " + full + " from " + level.typeName() + " to "
+                + c.type() + " is not supported.";
+        boolean toPlain = to == null;
+        if (!toPlain && to.raid0() && level.raid0()) {
+            new RaidTakeover(ed, types, images).metadata(lv, to);
+            return done;
         }
-        if (level.raid0() && asked != null && asked.family() == RaidLevel.Family.RAID10) {
-            images.raid0ToRaid10(lv, types.level(asked), r.regionSize(), r.candidates());
-            return Optional.of(done);
+        if ("linear".equals(c.type())) {
+            throw new LvstackException(unsupported);
         }
-        throw new LvstackException("Converting " + level.typeName() + " LV " + full
-                + (r.type() == null ? "" : " to " + r.type()) + " is not supported by lvstack yet.");
+        switch (level.family()) {
+            case RAID0 -> {
+                if (toPlain) {
+                    ed.message("  --stripes not allowed for LV " + full + " when converting from " + level.typeName()
+                            + " to striped.");
+                    ed.message("  -R/--regionsize not allowed for LV " + full + " when converting from "
+                            + level.typeName() + " to striped.");
+                    images.raid0ToStriped(lv);
+                } else if (to.family() == RaidLevel.Family.RAID10) {
+                    images.raid0ToRaid10(lv, types.level(to), r.regionSize(), r.candidates());
+                } else if (to.family() == RaidLevel.Family.RAID4 || to.family() == RaidLevel.Family.RAID5) {
+                    takeover.up(lv, to, 1, r.regionSize(), r.candidates());
+                } else if (to.family() == RaidLevel.Family.RAID6) {
+                    takeover.up(lv, to, 2, r.regionSize(), r.candidates());
+                } else {
+                    throw new LvstackException(unsupported.replace(" is not supported.", " is not supported yet."));
+                }
+            }
+            case RAID1 -> {
+                if (to == null || to.family() != RaidLevel.Family.RAID4 && to.family() != RaidLevel.Family.RAID5) {
+                    throw new LvstackException(unsupported);
+                }
+                ed.message("  --stripes not allowed for LV " + full + " when converting from " + level.typeName()
+                        + " to " + to.typeName() + ".");
+                images.retype(lv, types.level(to), o.stripeSize() != null ? o.stripeSize()
+                        : RaidCreator.DEFAULT_STRIPE_SIZE);
+            }
+            case RAID4, RAID5 -> {
+                if (toPlain || to.raid0()) {
+                    if (areas < 3) {
+                        throw new LvstackException("Can't convert " + level.typeName() + " LV " + full + " to "
+                                + c.type() + " with < 3 legs.");
+                    }
+                    takeover.down(lv, to, areas - 1, null);
+                } else if (to.family() == RaidLevel.Family.RAID1) {
+                    takeover.down(lv, to, areas, r.regionSize());
+                } else if (to.family() == RaidLevel.Family.RAID6) {
+                    takeover.up(lv, to, 1, r.regionSize(), r.candidates());
+                } else {
+                    throw new LvstackException(unsupported);
+                }
+            }
+            case RAID6 -> {
+                if (toPlain || to.raid0()) {
+                    takeover.down(lv, to, areas - 2, null);
+                } else if (to.family() == RaidLevel.Family.RAID4 || to.family() == RaidLevel.Family.RAID5) {
+                    takeover.down(lv, to, areas - 1, r.regionSize());
+                } else {
+                    throw new LvstackException(unsupported);
+                }
+            }
+            case RAID10 -> {
+                if (!toPlain && !to.raid0()) {
+                    throw new LvstackException(unsupported);
+                }
+                RaidFields f = (RaidFields) seg.fields();
+                long copies = f.dataCopies() >= 2 ? f.dataCopies() : level.defaultDataCopies(areas);
+                if (areas % copies != 0) {
+                    throw new LvstackException("Can't convert " + level.typeName() + " LV " + full + " to "
+                            + c.type() + " with odd number of stripes.");
+                }
+                takeover.down(lv, to, (int) (areas / copies), null);
+            }
+            default -> throw new LvstackException(unsupported);
+        }
+        return done;
+    }
+
+    /**
+     * LVM2's {@code _reshape_requested} and {@code _raid_reshape}: stripes added or removed, or the
+     * layout or stripe size changed, over a raid4, raid5 or raid6 LV; LVM2's refusals in its words.
+     */
+    private void reshape(LvView lv, SegmentView seg, RaidLevel level, RaidLevel to, Integer images, ConvertRequest r,
+            VgEditor ed, RaidImages imgs, String full) {
+        ConvertRequest.RaidOptions o = r.raidOptions();
+        if (level.family() != RaidLevel.Family.RAID4 && level.family() != RaidLevel.Family.RAID5
+                && level.family() != RaidLevel.Family.RAID6) {
+            throw new LvstackException("Reshape request failed on LV " + full + ": lvstack reshapes raid4, raid5 and"
+                    + " raid6 LVs only.");
+        }
+        RaidFields f = (RaidFields) seg.fields();
+        int areas = seg.areaCount();
+        int count = images != null ? images : o.stripes() != null ? o.stripes() + to.parityDevices() : areas;
+        long stripeSize = o.stripeSize() != null ? o.stripeSize() : f.stripeSize();
+        long region = r.regionSize() != null ? r.regionSize() : f.regionSize();
+        if (to == level && count == areas && stripeSize == f.stripeSize() && region == f.regionSize()) {
+            if (o.stripes() != null && images == null) {
+                ed.message("  LV " + full + " already has " + o.stripes() + " stripes.");
+                throw new LvstackException("Invalid conversion request on " + full + ".");
+            }
+            if (seg.reshapeLen() == 0) {
+                ed.message("  LV " + full + " does not have reshape space allocated.");
+                throw new LvstackException("Reshape request failed on LV " + full + ".");
+            }
+            throw new LvstackException("Reshape request failed on LV " + full + ": lvstack frees reshape space only"
+                    + " where the kernel has finished the reshape; free it with LVM2 (lvconvert --type "
+                    + level.typeName() + ").");
+        }
+        if (region < stripeSize) {
+            ed.message("  Region size may not be smaller than stripe size on LV " + full + ".");
+            throw new LvstackException("Invalid conversion request on " + full + ".");
+        }
+        if (to != level && count != areas) {
+            throw new LvstackException("Invalid conversion request on " + full + ".");
+        }
+        RaidReshape reshape = new RaidReshape(ed, types, imgs);
+        if (stripeSize != f.stripeSize()) {
+            ed.message("  Converting stripesize " + io.lvstack.api.ops.DisplaySize.of(f.stripeSize()) + " of "
+                    + level.typeName() + " LV " + full + " to " + io.lvstack.api.ops.DisplaySize.of(stripeSize)
+                    + ".");
+        }
+        if (count > areas) {
+            reshape.add(lv, count, o.stripeSize(), r.candidates());
+        } else if (count < areas) {
+            reshape.remove(lv, count, r.cacheOptions().force());
+        } else {
+            reshape.keep(lv, to, stripeSize, r.candidates());
+        }
     }
 
     /** A linear or striped LV to raid: {@code -m N} makes raid1, {@code --type} a takeover. */

@@ -371,7 +371,7 @@ final class RaidImages {
      * areas of metadata and image extents, avoiding {@code used}; each metadata LV made before its
      * image, as LVM2's {@code _alloc_image_components}.
      */
-    private void newPairs(LvView lv, int first, int count, long image, long meta, Set<PvView> used,
+    void newPairs(LvView lv, int first, int count, long image, long meta, Set<PvView> used,
             List<PvExtents> candidates, List<LvView> metas, List<LvView> images) {
         Allocated a = ed.allocate(new AreaRequest(count, image + meta, 0, candidates, used, null, lv.name()));
         for (int k = 0; k < count; k++) {
@@ -389,7 +389,7 @@ final class RaidImages {
     }
 
     /** A metadata LV for image {@code index}, on the PVs {@code on} (those of the data it describes). */
-    private LvView createMeta(LvView lv, int index, long extents, Set<PvView> on, boolean rebuild) {
+    LvView createMeta(LvView lv, int index, long extents, Set<PvView> on, boolean rebuild) {
         List<PvExtents> where = RaidOps.whole(on);
         String name = lv.name() + "_rmeta_" + index;
         Allocated a = ed.allocate(new AreaRequest(1, extents, 0, where, Set.of(), null, name));
@@ -402,7 +402,7 @@ final class RaidImages {
     }
 
     /** The raid segment of {@code type} over {@code images} and {@code metas} (null where none). */
-    private void form(LvView lv, io.lvstack.api.SegmentType type, io.lvstack.api.model.TypeFields fields, long len,
+    void form(LvView lv, io.lvstack.api.SegmentType type, io.lvstack.api.model.TypeFields fields, long len,
             List<LvView> images, List<LvView> metas) {
         SegmentView seg = ed.addSegment(lv, type, fields, 0, len, images.size());
         for (int i = 0; i < images.size(); i++) {
@@ -413,7 +413,7 @@ final class RaidImages {
         }
     }
 
-    private static List<LvView> images(SegmentView seg) {
+    static List<LvView> images(SegmentView seg) {
         List<LvView> out = new ArrayList<>();
         for (int i = 0; i < seg.areaCount(); i++) {
             out.add(RaidText.image(seg, i));
@@ -421,7 +421,7 @@ final class RaidImages {
         return out;
     }
 
-    private static List<LvView> metas(SegmentView seg) {
+    static List<LvView> metas(SegmentView seg) {
         List<LvView> out = new ArrayList<>();
         for (int i = 0; i < seg.areaCount(); i++) {
             out.add(seg.reference(RaidSegmentType.META.at(i)).orElse(null));
@@ -434,7 +434,7 @@ final class RaidImages {
         return Stacks.pvsOf(lv, RaidSegmentType.META, IntegritySegmentType.META_DEV);
     }
 
-    private static Set<PvView> pvsOf(LvView lv, List<LvView> images, List<LvView> metas) {
+    static Set<PvView> pvsOf(LvView lv, List<LvView> images, List<LvView> metas) {
         Set<PvView> out = pvsOf(lv);
         images.forEach(i -> out.addAll(pvsOf(i)));
         metas.stream().filter(m -> m != null).forEach(m -> out.addAll(pvsOf(m)));
