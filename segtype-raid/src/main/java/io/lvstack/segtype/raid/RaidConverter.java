@@ -311,15 +311,7 @@ final class RaidConverter implements LvConverter {
 
     /** LVM2's warnings when it takes an interim level instead of the one asked for. */
     private static void replaced(VgEditor ed, String asked, RaidLevel to) {
-        String alias = switch (asked) {
-            case "raid5" -> " (same as raid5_ls)";
-            case "raid5_ls" -> " (same as raid5)";
-            case "raid6" -> " (same as raid6_zr)";
-            case "raid6_zr" -> " (same as raid6)";
-            case "raid10" -> " (same as raid10_near)";
-            case "raid10_near" -> " (same as raid10)";
-            default -> "";
-        };
+        String alias = RaidLevel.named(asked).map(RaidReshape::alias).orElse("");
         ed.message("  Replaced LV type " + asked + alias + " with possible type " + to.typeName() + ".");
         ed.message("  Repeat this command to convert to " + asked + " after an interim conversion has finished.");
     }
