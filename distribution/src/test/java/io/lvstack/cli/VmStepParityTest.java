@@ -147,7 +147,7 @@ class VmStepParityTest {
         io.lvstack.engine.Lvm2Acceptance.check("vmsteps/" + name + ".step" + k, written);
         String expected = expected(dir, name, k, versions, background(line));
         String actual = normalized(written);
-        if (!expected.equals(actual) && dir.equals(LAB) && expected.equals(withoutRebuild(actual, expected))
+        if (!expected.equals(actual) && dir.equals(LAB) && expected.equals(withoutReloadMarks(actual, expected))
                 && (!rebuilding(actual).isEmpty() || actual.contains(DELTA_DISKS) || DATA_OFFSET.matcher(actual).find())) {
             return null; // LVM2's commit before its reload (REBUILD, delta disks, data_offset), which the lab archive does not keep
         }
@@ -221,7 +221,7 @@ class VmStepParityTest {
      * lvstack writes LVM2's commit before its reload the step is compared with LVM2's last commit
      * less those marks.
      */
-    static String withoutRebuild(String actual, String expected) {
+    static String withoutReloadMarks(String actual, String expected) {
         java.util.Set<String> kept = rebuilding(expected);
         StringBuilder out = new StringBuilder();
         String lv = null;

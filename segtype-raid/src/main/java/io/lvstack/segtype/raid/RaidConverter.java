@@ -4,7 +4,9 @@ import io.lvstack.api.LvstackException;
 import io.lvstack.api.model.Area;
 import io.lvstack.api.model.LvView;
 import io.lvstack.api.model.SegmentView;
+import io.lvstack.api.model.Stacks;
 import io.lvstack.api.ops.ConvertRequest;
+import io.lvstack.api.ops.DisplaySize;
 import io.lvstack.api.ops.LvConverter;
 import io.lvstack.api.ops.VgEditor;
 import java.util.Optional;
@@ -29,7 +31,7 @@ final class RaidConverter implements LvConverter {
     public Optional<String> convert(LvView lv, ConvertRequest r, VgEditor ed) {
         RaidImages images = new RaidImages(ed, types);
         SegmentView seg = lv.segments().isEmpty() ? null : lv.segments().get(0);
-        String full = ed.vg().name() + "/" + lv.name();
+        String full = RaidOps.fullName(ed, lv);
         String done = "Logical volume " + full + " successfully converted.";
         ConvertRequest.RaidOptions o = r.raidOptions();
         if (o.mergeMirrors()) {
@@ -87,8 +89,8 @@ final class RaidConverter implements LvConverter {
             int now = seg.areaCount();
             int wanted = target(r.mirrors(), now - 1) + 1;
             if (wanted == now) {
-                throw new LvstackException("Type " + level.typeName() + " LV " + ed.vg().name() + "/" + lv.name()
-                        + " already has " + now + " images.");
+                throw new LvstackException("Type " + level.typeName() + " LV " + full + " already has " + now
+                        + " images.");
             }
             if (wanted == 1) {
                 images.toLinear(lv);
@@ -99,15 +101,16 @@ final class RaidConverter implements LvConverter {
             }
             return Optional.of(done);
         }
-        return Optional.of(levelChange(lv, seg, level, r, ed, images, full, done));
+        levelChange(lv, seg, level, r, ed, images, full);
+        return Optional.of(done);
     }
 
     /**
      * {@code --type}, {@code --stripes} or {@code --stripesize} of a raid LV ({@code lv_raid_convert}):
      * LVM2's interim level where the one asked is not one step away, then the reshape or the takeover.
      */
-    private String levelChange(LvView lv, SegmentView seg, RaidLevel level, ConvertRequest r, VgEditor ed,
-            RaidImages images, String full, String done) {
+    private void levelChange(LvView lv, SegmentView seg, RaidLevel level, ConvertRequest r, VgEditor ed,
+            RaidImages images, String full) {
         ConvertRequest.RaidOptions o = r.raidOptions();
         if (r.type() == null && o.stripes() == null && o.stripeSize() == null) {
             throw new LvstackException("Converting " + level.typeName() + " LV " + full + " is not supported by"
@@ -116,7 +119,7 @@ final class RaidConverter implements LvConverter {
         String target = r.type() != null ? r.type() : level.typeName();
         RaidLevel asked = RaidLevel.named(target).orElse(null);
         if (o.stripeSize() == null && asked != null && asked.family() != RaidLevel.Family.RAID1) {
-            ed.message("  Using default stripesize 64.00 KiB.");
+            ed.message(RaidOps.defaultStripeSize());
         }
         int areas = seg.areaCount();
         RaidInterim.Choice c = RaidInterim.choose(level, areas, target, full);
@@ -130,7 +133,7 @@ final class RaidConverter implements LvConverter {
             }
             if (c.images() != null || level.family() != RaidLevel.Family.RAID0) {
                 reshape(lv, seg, level, c.images() != null ? level : to, c.images(), r, ed, images, full);
-                return done;
+                return;
             }
         }
         RaidTakeover takeover = new RaidTakeover(ed, types, images);
@@ -139,7 +142,7 @@ final class RaidConverter implements LvConverter {
         boolean toPlain = to == null;
         if (!toPlain && to.raid0() && level.raid0()) {
             new RaidTakeover(ed, types, images).metadata(lv, to);
-            return done;
+            return;
         }
         if ("linear".equals(c.type())) {
             throw new LvstackException(unsupported);
@@ -199,8 +202,7 @@ final class RaidConverter implements LvConverter {
                 if (!toPlain && !to.raid0()) {
                     throw new LvstackException(unsupported);
                 }
-                RaidFields f = (RaidFields) seg.fields();
-                long copies = f.dataCopies() >= 2 ? f.dataCopies() : level.defaultDataCopies(areas);
+                long copies = level.dataCopies(seg.fields(), areas);
                 if (areas % copies != 0) {
                     throw new LvstackException("Can't convert " + level.typeName() + " LV " + full + " to "
                             + c.type() + " with odd number of stripes.");
@@ -209,7 +211,6 @@ final class RaidConverter implements LvConverter {
             }
             default -> throw new LvstackException(unsupported);
         }
-        return done;
     }
 
     /**
@@ -251,8 +252,8 @@ final class RaidConverter implements LvConverter {
         }
         RaidReshape reshape = new RaidReshape(ed, types, imgs);
         if (stripeSize != f.stripeSize()) {
-            ed.message("  Converting stripesize " + io.lvstack.api.ops.DisplaySize.of(f.stripeSize()) + " of "
-                    + level.typeName() + " LV " + full + " to " + io.lvstack.api.ops.DisplaySize.of(stripeSize)
+            ed.message("  Converting stripesize " + DisplaySize.of(f.stripeSize()) + " of "
+                    + level.typeName() + " LV " + full + " to " + DisplaySize.of(stripeSize)
                     + ".");
         }
         if (count > areas) {
@@ -267,11 +268,12 @@ final class RaidConverter implements LvConverter {
     /** A linear or striped LV to raid: {@code -m N} makes raid1, {@code --type} a takeover. */
     private boolean fromPlain(LvView lv, ConvertRequest r, VgEditor ed, RaidImages images) {
         String type = r.type();
+        String full = RaidOps.fullName(ed, lv);
         if (r.splitMirrors() != null) {
-            throw new LvstackException("Unable to split non-mirrored LV " + ed.vg().name() + "/" + lv.name() + ".");
+            throw new LvstackException("Unable to split non-mirrored LV " + full + ".");
         }
         RaidLevel asked = type == null ? RaidLevel.RAID1 : RaidLevel.named(type).orElse(null);
-        if (io.lvstack.api.model.Stacks.fullCopies(lv) && asked != null && asked.family() == RaidLevel.Family.RAID1) {
+        if (Stacks.fullCopies(lv) && asked != null && asked.family() == RaidLevel.Family.RAID1) {
             // a mirror: its legs become the images (LVM2's _convert_mirror_to_raid1)
             images.mirrorToRaid1(lv, types.level(asked));
             return true;
@@ -282,8 +284,8 @@ final class RaidConverter implements LvConverter {
         }
         if (asked.family() == RaidLevel.Family.RAID1 || stripes == 1) {
             if (stripes != 1) {
-                throw new LvstackException("Converting striped LV " + ed.vg().name() + "/" + lv.name()
-                        + " to raid1 is not supported by lvstack yet.");
+                throw new LvstackException("Converting striped LV " + full + " to raid1 is not supported by lvstack"
+                        + " yet.");
             }
             int mirrors = r.mirrors() == null ? 1 : target(r.mirrors(), 0);
             if (mirrors == 0) {
@@ -295,14 +297,14 @@ final class RaidConverter implements LvConverter {
             images.linearToRaid1(lv, mirrors + 1, r.regionSize(), r.candidates());
             return true;
         }
-        RaidLevel to = switch (asked.family()) {
-            case RAID0, RAID4 -> asked;
-            case RAID6 -> stripes < 3 ? RaidLevel.RAID5_N : RaidLevel.RAID6_N_6;
-            case RAID5 -> RaidLevel.RAID5_N;
-            default -> throw new LvstackException("Converting striped LV " + ed.vg().name() + "/" + lv.name() + " to "
-                    + asked.typeName() + " is not supported by lvstack yet.");
-        };
-        if (to != asked) {
+        if (asked.family() == RaidLevel.Family.RAID10) {
+            throw new LvstackException("Converting striped LV " + full + " to " + asked.typeName() + " is not supported"
+                    + " by lvstack yet.");
+        }
+        // LVM2 chooses for striped as for raid0 (raid5 through raid5_n, raid6 through raid6_n_6)
+        RaidInterim.Choice c = RaidInterim.choose(RaidLevel.RAID0, stripes, asked.typeName(), full);
+        RaidLevel to = c.level();
+        if (c.replaced()) {
             replaced(ed, asked.typeName(), to);
         }
         images.stripedToRaid(lv, to, r.regionSize(), r.candidates());
@@ -311,7 +313,7 @@ final class RaidConverter implements LvConverter {
 
     /** LVM2's warnings when it takes an interim level instead of the one asked for. */
     private static void replaced(VgEditor ed, String asked, RaidLevel to) {
-        String alias = RaidLevel.named(asked).map(RaidReshape::alias).orElse("");
+        String alias = RaidLevel.named(asked).map(RaidLevel::sameAs).orElse("");
         ed.message("  Replaced LV type " + asked + alias + " with possible type " + to.typeName() + ".");
         ed.message("  Repeat this command to convert to " + asked + " after an interim conversion has finished.");
     }

@@ -52,7 +52,7 @@ final class RaidCreator implements LvCreator {
                 stripeSize = r.stripeSize();
             } else {
                 stripeSize = DEFAULT_STRIPE_SIZE;
-                editor.message("  Using default stripesize 64.00 KiB.");
+                editor.message(RaidOps.defaultStripeSize());
             }
         }
         long extents = r.extents();

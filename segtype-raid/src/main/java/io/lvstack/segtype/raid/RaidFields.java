@@ -27,6 +27,12 @@ public record RaidFields(long regionSize, long stripeSize, long dataCopies, long
                 dataOffsetSet);
     }
 
+    /** These fields with a reshape's {@code data_offset} in sectors (0: none). */
+    public RaidFields withDataOffset(long sectors) {
+        return new RaidFields(regionSize, stripeSize, dataCopies, writebehind, minRecoveryRate, maxRecoveryRate,
+                sectors, false);
+    }
+
     /** These fields with another data copy count as written. */
     public RaidFields withDataCopies(long copies) {
         return new RaidFields(regionSize, stripeSize, copies, writebehind, minRecoveryRate, maxRecoveryRate, dataOffset,

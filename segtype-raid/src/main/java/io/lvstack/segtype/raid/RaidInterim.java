@@ -77,22 +77,19 @@ final class RaidInterim {
                     flag = from == RaidLevel.RAID5_N ? null : RaidLevel.RAID5_N;
                 } else if (linear || to != null && to.family() == RaidLevel.Family.RAID1) {
                     if (areas != 2) {
-                        return new Choice(from.typeName(), 2, "Converting " + from.typeName() + " LV " + full
-                                + " to 2 stripes first.", false);
+                        return reshapeFirst(from, from, 2, full);
                     }
                     flag = RaidLevel.RAID1;
                 } else if (to != null && to.family() == RaidLevel.Family.RAID6) {
                     if (areas < 4) {
-                        return new Choice(from.typeName(), 4, "Converting " + from.typeName() + " LV " + full
-                                + " to 4 stripes first.", false);
+                        return reshapeFirst(from, from, 4, full);
                     }
                     flag = raid4 ? RaidLevel.RAID6_N_6 : fiveToSix(from);
                 } else if (striped || to != null && to.family() == RaidLevel.Family.RAID10) {
                     if (!raid4 && from != RaidLevel.RAID5_N) {
                         flag = RaidLevel.RAID5_N;
                     } else if (areas < 3) {
-                        return new Choice(RaidLevel.RAID5_N.typeName(), 3, "Converting " + from.typeName() + " LV "
-                                + full + " to 3 stripes first.", false);
+                        return reshapeFirst(from, RaidLevel.RAID5_N, 3, full);
                     } else if (!striped) {
                         flag = RaidLevel.RAID0_META;
                     }
@@ -126,6 +123,12 @@ final class RaidInterim {
             return new Choice(asked, null, null, false);
         }
         return new Choice(flag.typeName(), null, null, !flag.typeName().equals(asked));
+    }
+
+    /** A reshape of {@code from} to {@code images} images as {@code to} first, as LVM2 says it. */
+    private static Choice reshapeFirst(RaidLevel from, RaidLevel to, int images, String full) {
+        return new Choice(to.typeName(), images, "Converting " + from.typeName() + " LV " + full + " to " + images
+                + " stripes first.", false);
     }
 
     /** LVM2's {@code _r5_to_r6} from a raid5 layout (raid5 is raid5_ls); null for none. */

@@ -112,6 +112,24 @@ public enum RaidLevel {
         };
     }
 
+    /** The data copies of a segment's {@code fields} over {@code areas}: as written, else the default. */
+    public long dataCopies(io.lvstack.api.model.TypeFields fields, int areas) {
+        return fields instanceof RaidFields f && f.dataCopies() >= 2 ? f.dataCopies() : defaultDataCopies(areas);
+    }
+
+    /** LVM2's {@code _get_segtype_alias_str}: {@code " (same as raid5_ls)"} for raid5, empty for no alias. */
+    public String sameAs() {
+        return switch (this) {
+            case RAID5 -> " (same as raid5_ls)";
+            case RAID5_LS -> " (same as raid5)";
+            case RAID6 -> " (same as raid6_zr)";
+            case RAID6_ZR -> " (same as raid6)";
+            case RAID10 -> " (same as raid10_near)";
+            case RAID10_NEAR -> " (same as raid10)";
+            default -> "";
+        };
+    }
+
     public static Optional<RaidLevel> named(String name) {
         for (RaidLevel l : values()) {
             if (l.typeName.equals(name)) {

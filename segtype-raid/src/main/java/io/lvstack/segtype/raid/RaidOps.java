@@ -1,7 +1,13 @@
 package io.lvstack.segtype.raid;
 
+import io.lvstack.api.model.Area;
+import io.lvstack.api.model.LvView;
+import io.lvstack.api.model.PvView;
+import io.lvstack.api.model.SegmentView;
 import io.lvstack.api.ops.Allocated;
+import io.lvstack.api.ops.DisplaySize;
 import io.lvstack.api.ops.PvExtents;
+import io.lvstack.api.ops.VgEditor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -44,10 +50,30 @@ final class RaidOps {
         return rest;
     }
 
-    /** Each of {@code pvs} whole, as allocation candidates (LVM2's PV list of an LV). */
-    static List<PvExtents> whole(java.util.Collection<? extends io.lvstack.api.model.PvView> pvs) {
+    /** {@code VG/LV}, as LVM2's messages name an LV ({@code display_lvname}). */
+    static String fullName(VgEditor ed, LvView lv) {
+        return ed.vg().name() + "/" + lv.name();
+    }
+
+    /** LVM2's line when a raid level's stripe size is not given ({@code RaidCreator.DEFAULT_STRIPE_SIZE}). */
+    static String defaultStripeSize() {
+        return "  Using default stripesize " + DisplaySize.of(RaidCreator.DEFAULT_STRIPE_SIZE) + ".";
+    }
+
+    /** The PV extents of a linear sub-LV (an image or metadata LV), segment by segment. */
+    static List<PvExtents> plainPieces(LvView lv) {
         List<PvExtents> out = new ArrayList<>();
-        for (io.lvstack.api.model.PvView pv : pvs) {
+        for (SegmentView s : lv.segments()) {
+            Area.OnPv a = (Area.OnPv) s.area(0).orElseThrow();
+            out.add(new PvExtents(a.pv(), a.pe(), s.len()));
+        }
+        return out;
+    }
+
+    /** Each of {@code pvs} whole, as allocation candidates (LVM2's PV list of an LV). */
+    static List<PvExtents> whole(java.util.Collection<? extends PvView> pvs) {
+        List<PvExtents> out = new ArrayList<>();
+        for (PvView pv : pvs) {
             out.add(new PvExtents(pv, 0, pv.peCount()));
         }
         return out;

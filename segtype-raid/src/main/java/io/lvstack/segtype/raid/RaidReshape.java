@@ -39,18 +39,13 @@ final class RaidReshape {
         SegmentView seg = lv.segments().get(0);
         RaidLevel from = ((RaidSegmentType) seg.type()).level();
         RaidFields f = (RaidFields) seg.fields();
-        String full = ed.vg().name() + "/" + lv.name();
         if (from != to) {
-            ed.message("  Converting " + from.typeName() + alias(from) + " LV " + full + " to " + to.typeName()
-                    + alias(to) + ".");
+            ed.message("  Converting " + from.typeName() + from.sameAs() + " LV " + RaidOps.fullName(ed, lv) + " to "
+                    + to.typeName() + to.sameAs() + ".");
         }
-        boolean space = !(from != to && alias(from).equals(" (same as " + to.typeName() + ")"));
-        if (f.stripeSize() != stripeSize) {
-            space = true;
-        }
-        if (seg.areaCount() == 2) {
-            space = false;
-        }
+        // no space for a mere alias (raid5 to raid5_ls), always for a new stripe size, never over 2 images
+        boolean alias = from != to && from.target().equals(to.target());
+        boolean space = seg.areaCount() != 2 && (!alias || f.stripeSize() != stripeSize);
         List<LvView> imgs = RaidImages.images(seg);
         List<LvView> metas = RaidImages.metas(seg);
         long reshape = seg.reshapeLen();
@@ -70,7 +65,7 @@ final class RaidReshape {
         SegmentView seg = lv.segments().get(0);
         RaidLevel level = ((RaidSegmentType) seg.type()).level();
         RaidFields f = (RaidFields) seg.fields();
-        String full = ed.vg().name() + "/" + lv.name();
+        String full = RaidOps.fullName(ed, lv);
         if (seg.reshapeLen() != 0) {
             throw new LvstackException("Reshape request failed on LV " + full + ": it holds reshape space, which"
                     + " lvstack moves only where the kernel has finished the last reshape.");
@@ -108,7 +103,7 @@ final class RaidReshape {
     void remove(LvView lv, int count, boolean force) {
         SegmentView seg = lv.segments().get(0);
         RaidLevel level = ((RaidSegmentType) seg.type()).level();
-        String full = ed.vg().name() + "/" + lv.name();
+        String full = RaidOps.fullName(ed, lv);
         int oldData = seg.areaCount() - level.parityDevices();
         int newData = count - level.parityDevices();
         if (RaidText.image(seg, seg.areaCount() - 1).has(LvStatus.REMOVE_AFTER_RESHAPE)) {
@@ -158,36 +153,18 @@ final class RaidReshape {
 
     /** The last {@code extents} of an image moved to its front ({@code _lv_relocate_reshape_space}). */
     private void toFront(LvView img, long extents) {
-        List<PvExtents> pieces = new ArrayList<>();
-        for (SegmentView s : List.copyOf(img.segments())) {
-            io.lvstack.api.model.Area.OnPv a = (io.lvstack.api.model.Area.OnPv) s.area(0).orElseThrow();
-            pieces.add(new PvExtents(a.pv(), a.pe(), s.len()));
-            ed.removeSegment(s);
-        }
-        List<PvExtents> tail = new ArrayList<>();
-        long left = extents;
-        while (left > 0) {
-            PvExtents last = pieces.remove(pieces.size() - 1);
-            if (last.count() <= left) {
-                tail.add(0, last);
-                left -= last.count();
-            } else {
-                pieces.add(new PvExtents(last.pv(), last.start(), last.count() - left));
-                tail.add(0, new PvExtents(last.pv(), last.start() + last.count() - left, left));
-                left = 0;
-            }
-        }
-        tail.addAll(pieces);
-        ed.appendPlain(img, tail);
+        List<PvExtents> data = new ArrayList<>();
+        List<PvExtents> moved = new ArrayList<>(
+                RaidOps.splitFront(RaidOps.plainPieces(img), img.extentCount() - extents, data::addAll));
+        moved.addAll(data);
+        List.copyOf(img.segments()).forEach(ed::removeSegment);
+        ed.appendPlain(img, moved);
     }
 
     /** The raid segment over the images, with the reshape space counted and flagged. */
     private void form(LvView lv, RaidLevel level, RaidFields f, long len, long reshape, long offsetExtents,
             List<LvView> imgs, List<LvView> metas, boolean allocated) {
-        long offset = offsetExtents * ed.vg().extentSize();
-        RaidFields fields = new RaidFields(f.regionSize(), f.stripeSize(), f.dataCopies(), f.writebehind(),
-                f.minRecoveryRate(), f.maxRecoveryRate(), offset, false);
-        images.form(lv, types.level(level), fields, len, imgs, metas);
+        images.form(lv, types.level(level), f.withDataOffset(offsetExtents * ed.vg().extentSize()), len, imgs, metas);
         SegmentView seg = lv.segments().get(0);
         ed.setReshapeLen(seg, reshape);
         for (LvView img : imgs) {
@@ -197,18 +174,5 @@ final class RaidReshape {
         if (allocated) {
             ed.setStatus(lv, LvStatus.RESHAPE_DATA_OFFSET, true);
         }
-    }
-
-    /** LVM2's {@code _get_segtype_alias_str}. */
-    static String alias(RaidLevel level) {
-        return switch (level) {
-            case RAID5 -> " (same as raid5_ls)";
-            case RAID5_LS -> " (same as raid5)";
-            case RAID6 -> " (same as raid6_zr)";
-            case RAID6_ZR -> " (same as raid6)";
-            case RAID10 -> " (same as raid10_near)";
-            case RAID10_NEAR -> " (same as raid10)";
-            default -> "";
-        };
     }
 }

@@ -80,9 +80,7 @@ public final class RaidSegmentType implements SegmentType {
                 yield data > 0 ? (len + data - 1) / data : len;
             }
             case RAID10 -> {
-                long copies = fields instanceof RaidFields f && f.dataCopies() >= 2 ? f.dataCopies()
-                        : level.defaultDataCopies(areaCount);
-                yield len * copies / areaCount;
+                yield len * level.dataCopies(fields, areaCount) / areaCount;
             }
         };
     }

@@ -78,20 +78,11 @@ final class RaidTakeover {
         if (from == RaidLevel.RAID4) {
             shift(imgs, metas, 0, imgs.size() - 1);
         } else if (from.family() == RaidLevel.Family.RAID10) {
-            // raid10_near keeps image 0, 2, 4 ...: each stripe's first copy
-            List<LvView> ki = new ArrayList<>();
-            List<LvView> km = new ArrayList<>();
-            List<LvView> gi = new ArrayList<>();
-            List<LvView> gm = new ArrayList<>();
+            // raid10_near keeps image 0, 2, 4 ...: each stripe's first copy, moved ahead of the others
             int copies = imgs.size() / keep;
-            for (int i = 0; i < imgs.size(); i++) {
-                (i % copies == 0 ? ki : gi).add(imgs.get(i));
-                (i % copies == 0 ? km : gm).add(metas.get(i));
+            for (int k = 1; k < keep; k++) {
+                shift(imgs, metas, k * copies, k);
             }
-            ki.addAll(gi);
-            km.addAll(gm);
-            imgs = ki;
-            metas = km;
         }
         List<LvView> gone = new ArrayList<>();
         while (imgs.size() > keep) {
@@ -131,7 +122,7 @@ final class RaidTakeover {
     /** LVM2's refusal where a takeover would first free reshape space, whose place only the kernel knows. */
     private void requireNoReshapeSpace(LvView lv, SegmentView seg) {
         if (seg.reshapeLen() != 0) {
-            throw new LvstackException("LV " + ed.vg().name() + "/" + lv.name() + " holds reshape space, which"
+            throw new LvstackException("LV " + RaidOps.fullName(ed, lv) + " holds reshape space, which"
                     + " lvstack frees only where the kernel has finished the reshape: free it with LVM2 first"
                     + " (lvconvert --type " + seg.type().name() + ").");
         }

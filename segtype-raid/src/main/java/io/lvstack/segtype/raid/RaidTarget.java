@@ -53,7 +53,7 @@ final class RaidTarget {
             }
             count += pair(params, "region_size", f.regionSize());
             if (level.family() == RaidLevel.Family.RAID10) {
-                long copies = f.dataCopies() >= 2 ? f.dataCopies() : level.defaultDataCopies(areas);
+                long copies = level.dataCopies(f, areas);
                 count += pair(params, "raid10_copies", copies > 1 ? copies : 0);
             }
             long offset = f.dataOffset() == 0 && f.dataOffsetSet() ? 1 : f.dataOffset();

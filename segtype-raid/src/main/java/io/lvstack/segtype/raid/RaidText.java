@@ -132,8 +132,7 @@ final class RaidText {
         } else {
             out.integer("device_count", seg.areaCount());
             if (level.family() == RaidLevel.Family.RAID10) {
-                long copies = f.dataCopies() >= 2 ? f.dataCopies() : level.defaultDataCopies(seg.areaCount());
-                out.integer("data_copies", copies);
+                out.integer("data_copies", level.dataCopies(f, seg.areaCount()));
             }
             if (f.regionSize() != 0) {
                 out.integer("region_size", f.regionSize());
